@@ -1,0 +1,1568 @@
+//! The call flow: one state machine behind SPEC E2–E12.
+//!
+//! Deterministic; no clock, no IO. [`step`] takes one [`Event`] and the time it happened and
+//! returns the [`Effect`]s the shell must run, in order. An event that does not apply to the
+//! current state changes nothing and returns no effects. Invariants (tested in
+//! `tests/core_scenarios.rs` and by property tests):
+//! - an emergency dial yields [`Effect::PlaceCall`] first, whatever else is going on (E11),
+//!   except when the E12 block policy applies;
+//! - no emergency call, outbound or callback, is ever recorded or written to history (E6);
+//! - the presence saved before an emergency episode is restored exactly once (E2, E8).
+
+use serde::{Deserialize, Serialize};
+
+use super::config::{Config, UnsupportedRegionPolicy};
+use super::dial::DialError;
+use super::emergency::{self, ClassifyOptions, NumberKind};
+use super::model::{iso8601, Location, Millis, DND, MINUTE};
+use super::notify::{self, EmailKind, EmailMessage, EmergencyFacts};
+use super::readiness::{self, ReadinessReport};
+
+/// How long a callback number stays valid after the emergency call (E3).
+pub const CALLBACK_WINDOW: Millis = 60 * MINUTE;
+/// First delay before retrying a failed presence change; doubles up to [`PRESENCE_RETRY_MAX`].
+pub const PRESENCE_RETRY_FIRST: Millis = 2_000;
+/// Longest delay between presence retries.
+pub const PRESENCE_RETRY_MAX: Millis = 60_000;
+/// How many binding problems the agent is shown at once.
+const MAX_PROBLEMS: usize = 3;
+
+/// The widget's own handle for a call, known before the host answers `dial` with its `callId`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CallKey(pub u64);
+
+/// Which way a call goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Placed by the agent.
+    Outbound,
+    /// Received by the agent.
+    Inbound,
+}
+
+/// What kind of call it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CallKind {
+    /// Any ordinary call.
+    Ordinary,
+    /// The US 933 test call (B2): not an emergency.
+    TestCall,
+    /// An outbound emergency call.
+    Emergency,
+    /// The emergency service calling back on the callback number (E4).
+    EmergencyCallback,
+}
+
+impl CallKind {
+    /// True for emergency calls, outbound and callback.
+    pub fn is_emergency(self) -> bool {
+        matches!(self, CallKind::Emergency | CallKind::EmergencyCallback)
+    }
+}
+
+/// Where a call is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CallStatus {
+    /// Dial requested; the host has not reported ringing yet.
+    Dialing,
+    /// The far end is ringing.
+    Ringing,
+    /// Answer requested for an inbound call; not yet connected.
+    Answering,
+    /// Media is up.
+    Connected,
+}
+
+/// Why a call ended (HOST_CONTRACT `CallEvent` `ended.reason`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EndReason {
+    /// The agent hung up.
+    Local,
+    /// The far end hung up.
+    Remote,
+    /// The connection was lost.
+    Dropped,
+    /// The call could not be set up.
+    Failed,
+}
+
+/// The dispatchable location sent with an emergency call (B3), HOST_CONTRACT `DialRequest.location`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DispatchLocation {
+    /// Degrees north.
+    pub latitude: f64,
+    /// Degrees east.
+    pub longitude: f64,
+    /// Accuracy in metres.
+    pub accuracy_meters: f64,
+    /// Confirmed civic address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub civic_address: Option<String>,
+}
+
+/// HOST_CONTRACT `DialRequest`: what `calling.dial` receives.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DialRequest {
+    /// Normalised digits to dial.
+    pub number: String,
+    /// What the agent typed.
+    pub dialed: String,
+    /// True for an emergency number.
+    pub emergency: bool,
+    /// False for every emergency call (E6).
+    pub record: bool,
+    /// The agent's region, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The dispatchable location, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<DispatchLocation>,
+    /// Civic address when no coordinates are known (B3); the host may carry it as it can.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub civic_address: Option<String>,
+}
+
+/// HOST_CONTRACT `CallEvent`, as the host's `calling.subscribe` listener receives it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum CallEvent {
+    /// An outbound call is ringing.
+    #[serde(rename_all = "camelCase")]
+    Ringing {
+        /// The host's call id.
+        call_id: String,
+    },
+    /// Media is up.
+    #[serde(rename_all = "camelCase")]
+    Connected {
+        /// The host's call id.
+        call_id: String,
+    },
+    /// The call ended.
+    #[serde(rename_all = "camelCase")]
+    Ended {
+        /// The host's call id.
+        call_id: String,
+        /// Why.
+        reason: EndReason,
+    },
+    /// A call is coming in.
+    #[serde(rename_all = "camelCase")]
+    Incoming {
+        /// The host's call id.
+        call_id: String,
+        /// Caller.
+        from: String,
+        /// Called number.
+        to: String,
+    },
+    /// The temporary callback number for emergency call `call_id` (E3).
+    #[serde(rename_all = "camelCase")]
+    CallbackNumber {
+        /// The emergency call it belongs to.
+        call_id: String,
+        /// The callback number.
+        number: String,
+        /// How long the network keeps it, in seconds.
+        valid_for_seconds: f64,
+    },
+}
+
+/// A host binding the widget calls, named as in `dialer:error`'s `binding` field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Binding {
+    /// `presence.get`
+    #[serde(rename = "presence.get")]
+    PresenceGet,
+    /// `presence.set`
+    #[serde(rename = "presence.set")]
+    PresenceSet,
+    /// `calling.dial`
+    #[serde(rename = "calling.dial")]
+    Dial,
+    /// `calling.hangUp`
+    #[serde(rename = "calling.hangUp")]
+    HangUp,
+    /// `calling.answer`
+    #[serde(rename = "calling.answer")]
+    Answer,
+    /// `calling.hold`
+    #[serde(rename = "calling.hold")]
+    Hold,
+    /// `calling.mute`
+    #[serde(rename = "calling.mute")]
+    Mute,
+    /// `calling.sendDtmf`
+    #[serde(rename = "calling.sendDtmf")]
+    SendDtmf,
+    /// `notification.sendEmail`
+    #[serde(rename = "notification.sendEmail")]
+    SendEmail,
+    /// `conversation.setEmergencyMode`
+    #[serde(rename = "conversation.setEmergencyMode")]
+    SetEmergencyMode,
+    /// `activity.record`
+    #[serde(rename = "activity.record")]
+    Activity,
+    /// Browser storage (B5).
+    #[serde(rename = "storage")]
+    Storage,
+    /// Browser geolocation.
+    #[serde(rename = "geolocation")]
+    Geolocation,
+}
+
+impl Binding {
+    /// The name used in `dialer:error` (`"presence.set"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Binding::PresenceGet => "presence.get",
+            Binding::PresenceSet => "presence.set",
+            Binding::Dial => "calling.dial",
+            Binding::HangUp => "calling.hangUp",
+            Binding::Answer => "calling.answer",
+            Binding::Hold => "calling.hold",
+            Binding::Mute => "calling.mute",
+            Binding::SendDtmf => "calling.sendDtmf",
+            Binding::SendEmail => "notification.sendEmail",
+            Binding::SetEmergencyMode => "conversation.setEmergencyMode",
+            Binding::Activity => "activity.record",
+            Binding::Storage => "storage",
+            Binding::Geolocation => "geolocation",
+        }
+    }
+}
+
+/// A timer the core asks the shell to arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TimerId {
+    /// The callback window closes (E3).
+    CallbackExpiry,
+    /// Retry a failed presence change (E2, E8).
+    PresenceRetry,
+}
+
+/// Inputs to the flow: agent actions, host replies and events, browser facts, time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// The widget was mounted: emit the first readiness report.
+    Started {
+        /// The agent's local offset from UTC in minutes (east positive), for the email.
+        utc_offset_minutes: i32,
+    },
+    /// The agent pressed Call (or the host called `dialer.dial`).
+    Dial {
+        /// What the agent typed.
+        dialed: String,
+    },
+    /// The agent pressed End call.
+    HangUp,
+    /// The agent answered the incoming call.
+    Answer,
+    /// The agent declined the incoming call.
+    Decline,
+    /// The agent muted or unmuted.
+    SetMute(bool),
+    /// The agent put the call on hold or resumed it.
+    SetHold(bool),
+    /// The agent pressed keypad keys during a call.
+    SendDtmf(String),
+    /// The agent dismissed the notice.
+    DismissNotice,
+    /// `calling.dial` answered with the host's call id.
+    DialAccepted {
+        /// The call.
+        key: CallKey,
+        /// The host's id for it.
+        call_id: String,
+    },
+    /// `calling.dial` threw, rejected or timed out.
+    DialFailed {
+        /// The call.
+        key: CallKey,
+        /// The error.
+        message: String,
+    },
+    /// An event from the host's `calling.subscribe`.
+    Call(CallEvent),
+    /// The host reported the agent's presence (`presence.get` or `subscribe`).
+    PresenceObserved(String),
+    /// A `presence.set(status)` completed.
+    PresenceSet {
+        /// The status that was set.
+        status: String,
+        /// The outcome.
+        result: Result<(), String>,
+    },
+    /// A `notification.sendEmail` completed.
+    EmailSent {
+        /// Which email.
+        kind: EmailKind,
+        /// The outcome.
+        result: Result<(), String>,
+    },
+    /// Any other binding failed (the widget carries on).
+    BindingFailed {
+        /// Which binding.
+        binding: Binding,
+        /// The error.
+        message: String,
+    },
+    /// What the shell knows of the location changed.
+    LocationChanged(Location),
+    /// The host changed the configuration.
+    ConfigChanged(Config),
+    /// A timer armed with [`Effect::ArmTimer`] fired.
+    TimerFired(TimerId),
+    /// The shell found a saved emergency episode at start-up (B5).
+    Restored {
+        /// The episode as persisted.
+        episode: Episode,
+        /// Whether its emergency call is still alive (the host or another tab holds it).
+        call_alive: bool,
+    },
+    /// Whether this tab is the one that answers the emergency callback (B5).
+    TabRole {
+        /// True for exactly one tab.
+        owns_callback: bool,
+    },
+}
+
+/// Lifecycle events for the host (B4), dispatched as `dialer:*` DOM events and iframe messages.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum HostEvent {
+    /// `dialer:emergency-started`
+    #[serde(rename_all = "camelCase")]
+    EmergencyStarted {
+        /// The host's call id.
+        call_id: String,
+        /// The emergency number.
+        number: String,
+        /// The agent's region, when known.
+        region: Option<String>,
+        /// The dispatchable location, when known.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        location: Option<DispatchLocation>,
+        /// `"outbound"`, or `"inbound"` for the emergency callback.
+        direction: Direction,
+    },
+    /// `dialer:emergency-connected`
+    #[serde(rename_all = "camelCase")]
+    EmergencyConnected {
+        /// The host's call id.
+        call_id: String,
+    },
+    /// `dialer:emergency-ended`
+    #[serde(rename_all = "camelCase")]
+    EmergencyEnded {
+        /// The host's call id (absent when the dial itself failed).
+        call_id: Option<String>,
+        /// Why.
+        reason: EndReason,
+    },
+    /// `dialer:callback-window`
+    #[serde(rename_all = "camelCase")]
+    CallbackWindow {
+        /// The callback number.
+        number: String,
+        /// ISO 8601 UTC.
+        expires_at: String,
+        /// True when opened, false when expired.
+        open: bool,
+    },
+    /// `dialer:notification`
+    #[serde(rename_all = "camelCase")]
+    Notification {
+        /// `"sent"`, `"failed"` or `"skipped"`.
+        status: NotificationStatus,
+        /// The addresses.
+        recipients: Vec<String>,
+        /// What went wrong.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+    },
+    /// `dialer:readiness`
+    #[serde(rename_all = "camelCase")]
+    Readiness {
+        /// All checks pass.
+        ready: bool,
+        /// Each check.
+        checks: Vec<CheckDetail>,
+    },
+    /// `dialer:error`
+    #[serde(rename_all = "camelCase")]
+    Error {
+        /// Which binding.
+        binding: Binding,
+        /// The error.
+        message: String,
+    },
+}
+
+impl HostEvent {
+    /// The DOM event name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostEvent::EmergencyStarted { .. } => "dialer:emergency-started",
+            HostEvent::EmergencyConnected { .. } => "dialer:emergency-connected",
+            HostEvent::EmergencyEnded { .. } => "dialer:emergency-ended",
+            HostEvent::CallbackWindow { .. } => "dialer:callback-window",
+            HostEvent::Notification { .. } => "dialer:notification",
+            HostEvent::Readiness { .. } => "dialer:readiness",
+            HostEvent::Error { .. } => "dialer:error",
+        }
+    }
+}
+
+/// One readiness check as the host sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckDetail {
+    /// Stable id, e.g. `"location"`.
+    pub id: &'static str,
+    /// Met or not.
+    pub ok: bool,
+    /// English text with the remedy.
+    pub message: String,
+}
+
+/// Status of the emergency notification (E7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NotificationStatus {
+    /// Handed to the host, no answer yet.
+    Sending,
+    /// The host sent it.
+    Sent,
+    /// It could not be sent.
+    Failed,
+    /// No emergency contacts are configured.
+    Skipped,
+}
+
+/// HOST_CONTRACT `ActivityEntry`: call history for ordinary calls only (E6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityEntry {
+    /// The host's call id.
+    pub call_id: String,
+    /// The number.
+    pub number: String,
+    /// Which way.
+    pub direction: Direction,
+    /// ISO 8601.
+    pub started_at: String,
+    /// ISO 8601.
+    pub ended_at: String,
+}
+
+/// What the shell must do. Run in order; [`Effect::PlaceCall`] is always first when present.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Call `calling.dial(request)` now, in this task.
+    PlaceCall {
+        /// The widget's handle, for the answer.
+        key: CallKey,
+        /// The request.
+        request: DialRequest,
+    },
+    /// `calling.hangUp(callId)`.
+    HangUp {
+        /// The host's call id.
+        call_id: String,
+    },
+    /// `calling.answer(callId)`.
+    Answer {
+        /// The host's call id.
+        call_id: String,
+    },
+    /// `calling.hold(callId, onHold)`.
+    Hold {
+        /// The host's call id.
+        call_id: String,
+        /// Hold or resume.
+        on_hold: bool,
+    },
+    /// `calling.mute(callId, muted)`.
+    Mute {
+        /// The host's call id.
+        call_id: String,
+        /// Mute or unmute.
+        muted: bool,
+    },
+    /// `calling.sendDtmf(callId, digits)`.
+    SendDtmf {
+        /// The host's call id.
+        call_id: String,
+        /// Digits `0-9*#`.
+        digits: String,
+    },
+    /// `presence.set(status)`; report with [`Event::PresenceSet`].
+    SetPresence(String),
+    /// `notification.sendEmail(message)`; report with [`Event::EmailSent`].
+    SendEmail {
+        /// Which email.
+        kind: EmailKind,
+        /// The message.
+        message: EmailMessage,
+    },
+    /// `conversation.setEmergencyMode(active)` (E9).
+    SetHostEmergencyMode(bool),
+    /// `activity.record(entry)`; never for an emergency call (E6).
+    RecordActivity(ActivityEntry),
+    /// Arm (or re-arm) a timer; report with [`Event::TimerFired`].
+    ArmTimer {
+        /// Which timer.
+        id: TimerId,
+        /// When.
+        at: Millis,
+    },
+    /// Cancel a timer.
+    CancelTimer(TimerId),
+    /// Dispatch a `dialer:*` event to the host.
+    Emit(HostEvent),
+    /// Save the emergency episode (B5); `None` clears it.
+    Persist(Option<Episode>),
+}
+
+/// An emergency call as persisted across a reload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersistedCall {
+    /// The host's call id.
+    pub call_id: Option<String>,
+    /// The number.
+    pub number: String,
+    /// Emergency or callback.
+    pub kind: CallKind,
+    /// When it started.
+    pub started_at: Millis,
+}
+
+/// The open callback window (E3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallbackWindow {
+    /// The callback number.
+    pub number: String,
+    /// When it stops being a priority callback.
+    pub expires_at: Millis,
+    /// The emergency call it belongs to.
+    pub call_id: String,
+}
+
+/// The emergency episode: what must survive a reload (B5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Episode {
+    /// Presence to restore when the emergency ends (E2, E8); `None` once restored.
+    pub saved_presence: Option<String>,
+    /// True while the restore has been asked for and not confirmed.
+    pub restoring: bool,
+    /// True when presence was unknown at the emergency dial (nothing to restore).
+    pub presence_unknown: bool,
+    /// The active emergency call, if any.
+    pub call: Option<PersistedCall>,
+    /// The callback window, if open.
+    pub callback: Option<CallbackWindow>,
+    /// The last emergency call's id and start (to match `callback-number`).
+    pub last_emergency: Option<(String, Millis)>,
+}
+
+impl Episode {
+    fn is_empty(&self) -> bool {
+        self.saved_presence.is_none() && self.call.is_none() && self.callback.is_none()
+    }
+}
+
+/// A call the widget tracks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    /// The widget's handle.
+    pub key: CallKey,
+    /// The host's id, once known.
+    pub call_id: Option<String>,
+    /// The number (dialed, or the caller for inbound).
+    pub number: String,
+    /// Which way.
+    pub direction: Direction,
+    /// What kind.
+    pub kind: CallKind,
+    /// Where it is.
+    pub status: CallStatus,
+    /// When it started.
+    pub started_at: Millis,
+    /// When it connected.
+    pub connected_at: Option<Millis>,
+    /// Muted.
+    pub muted: bool,
+    /// On hold.
+    pub on_hold: bool,
+    /// The warning shown with this emergency call, if any (E12).
+    pub warning: Option<EmergencyWarning>,
+}
+
+/// An incoming call waiting for the agent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Incoming {
+    /// The host's call id.
+    pub call_id: String,
+    /// Caller.
+    pub from: String,
+    /// Called number.
+    pub to: String,
+}
+
+/// A warning carried with an emergency call placed without a supported location (E12).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmergencyWarning {
+    /// The location is not known: tell the dispatcher where you are.
+    LocationUnknown,
+    /// The location is outside the supported regions (policy `"attempt"`).
+    OutsideSupportedRegion {
+        /// The region.
+        region: String,
+    },
+}
+
+/// A message for the agent that is not part of the call pane's steady state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The typed number cannot be dialed (the text stays in the field).
+    InvalidNumber(DialError),
+    /// An ordinary call cannot start while another is active.
+    EndCurrentCallFirst,
+    /// E12, known outside: use another phone and dial the local number.
+    EmergencyUnsupportedRegion {
+        /// The agent's region.
+        region: String,
+        /// The region's emergency numbers, most common first (may be empty).
+        numbers: Vec<String>,
+    },
+    /// The emergency call could not be placed or failed before connecting.
+    EmergencyCallFailed {
+        /// The error, if the host gave one.
+        message: Option<String>,
+    },
+    /// The emergency call dropped; the service may call back.
+    EmergencyDropped {
+        /// The callback number, if known.
+        callback_number: Option<String>,
+    },
+    /// An ordinary call failed.
+    CallFailed(String),
+    /// The presence before the emergency was not known, so it could not be restored.
+    PresenceNotRestored,
+}
+
+/// A binding failure shown to the agent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Which binding.
+    pub binding: Binding,
+    /// The error.
+    pub message: String,
+}
+
+/// The notification state of the current episode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotificationState {
+    /// Where it is.
+    pub status: NotificationStatus,
+    /// To whom.
+    pub recipients: Vec<String>,
+    /// What went wrong.
+    pub error: Option<String>,
+}
+
+/// The whole state of the widget's decisions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The validated configuration.
+    pub config: Config,
+    /// The agent's presence as last observed.
+    pub presence: Option<String>,
+    /// The call in the foreground.
+    pub call: Option<Call>,
+    /// A call put on hold for the emergency callback (or for answering another call).
+    pub held: Option<Call>,
+    /// An incoming call waiting.
+    pub incoming: Option<Incoming>,
+    /// The emergency episode (empty when none).
+    pub episode: Episode,
+    /// Where the agent is.
+    pub location: Location,
+    /// The emergency notification's state.
+    pub notification: Option<NotificationState>,
+    /// The current notice.
+    pub notice: Option<Notice>,
+    /// Recent binding failures.
+    pub problems: Vec<Problem>,
+    /// False in all but one tab (B5).
+    pub owns_callback: bool,
+    utc_offset_minutes: i32,
+    next_key: u64,
+    cancelled: Vec<CallKey>,
+    presence_retry: Millis,
+    facts: Option<EmergencyFacts>,
+    last_readiness: Option<ReadinessReport>,
+}
+
+impl State {
+    /// A fresh state for `config`.
+    pub fn new(config: Config) -> State {
+        State {
+            config,
+            presence: None,
+            call: None,
+            held: None,
+            incoming: None,
+            episode: Episode::default(),
+            location: Location::default(),
+            notification: None,
+            notice: None,
+            problems: Vec::new(),
+            owns_callback: true,
+            utc_offset_minutes: 0,
+            next_key: 1,
+            cancelled: Vec::new(),
+            presence_retry: PRESENCE_RETRY_FIRST,
+            facts: None,
+            last_readiness: None,
+        }
+    }
+
+    /// True while an emergency call (outbound or callback) is in the foreground or held.
+    pub fn emergency_active(&self) -> bool {
+        self.call.iter().chain(self.held.iter()).any(|c| c.kind.is_emergency())
+    }
+
+    /// The readiness report for the current configuration and location (B6).
+    pub fn readiness(&self) -> ReadinessReport {
+        readiness::evaluate(
+            self.config.readiness.as_ref(),
+            &self.location,
+            &self.config.supported_regions,
+            &self.config.recipients,
+        )
+    }
+
+    /// The open callback window, if still valid at `now`.
+    pub fn callback_window(&self, now: Millis) -> Option<&CallbackWindow> {
+        self.episode.callback.as_ref().filter(|w| now < w.expires_at)
+    }
+
+    fn dispatch_location(&self) -> Option<DispatchLocation> {
+        self.location.coords.map(|c| DispatchLocation {
+            latitude: c.latitude,
+            longitude: c.longitude,
+            accuracy_meters: c.accuracy_meters,
+            civic_address: self.config.civic_address.clone(),
+        })
+    }
+
+    fn find_mut(&mut self, call_id: &str) -> Option<&mut Call> {
+        let id = Some(call_id);
+        if self.call.as_ref().is_some_and(|c| c.call_id.as_deref() == id) {
+            return self.call.as_mut();
+        }
+        if self.held.as_ref().is_some_and(|c| c.call_id.as_deref() == id) {
+            return self.held.as_mut();
+        }
+        // A host may report ringing before its `dial` promise settles: adopt the id.
+        match self.call.as_mut() {
+            Some(c) if c.call_id.is_none() && c.direction == Direction::Outbound => {
+                c.call_id = Some(call_id.to_string());
+                Some(c)
+            }
+            _ => None,
+        }
+    }
+
+    fn persist(&self, fx: &mut Vec<Effect>) {
+        let mut episode = self.episode.clone();
+        episode.call = self
+            .call
+            .iter()
+            .chain(self.held.iter())
+            .find(|c| c.kind.is_emergency())
+            .map(|c| PersistedCall {
+                call_id: c.call_id.clone(),
+                number: c.number.clone(),
+                kind: c.kind,
+                started_at: c.started_at,
+            });
+        fx.push(Effect::Persist((!episode.is_empty()).then_some(episode)));
+    }
+
+    fn problem(&mut self, binding: Binding, message: String, fx: &mut Vec<Effect>) {
+        fx.push(Effect::Emit(HostEvent::Error { binding, message: message.clone() }));
+        self.problems.retain(|p| p.binding != binding);
+        self.problems.push(Problem { binding, message });
+        if self.problems.len() > MAX_PROBLEMS {
+            self.problems.remove(0);
+        }
+    }
+
+    fn emit_readiness_if_changed(&mut self, fx: &mut Vec<Effect>) {
+        let report = self.readiness();
+        if self.last_readiness.as_ref() != Some(&report) {
+            fx.push(Effect::Emit(HostEvent::Readiness {
+                ready: report.ready,
+                checks: report
+                    .checks
+                    .iter()
+                    .map(|c| CheckDetail { id: c.id.as_str(), ok: c.ok, message: c.message.clone() })
+                    .collect(),
+            }));
+            self.last_readiness = Some(report);
+        }
+    }
+}
+
+/// What a dial string means here and now.
+enum Decision {
+    Emergency { number: String, region: Option<String>, warning: Option<EmergencyWarning> },
+    Blocked { region: String },
+    Ordinary { number: String, kind: CallKind },
+    Invalid(DialError),
+}
+
+fn decide(state: &State, dialed: &str) -> Decision {
+    let options = ClassifyOptions { outside_line_prefix: state.config.outside_line_prefix.clone() };
+    let emergency_in = |region: &str| match emergency::classify(dialed, region, &options) {
+        Ok(NumberKind::Emergency { number, .. }) => Some(number),
+        _ => None,
+    };
+    let in_any_supported =
+        || state.config.supported_regions.iter().find_map(|r| emergency_in(r));
+    let ordinary = |region: Option<&str>| {
+        match emergency::classify(dialed, region.unwrap_or(""), &options) {
+            Ok(NumberKind::TestCall { number }) => Decision::Ordinary { number, kind: CallKind::TestCall },
+            Ok(NumberKind::Ordinary { number }) | Ok(NumberKind::Emergency { number, .. }) => {
+                Decision::Ordinary { number, kind: CallKind::Ordinary }
+            }
+            Err(e) => Decision::Invalid(e),
+        }
+    };
+    match state.location.known_region() {
+        Some(region) if state.config.supports(region) => match emergency_in(region) {
+            Some(number) => Decision::Emergency { number, region: Some(region.into()), warning: None },
+            None => ordinary(Some(region)),
+        },
+        Some(region) => {
+            // Known to be outside (E12): recognise the local number (B1) and the supported ones.
+            match emergency_in(region).or_else(in_any_supported) {
+                Some(number) => match state.config.unsupported_region_policy {
+                    UnsupportedRegionPolicy::Block => Decision::Blocked { region: region.into() },
+                    UnsupportedRegionPolicy::Attempt => Decision::Emergency {
+                        number,
+                        region: Some(region.into()),
+                        warning: Some(EmergencyWarning::OutsideSupportedRegion { region: region.into() }),
+                    },
+                },
+                None => ordinary(Some(region)),
+            }
+        }
+        // Not known (E12): an emergency number of any supported region is an emergency.
+        None => match in_any_supported() {
+            Some(number) => Decision::Emergency {
+                number,
+                region: None,
+                warning: Some(EmergencyWarning::LocationUnknown),
+            },
+            None => ordinary(None),
+        },
+    }
+}
+
+/// Advances the flow by one event that happened at `now`. Never panics, never reads a clock.
+pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match event {
+        Event::Started { utc_offset_minutes } => {
+            state.utc_offset_minutes = utc_offset_minutes;
+            state.emit_readiness_if_changed(&mut fx);
+        }
+        Event::Dial { dialed } => dial(state, dialed, now, &mut fx),
+        Event::HangUp => {
+            if let Some(call) = state.call.take() {
+                match &call.call_id {
+                    Some(id) => fx.push(Effect::HangUp { call_id: id.clone() }),
+                    None => state.cancelled.push(call.key),
+                }
+                finish(state, call, EndReason::Local, now, &mut fx);
+            }
+        }
+        Event::Answer => answer(state, now, &mut fx),
+        Event::Decline => {
+            if let Some(inc) = state.incoming.take() {
+                fx.push(Effect::HangUp { call_id: inc.call_id });
+            }
+        }
+        Event::SetMute(muted) => {
+            if let Some(c) = state.call.as_mut().filter(|c| ordinary_connected(c) && c.muted != muted) {
+                c.muted = muted;
+                if let Some(id) = &c.call_id {
+                    fx.push(Effect::Mute { call_id: id.clone(), muted });
+                }
+            }
+        }
+        Event::SetHold(on_hold) => {
+            if let Some(c) = state.call.as_mut().filter(|c| ordinary_connected(c) && c.on_hold != on_hold) {
+                c.on_hold = on_hold;
+                if let Some(id) = &c.call_id {
+                    fx.push(Effect::Hold { call_id: id.clone(), on_hold });
+                }
+            }
+        }
+        Event::SendDtmf(digits) => {
+            let valid = !digits.is_empty()
+                && digits.len() <= 32
+                && digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '#'));
+            if let Some(c) = state.call.as_ref().filter(|c| valid && ordinary_connected(c) && !c.on_hold) {
+                if let Some(id) = &c.call_id {
+                    fx.push(Effect::SendDtmf { call_id: id.clone(), digits });
+                }
+            }
+        }
+        Event::DismissNotice => {
+            state.notice = None;
+            state.problems.clear();
+        }
+        Event::DialAccepted { key, call_id } => dial_accepted(state, key, call_id, &mut fx),
+        Event::DialFailed { key, message } => {
+            state.cancelled.retain(|k| *k != key);
+            if let Some(call) = state.call.take_if(|c| c.key == key) {
+                state.problem(Binding::Dial, message.clone(), &mut fx);
+                state.notice = Some(if call.kind == CallKind::Emergency {
+                    Notice::EmergencyCallFailed { message: Some(message) }
+                } else {
+                    Notice::CallFailed(message)
+                });
+                finish(state, call, EndReason::Failed, now, &mut fx);
+            }
+        }
+        Event::Call(event) => call_event(state, event, now, &mut fx),
+        Event::PresenceObserved(status) => presence_observed(state, status, &mut fx),
+        Event::PresenceSet { status, result } => presence_set(state, status, result, now, &mut fx),
+        Event::EmailSent { kind, result } => {
+            if let Some(n) = state.notification.as_mut() {
+                let error = result.as_ref().err().cloned();
+                // A failed follow-up does not undo a sent first message, but is reported.
+                if kind == EmailKind::Initial || error.is_some() {
+                    n.status = if error.is_some() { NotificationStatus::Failed } else { NotificationStatus::Sent };
+                    n.error = error.clone();
+                }
+                fx.push(Effect::Emit(HostEvent::Notification {
+                    status: if error.is_some() { NotificationStatus::Failed } else { NotificationStatus::Sent },
+                    recipients: n.recipients.clone(),
+                    error: error.clone(),
+                }));
+                if let Some(message) = error {
+                    state.problem(Binding::SendEmail, message, &mut fx);
+                }
+            }
+        }
+        Event::BindingFailed { binding, message } => {
+            match binding {
+                // Keep the pane truthful: an unconfirmed mute/hold is undone.
+                Binding::Mute => {
+                    if let Some(c) = state.call.as_mut() {
+                        c.muted = !c.muted;
+                    }
+                }
+                Binding::Hold => {
+                    if let Some(c) = state.call.as_mut().filter(|c| !c.kind.is_emergency()) {
+                        c.on_hold = !c.on_hold;
+                    }
+                }
+                _ => {}
+            }
+            state.problem(binding, message, &mut fx);
+        }
+        Event::LocationChanged(location) => {
+            if state.location != location {
+                state.location = location;
+                state.emit_readiness_if_changed(&mut fx);
+            }
+        }
+        Event::ConfigChanged(config) => {
+            state.config = config;
+            state.emit_readiness_if_changed(&mut fx);
+        }
+        Event::TimerFired(TimerId::CallbackExpiry) => {
+            if let Some(w) = state.episode.callback.clone() {
+                if now >= w.expires_at {
+                    state.episode.callback = None;
+                    fx.push(Effect::Emit(HostEvent::CallbackWindow {
+                        number: w.number,
+                        expires_at: iso8601(w.expires_at),
+                        open: false,
+                    }));
+                    state.persist(&mut fx);
+                } else {
+                    fx.push(Effect::ArmTimer { id: TimerId::CallbackExpiry, at: w.expires_at });
+                }
+            }
+        }
+        Event::TimerFired(TimerId::PresenceRetry) => {
+            if state.emergency_active() && state.presence.as_deref() != Some(DND) {
+                fx.push(Effect::SetPresence(DND.into()));
+            } else if let (true, Some(saved)) = (state.episode.restoring, &state.episode.saved_presence) {
+                fx.push(Effect::SetPresence(saved.clone()));
+            }
+        }
+        Event::Restored { episode, call_alive } => restored(state, episode, call_alive, now, &mut fx),
+        Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
+    }
+    fx
+}
+
+fn ordinary_connected(c: &Call) -> bool {
+    !c.kind.is_emergency() && c.status == CallStatus::Connected
+}
+
+fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
+    let decision = decide(state, &dialed);
+    if let Decision::Emergency { number, region, warning } = decision {
+        // A second press while an emergency call is under way changes nothing.
+        if state.emergency_active() {
+            return;
+        }
+        let key = CallKey(state.next_key);
+        state.next_key += 1;
+        let location = state.dispatch_location();
+        // E11: the dial goes out first; nothing below can delay or stop it.
+        fx.push(Effect::PlaceCall {
+            key,
+            request: DialRequest {
+                number: number.clone(),
+                dialed: dialed.clone(),
+                emergency: true,
+                record: false,
+                region: region.clone(),
+                civic_address: if location.is_none() { state.config.civic_address.clone() } else { None },
+                location,
+            },
+        });
+        // An ordinary call in progress is held (connected) or abandoned (still ringing).
+        if let Some(mut other) = state.call.take() {
+            match (&other.call_id, other.status) {
+                (Some(id), CallStatus::Connected) => {
+                    fx.push(Effect::Hold { call_id: id.clone(), on_hold: true });
+                    other.on_hold = true;
+                    state.held = Some(other);
+                }
+                (Some(id), _) => {
+                    fx.push(Effect::HangUp { call_id: id.clone() });
+                    finish(state, other, EndReason::Local, now, fx);
+                }
+                (None, _) => {
+                    state.cancelled.push(other.key);
+                    finish(state, other, EndReason::Local, now, fx);
+                }
+            }
+        }
+        state.notice = None;
+        state.call = Some(Call {
+            key,
+            call_id: None,
+            number: number.clone(),
+            direction: Direction::Outbound,
+            kind: CallKind::Emergency,
+            status: CallStatus::Dialing,
+            started_at: now,
+            connected_at: None,
+            muted: false,
+            on_hold: false,
+            warning,
+        });
+        enter_emergency(state, fx);
+        notify_contacts(state, &dialed, &number, region, now, fx);
+        state.persist(fx);
+        return;
+    }
+    match decision {
+        Decision::Blocked { region } => {
+            let numbers = emergency::emergency_numbers(&region).iter().map(|s| s.to_string()).collect();
+            state.notice = Some(Notice::EmergencyUnsupportedRegion { region, numbers });
+        }
+        Decision::Invalid(e) => state.notice = Some(Notice::InvalidNumber(e)),
+        Decision::Ordinary { .. } if state.call.is_some() => {
+            state.notice = Some(Notice::EndCurrentCallFirst);
+        }
+        Decision::Ordinary { number, kind } => {
+            let key = CallKey(state.next_key);
+            state.next_key += 1;
+            fx.push(Effect::PlaceCall {
+                key,
+                request: DialRequest {
+                    number: number.clone(),
+                    dialed,
+                    emergency: false,
+                    record: true,
+                    region: state.location.region.clone(),
+                    location: None,
+                    civic_address: None,
+                },
+            });
+            state.notice = None;
+            state.call = Some(Call {
+                key,
+                call_id: None,
+                number,
+                direction: Direction::Outbound,
+                kind,
+                status: CallStatus::Dialing,
+                started_at: now,
+                connected_at: None,
+                muted: false,
+                on_hold: false,
+                warning: None,
+            });
+        }
+        Decision::Emergency { .. } => {}
+    }
+}
+
+/// E2 + E9 at the start of an emergency call (outbound or callback).
+fn enter_emergency(state: &mut State, fx: &mut Vec<Effect>) {
+    // The presence before the episode; a restore still pending keeps the original one.
+    if state.episode.saved_presence.is_none() {
+        state.episode.saved_presence = state.presence.clone();
+        state.episode.presence_unknown = state.presence.is_none();
+    }
+    state.episode.restoring = false;
+    state.presence_retry = PRESENCE_RETRY_FIRST;
+    fx.push(Effect::CancelTimer(TimerId::PresenceRetry));
+    fx.push(Effect::SetPresence(DND.into()));
+    fx.push(Effect::SetHostEmergencyMode(true));
+}
+
+fn notify_contacts(
+    state: &mut State,
+    dialed: &str,
+    number: &str,
+    region: Option<String>,
+    now: Millis,
+    fx: &mut Vec<Effect>,
+) {
+    let recipients = state.config.recipients.valid.clone();
+    if recipients.is_empty() {
+        state.facts = None;
+        state.notification = Some(NotificationState {
+            status: NotificationStatus::Skipped,
+            recipients: Vec::new(),
+            error: None,
+        });
+        fx.push(Effect::Emit(HostEvent::Notification {
+            status: NotificationStatus::Skipped,
+            recipients,
+            error: None,
+        }));
+        return;
+    }
+    let facts = EmergencyFacts {
+        agent_name: state.config.agent_name.clone(),
+        agent_id: state.config.agent_id.clone(),
+        dialed: dialed.to_string(),
+        number: number.to_string(),
+        started_at: now,
+        utc_offset_minutes: state.utc_offset_minutes,
+        region,
+        coords: state.location.coords,
+        civic_address: state.config.civic_address.clone(),
+        callback_number: state.callback_window(now).map(|w| w.number.clone()),
+        callback_expires_at: state.callback_window(now).map(|w| w.expires_at),
+    };
+    match notify::render_email(&state.config.template, &facts, &recipients, EmailKind::Initial) {
+        Ok(message) => {
+            state.notification = Some(NotificationState {
+                status: NotificationStatus::Sending,
+                recipients,
+                error: None,
+            });
+            fx.push(Effect::SendEmail { kind: EmailKind::Initial, message });
+            state.facts = Some(facts);
+        }
+        Err(errors) => {
+            let error = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
+            state.notification = Some(NotificationState {
+                status: NotificationStatus::Failed,
+                recipients: recipients.clone(),
+                error: Some(error.clone()),
+            });
+            fx.push(Effect::Emit(HostEvent::Notification {
+                status: NotificationStatus::Failed,
+                recipients,
+                error: Some(error),
+            }));
+            state.facts = None;
+        }
+    }
+}
+
+fn dial_accepted(state: &mut State, key: CallKey, call_id: String, fx: &mut Vec<Effect>) {
+    if state.cancelled.contains(&key) {
+        // Hung up before the host answered `dial`: end it now that it has an id.
+        state.cancelled.retain(|k| *k != key);
+        fx.push(Effect::HangUp { call_id });
+        return;
+    }
+    let location = state.dispatch_location();
+    let region = state.location.region.clone();
+    let Some(call) = state.call.as_mut().filter(|c| c.key == key) else { return };
+    // Ringing may already have adopted the id; the host's answer to `dial` wins.
+    call.call_id = Some(call_id.clone());
+    if call.kind == CallKind::Emergency {
+        let number = call.number.clone();
+        fx.push(Effect::Emit(HostEvent::EmergencyStarted {
+            call_id: call_id.clone(),
+            number,
+            region,
+            location,
+            direction: Direction::Outbound,
+        }));
+        state.episode.last_emergency = Some((call_id, state.call.as_ref().map_or(0, |c| c.started_at)));
+        state.persist(fx);
+    }
+}
+
+fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Effect>) {
+    match event {
+        CallEvent::Ringing { call_id } => {
+            if let Some(c) = state.find_mut(&call_id) {
+                if c.status == CallStatus::Dialing {
+                    c.status = CallStatus::Ringing;
+                }
+            }
+        }
+        CallEvent::Connected { call_id } => {
+            let Some(c) = state.find_mut(&call_id) else { return };
+            if c.status == CallStatus::Connected {
+                return;
+            }
+            c.status = CallStatus::Connected;
+            c.connected_at = Some(now);
+            if c.kind.is_emergency() {
+                fx.push(Effect::Emit(HostEvent::EmergencyConnected { call_id }));
+            }
+        }
+        CallEvent::Ended { call_id, reason } => {
+            if state.incoming.as_ref().is_some_and(|i| i.call_id == call_id) {
+                state.incoming = None;
+                return;
+            }
+            if state.held.as_ref().is_some_and(|c| c.call_id.as_deref() == Some(&call_id)) {
+                if let Some(call) = state.held.take() {
+                    finish(state, call, reason, now, fx);
+                }
+                return;
+            }
+            if state.find_mut(&call_id).is_some() {
+                if let Some(call) = state.call.take() {
+                    if call.kind == CallKind::Emergency && reason == EndReason::Failed && call.connected_at.is_none() {
+                        state.notice = Some(Notice::EmergencyCallFailed { message: None });
+                    }
+                    finish(state, call, reason, now, fx);
+                }
+            }
+        }
+        CallEvent::Incoming { call_id, from, to } => incoming(state, call_id, from, to, now, fx),
+        CallEvent::CallbackNumber { call_id, number, valid_for_seconds } => {
+            let number = number.trim().to_string();
+            let started = match &state.episode.last_emergency {
+                Some((id, started)) if *id == call_id => Some(*started),
+                _ => state
+                    .call
+                    .as_ref()
+                    .filter(|c| c.kind == CallKind::Emergency && c.call_id.as_deref() == Some(&call_id))
+                    .map(|c| c.started_at),
+            };
+            let Some(started) = started.filter(|_| !number.is_empty()) else { return };
+            let by_host = if valid_for_seconds.is_finite() && valid_for_seconds > 0.0 {
+                now.saturating_add((valid_for_seconds * 1000.0).min(CALLBACK_WINDOW as f64) as Millis)
+            } else {
+                Millis::MAX
+            };
+            let expires_at = started.saturating_add(CALLBACK_WINDOW).min(by_host);
+            if expires_at <= now {
+                return;
+            }
+            state.episode.callback = Some(CallbackWindow { number: number.clone(), expires_at, call_id });
+            fx.push(Effect::ArmTimer { id: TimerId::CallbackExpiry, at: expires_at });
+            fx.push(Effect::Emit(HostEvent::CallbackWindow {
+                number: number.clone(),
+                expires_at: iso8601(expires_at),
+                open: true,
+            }));
+            // Kari's Law wants the callback number in the notification: send the follow-up.
+            if let Some(facts) = state.facts.as_mut() {
+                facts.callback_number = Some(number);
+                facts.callback_expires_at = Some(expires_at);
+                let to = state.notification.as_ref().map(|n| n.recipients.clone()).unwrap_or_default();
+                if let Ok(message) =
+                    notify::render_email(&state.config.template, facts, &to, EmailKind::CallbackUpdate)
+                {
+                    fx.push(Effect::SendEmail { kind: EmailKind::CallbackUpdate, message });
+                }
+            }
+            state.persist(fx);
+        }
+    }
+}
+
+fn incoming(state: &mut State, call_id: String, from: String, to: String, now: Millis, fx: &mut Vec<Effect>) {
+    let is_callback = state.callback_window(now).is_some_and(|w| same_number(&w.number, &to));
+    if !is_callback {
+        // Nothing but the emergency call is offered during an emergency (E5).
+        if !state.emergency_active() && state.incoming.is_none() {
+            state.incoming = Some(Incoming { call_id, from, to });
+        }
+        return;
+    }
+    if !state.owns_callback {
+        return; // Another tab answers it (B5).
+    }
+    // E4: the callback goes ahead of everything; another call is held first.
+    if let Some(mut other) = state.call.take() {
+        match (&other.call_id, other.status) {
+            (Some(id), CallStatus::Connected) => {
+                if !other.on_hold {
+                    fx.push(Effect::Hold { call_id: id.clone(), on_hold: true });
+                    other.on_hold = true;
+                }
+                state.held = Some(other);
+            }
+            (Some(id), _) => {
+                fx.push(Effect::HangUp { call_id: id.clone() });
+                finish(state, other, EndReason::Local, now, fx);
+            }
+            (None, _) => {
+                state.cancelled.push(other.key);
+                finish(state, other, EndReason::Local, now, fx);
+            }
+        }
+    }
+    if state.incoming.as_ref().is_some_and(|i| i.call_id == call_id) {
+        state.incoming = None;
+    }
+    fx.push(Effect::Answer { call_id: call_id.clone() });
+    let key = CallKey(state.next_key);
+    state.next_key += 1;
+    state.call = Some(Call {
+        key,
+        call_id: Some(call_id.clone()),
+        number: from,
+        direction: Direction::Inbound,
+        kind: CallKind::EmergencyCallback,
+        status: CallStatus::Answering,
+        started_at: now,
+        connected_at: None,
+        muted: false,
+        on_hold: false,
+        warning: None,
+    });
+    state.notice = None;
+    enter_emergency(state, fx);
+    fx.push(Effect::Emit(HostEvent::EmergencyStarted {
+        call_id,
+        number: to,
+        region: state.location.region.clone(),
+        location: None,
+        direction: Direction::Inbound,
+    }));
+    state.persist(fx);
+}
+
+/// Compares two phone numbers by their digits and leading plus.
+fn same_number(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        let t = s.trim().trim_start_matches("sip:").trim_start_matches("tel:");
+        let t = t.split('@').next().unwrap_or("");
+        t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()
+    };
+    let (ka, kb) = (key(a), key(b));
+    !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')
+}
+
+fn answer(state: &mut State, now: Millis, fx: &mut Vec<Effect>) {
+    if state.emergency_active() {
+        return;
+    }
+    let Some(inc) = state.incoming.take() else { return };
+    if let Some(mut other) = state.call.take() {
+        if let (Some(id), CallStatus::Connected) = (&other.call_id, other.status) {
+            if !other.on_hold {
+                fx.push(Effect::Hold { call_id: id.clone(), on_hold: true });
+                other.on_hold = true;
+            }
+            state.held = Some(other);
+        } else {
+            // Not connected yet: the agent chose the incoming call instead.
+            if let Some(id) = &other.call_id {
+                fx.push(Effect::HangUp { call_id: id.clone() });
+            } else {
+                state.cancelled.push(other.key);
+            }
+            finish(state, other, EndReason::Local, now, fx);
+        }
+    }
+    fx.push(Effect::Answer { call_id: inc.call_id.clone() });
+    let key = CallKey(state.next_key);
+    state.next_key += 1;
+    state.call = Some(Call {
+        key,
+        call_id: Some(inc.call_id),
+        number: inc.from,
+        direction: Direction::Inbound,
+        kind: CallKind::Ordinary,
+        status: CallStatus::Answering,
+        started_at: now,
+        connected_at: None,
+        muted: false,
+        on_hold: false,
+        warning: None,
+    });
+}
+
+/// Everything that follows a call's end: history for ordinary calls, E8 and E9 for emergencies.
+fn finish(state: &mut State, call: Call, reason: EndReason, now: Millis, fx: &mut Vec<Effect>) {
+    if !call.kind.is_emergency() {
+        if let Some(id) = &call.call_id {
+            fx.push(Effect::RecordActivity(ActivityEntry {
+                call_id: id.clone(),
+                number: call.number.clone(),
+                direction: call.direction,
+                started_at: iso8601(call.started_at),
+                ended_at: iso8601(now),
+            }));
+        }
+    } else {
+        fx.push(Effect::Emit(HostEvent::EmergencyEnded { call_id: call.call_id.clone(), reason }));
+        if call.kind == CallKind::Emergency && reason == EndReason::Dropped {
+            state.notice = Some(Notice::EmergencyDropped {
+                callback_number: state.callback_window(now).map(|w| w.number.clone()),
+            });
+        }
+    }
+    // A held call comes back to the foreground (still on hold, for the agent to resume).
+    if state.call.is_none() {
+        state.call = state.held.take();
+    }
+    if call.kind.is_emergency() && !state.emergency_active() {
+        fx.push(Effect::SetHostEmergencyMode(false));
+        restore_presence(state, fx);
+        state.persist(fx);
+    }
+}
+
+/// E8: the presence saved at E2 comes back, once.
+fn restore_presence(state: &mut State, fx: &mut Vec<Effect>) {
+    if let Some(saved) = state.episode.saved_presence.clone() {
+        state.episode.restoring = true;
+        state.presence_retry = PRESENCE_RETRY_FIRST;
+        fx.push(Effect::SetPresence(saved));
+    } else if state.episode.presence_unknown {
+        state.episode.presence_unknown = false;
+        state.notice.get_or_insert(Notice::PresenceNotRestored);
+    }
+}
+
+fn presence_observed(state: &mut State, status: String, fx: &mut Vec<Effect>) {
+    state.presence = Some(status.clone());
+    if state.emergency_active() {
+        // E2 holds for the whole call: a change by the host is undone; the original stays saved.
+        if status != DND {
+            fx.push(Effect::SetPresence(DND.into()));
+        }
+        return;
+    }
+    if state.episode.restoring {
+        let saved = state.episode.saved_presence.clone();
+        if saved.as_deref() == Some(status.as_str()) || status != DND {
+            // Restored, or the agent chose another presence meanwhile: either way, done.
+            state.episode.restoring = false;
+            state.episode.saved_presence = None;
+            fx.push(Effect::CancelTimer(TimerId::PresenceRetry));
+            state.persist(fx);
+        }
+    }
+}
+
+fn presence_set(state: &mut State, status: String, result: Result<(), String>, now: Millis, fx: &mut Vec<Effect>) {
+    match result {
+        Ok(()) => {
+            state.presence = Some(status.clone());
+            if state.episode.restoring && state.episode.saved_presence.as_deref() == Some(status.as_str()) {
+                state.episode.restoring = false;
+                state.episode.saved_presence = None;
+                state.presence_retry = PRESENCE_RETRY_FIRST;
+                state.problems.retain(|p| p.binding != Binding::PresenceSet);
+                fx.push(Effect::CancelTimer(TimerId::PresenceRetry));
+                state.persist(fx);
+            }
+        }
+        Err(message) => {
+            state.problem(Binding::PresenceSet, message, fx);
+            let wanted = (state.emergency_active() && status == DND)
+                || (state.episode.restoring && state.episode.saved_presence.as_deref() == Some(status.as_str()));
+            if wanted {
+                fx.push(Effect::ArmTimer { id: TimerId::PresenceRetry, at: now.saturating_add(state.presence_retry) });
+                state.presence_retry = (state.presence_retry * 2).min(PRESENCE_RETRY_MAX);
+            }
+        }
+    }
+}
+
+fn restored(state: &mut State, episode: Episode, call_alive: bool, now: Millis, fx: &mut Vec<Effect>) {
+    if state.emergency_active() || !state.episode.is_empty() {
+        return; // Only at start-up.
+    }
+    let call = episode.call.clone();
+    state.episode = episode;
+    state.episode.call = None;
+    if let Some(w) = state.episode.callback.clone() {
+        if now < w.expires_at {
+            fx.push(Effect::ArmTimer { id: TimerId::CallbackExpiry, at: w.expires_at });
+        } else {
+            state.episode.callback = None;
+        }
+    }
+    match call {
+        Some(c) if call_alive => {
+            let key = CallKey(state.next_key);
+            state.next_key += 1;
+            state.call = Some(Call {
+                key,
+                call_id: c.call_id,
+                number: c.number,
+                direction: if c.kind == CallKind::EmergencyCallback { Direction::Inbound } else { Direction::Outbound },
+                kind: c.kind,
+                status: CallStatus::Connected,
+                started_at: c.started_at,
+                connected_at: Some(c.started_at),
+                muted: false,
+                on_hold: false,
+                warning: None,
+            });
+            fx.push(Effect::SetHostEmergencyMode(true));
+        }
+        Some(c) => {
+            // The call did not survive the reload: it ended; E8 and E9 still apply.
+            fx.push(Effect::Emit(HostEvent::EmergencyEnded { call_id: c.call_id, reason: EndReason::Dropped }));
+            fx.push(Effect::SetHostEmergencyMode(false));
+            restore_presence(state, fx);
+        }
+        None if state.episode.restoring || state.episode.saved_presence.is_some() => restore_presence(state, fx),
+        None => {}
+    }
+    state.persist(fx);
+}

@@ -1,0 +1,260 @@
+//! What the agent sees and what `dialer.state()` returns, derived from the flow's state.
+//! Deterministic; no clock, no IO.
+
+use serde::Serialize;
+
+use super::flow::{
+    Call, CallKind, CallStatus, CallbackWindow, Direction, DispatchLocation, EmergencyWarning,
+    NotificationState, Notice, Problem, State,
+};
+use super::model::{iso8601, Location, LocationStatus, Millis};
+use super::readiness::ReadinessReport;
+
+/// A call as the pane shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallView {
+    /// The number.
+    pub number: String,
+    /// Which way.
+    pub direction: Direction,
+    /// What kind.
+    pub kind: CallKind,
+    /// Where it is.
+    pub status: CallStatus,
+    /// When it started.
+    pub started_at: Millis,
+    /// When it connected (the call timer starts here).
+    pub connected_at: Option<Millis>,
+    /// Muted.
+    pub muted: bool,
+    /// On hold.
+    pub on_hold: bool,
+}
+
+impl From<&Call> for CallView {
+    fn from(c: &Call) -> Self {
+        CallView {
+            number: c.number.clone(),
+            direction: c.direction,
+            kind: c.kind,
+            status: c.status,
+            started_at: c.started_at,
+            connected_at: c.connected_at,
+            muted: c.muted,
+            on_hold: c.on_hold,
+        }
+    }
+}
+
+/// The emergency banner's content (E5).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmergencyView {
+    /// The emergency number (or, for the callback, the caller).
+    pub number: String,
+    /// True for the emergency service's callback.
+    pub callback_call: bool,
+    /// The location being sent, when known.
+    pub location: Option<DispatchLocation>,
+    /// The civic address configured (shown even without coordinates).
+    pub civic_address: Option<String>,
+    /// The region, when known.
+    pub region: Option<String>,
+    /// The E12 warning, if any.
+    pub warning: Option<EmergencyWarning>,
+    /// The notification's state.
+    pub notification: Option<NotificationState>,
+}
+
+/// Which controls the pane offers. In emergency mode only `devices` and `end` (E5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Controls {
+    /// Number field, keypad and Call.
+    pub dialpad: bool,
+    /// Answer and Decline.
+    pub answer: bool,
+    /// End call.
+    pub end: bool,
+    /// Mute.
+    pub mute: bool,
+    /// Hold / resume.
+    pub hold: bool,
+    /// Keypad for DTMF.
+    pub dtmf: bool,
+    /// Audio device settings.
+    pub devices: bool,
+}
+
+/// Everything the UI renders. Compared with `PartialEq` so unchanged views skip re-rendering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewModel {
+    /// The foreground call.
+    pub call: Option<CallView>,
+    /// The held call.
+    pub held: Option<CallView>,
+    /// The incoming call offered (caller).
+    pub incoming_from: Option<String>,
+    /// Present in emergency mode.
+    pub emergency: Option<EmergencyView>,
+    /// What the pane offers.
+    pub controls: Controls,
+    /// The current notice.
+    pub notice: Option<Notice>,
+    /// Binding failures to show.
+    pub problems: Vec<Problem>,
+    /// Readiness (B6).
+    pub readiness: ReadinessReport,
+    /// The agent's presence.
+    pub presence: Option<String>,
+    /// Where the agent is.
+    pub location: Location,
+    /// The open callback window.
+    pub callback: Option<CallbackWindow>,
+}
+
+impl State {
+    /// The view model at `now`.
+    pub fn view(&self, now: Millis) -> ViewModel {
+        let emergency = self.call.as_ref().filter(|c| c.kind.is_emergency()).map(|c| EmergencyView {
+            number: c.number.clone(),
+            callback_call: c.kind == CallKind::EmergencyCallback,
+            location: self.location.coords.map(|co| DispatchLocation {
+                latitude: co.latitude,
+                longitude: co.longitude,
+                accuracy_meters: co.accuracy_meters,
+                civic_address: self.config.civic_address.clone(),
+            }),
+            civic_address: self.config.civic_address.clone(),
+            region: self.location.region.clone(),
+            warning: c.warning.clone(),
+            notification: self.notification.clone(),
+        });
+        let controls = match (&self.call, &emergency) {
+            (_, Some(_)) => Controls { end: true, devices: true, ..Controls::default() },
+            (Some(c), None) => {
+                let connected = c.status == CallStatus::Connected;
+                Controls {
+                    end: true,
+                    mute: connected,
+                    hold: connected,
+                    dtmf: connected && !c.on_hold,
+                    devices: true,
+                    answer: self.incoming.is_some(),
+                    ..Controls::default()
+                }
+            }
+            (None, None) => Controls {
+                dialpad: true,
+                answer: self.incoming.is_some(),
+                devices: true,
+                ..Controls::default()
+            },
+        };
+        ViewModel {
+            call: self.call.as_ref().map(CallView::from),
+            held: self.held.as_ref().map(CallView::from),
+            incoming_from: self.incoming.as_ref().filter(|_| emergency.is_none()).map(|i| i.from.clone()),
+            emergency,
+            controls,
+            notice: self.notice.clone(),
+            problems: self.problems.clone(),
+            readiness: self.readiness(),
+            presence: self.presence.clone(),
+            location: self.location.clone(),
+            callback: self.callback_window(now).cloned(),
+        }
+    }
+
+    /// `dialer.state()` (HOST_CONTRACT Snapshot).
+    pub fn snapshot(&self, now: Millis) -> Snapshot {
+        Snapshot {
+            presence: self.presence.clone(),
+            saved_presence: self.episode.saved_presence.clone(),
+            call: self.call.as_ref().map(|c| SnapshotCall {
+                call_id: c.call_id.clone(),
+                number: c.number.clone(),
+                emergency: c.kind.is_emergency(),
+                status: c.status,
+                kind: c.kind,
+                direction: c.direction,
+                on_hold: c.on_hold,
+                muted: c.muted,
+            }),
+            held_call: self.held.as_ref().map(|c| SnapshotCall {
+                call_id: c.call_id.clone(),
+                number: c.number.clone(),
+                emergency: c.kind.is_emergency(),
+                status: c.status,
+                kind: c.kind,
+                direction: c.direction,
+                on_hold: c.on_hold,
+                muted: c.muted,
+            }),
+            emergency_mode: self.call.as_ref().is_some_and(|c| c.kind.is_emergency()),
+            callback_window: self.callback_window(now).map(|w| SnapshotWindow {
+                number: w.number.clone(),
+                expires_at: iso8601(w.expires_at),
+            }),
+            region: self.location.region.clone(),
+            location_status: self.location.status,
+        }
+    }
+}
+
+/// `dialer.state().call`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotCall {
+    /// The host's id, once known.
+    pub call_id: Option<String>,
+    /// The number.
+    pub number: String,
+    /// Emergency (outbound or callback).
+    pub emergency: bool,
+    /// `dialing` | `ringing` | `answering` | `connected`.
+    pub status: CallStatus,
+    /// `ordinary` | `test-call` | `emergency` | `emergency-callback` (added member).
+    pub kind: CallKind,
+    /// `outbound` | `inbound` (added member).
+    pub direction: Direction,
+    /// On hold (added member).
+    pub on_hold: bool,
+    /// Muted (added member).
+    pub muted: bool,
+}
+
+/// `dialer.state().callbackWindow`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotWindow {
+    /// The callback number.
+    pub number: String,
+    /// ISO 8601 UTC.
+    pub expires_at: String,
+}
+
+/// HOST_CONTRACT `DialerSnapshot`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    /// Current presence.
+    pub presence: Option<String>,
+    /// Presence to restore after the emergency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saved_presence: Option<String>,
+    /// The foreground call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call: Option<SnapshotCall>,
+    /// A held call (added member).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_call: Option<SnapshotCall>,
+    /// The pane is in emergency mode.
+    pub emergency_mode: bool,
+    /// The open callback window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub callback_window: Option<SnapshotWindow>,
+    /// The agent's region, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Location status.
+    pub location_status: LocationStatus,
+}

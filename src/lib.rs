@@ -1,0 +1,8 @@
+//! agent-dialer: an embeddable contact-centre dialer widget with safe emergency calling.
+//!
+//! Layers, every arrow pointing down: `mount` → {`ui`, `host`} → `core`.
+//! - [`core`]: pure decisions (no browser, no clock).
+//! - `host`: the JavaScript boundary: bindings, the effect driver, location, storage, frames.
+//! - `ui`: Yew views over the core's view model.
+
+pub mod core;
