@@ -6,3 +6,11 @@
 //! - `ui`: Yew views over the core's view model.
 
 pub mod core;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
+mod mount;
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount, DialerHandle};

@@ -216,6 +216,9 @@ pub enum Binding {
     /// Browser geolocation.
     #[serde(rename = "geolocation")]
     Geolocation,
+    /// `calling.subscribe` / `presence.subscribe` delivered something unreadable.
+    #[serde(rename = "subscribe")]
+    Subscribe,
 }
 
 impl Binding {
@@ -235,6 +238,7 @@ impl Binding {
             Binding::Activity => "activity.record",
             Binding::Storage => "storage",
             Binding::Geolocation => "geolocation",
+            Binding::Subscribe => "subscribe",
         }
     }
 }
@@ -939,7 +943,10 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
         Event::DialAccepted { key, call_id } => dial_accepted(state, key, call_id, &mut fx),
         Event::DialFailed { key, message } => {
             state.cancelled.retain(|k| *k != key);
-            if let Some(call) = state.call.take_if(|c| c.key == key) {
+            if state.call.as_ref().is_some_and(|c| c.key == key && c.call_id.is_some()) {
+                // The host's events already show the call exists: its `dial` answer was late.
+                state.problem(Binding::Dial, message, &mut fx);
+            } else if let Some(call) = state.call.take_if(|c| c.key == key) {
                 state.problem(Binding::Dial, message.clone(), &mut fx);
                 state.notice = Some(if call.kind == CallKind::Emergency {
                     Notice::EmergencyCallFailed { message: Some(message) }

@@ -37,7 +37,7 @@ const CALLBACK_NUMBER_RE = /^\+?[0-9]{3,20}$/;
 const MAX_CIVIC_LENGTH = 512;
 
 /** Headers (besides every X-*) that getCall() reports for a call's initial INVITE. */
-const REPORTED_HEADERS = ["From", "To", "Call-ID", "Priority", "Geolocation", "Reason"];
+const REPORTED_HEADERS = ["From", "To", "Call-ID", "Priority", "P-Asserted-Identity", "Geolocation", "Reason"];
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (importable in node, unit-testable).

@@ -1,0 +1,5 @@
+//! The browser shell: all JavaScript lives here. Depends on `core`, never on `ui`.
+
+pub mod bindings;
+pub mod driver;
+pub mod storage;

@@ -1,0 +1,175 @@
+// Emergency-service (PSAP) test page — and, with ?user=customer, the ordinary callee.
+// Built on the same reference adapter as the agent side (www/telephony/sip-adapter.js).
+//
+// Query parameters:
+//   ws=ws://127.0.0.1:PORT   SIP WebSocket server (default: ws://127.0.0.1:5080)
+//   user=psap|customer|...   user to register (default psap)
+//   autoanswer=1             answer incoming calls automatically
+//   iceDropGraceMs=N         passed to the adapter
+//
+// Everything shown from the network is set with textContent (never innerHTML).
+//
+// window.psap (for tests and the console):
+//   ready                 Promise, resolves when registered
+//   state                 "registering" | "idle" | "ringing" | "connected" | "ended" | "error"
+//   callId                current (or last) call id
+//   lastInvite            snapshot of the last incoming call: { callId, from, to, dialedNumber,
+//                         emergency, location, headers, callbackNumber (X-Callback-Number) }
+//   events                every CallEvent the adapter emitted, in order
+//   answer()              answer the ringing call
+//   drop(mode)            drop the current call: "bye" (BYE + Reason: Q.850;cause=41, default)
+//                         or "media" (stop media without SIP)
+//   hangUp()              ordinary hang-up (plain BYE / reject)
+//   callBack(number?)     call the caller's callback number (default: from the last INVITE)
+//   stats()               Promise of { iceConnectionState, packetsReceived, ... } for the call
+//   call()                getCall(callId) snapshot
+
+import { createSipCalling } from "./sip-adapter.js";
+
+const params = new URLSearchParams(location.search);
+const server = params.get("ws") || "ws://127.0.0.1:5080";
+const rawUser = params.get("user") || "psap";
+const user = /^[a-z][a-z0-9._-]{0,31}$/.test(rawUser) ? rawUser : "psap";
+const autoAnswer = params.get("autoanswer") === "1";
+const grace = Number(params.get("iceDropGraceMs"));
+
+const $ = (id) => document.getElementById(id);
+const title = user === "psap" ? "Emergency service (PSAP)" : `Callee: ${user}`;
+document.title = title;
+$("title").textContent = title;
+$("user").textContent = `sip:${user}@127.0.0.1 via ${server}`;
+
+const adapter = createSipCalling({
+  server,
+  aor: `sip:${user}@127.0.0.1`,
+  displayName: user === "psap" ? "PSAP" : user,
+  iceDropGraceMs: Number.isFinite(grace) && grace > 0 ? grace : undefined,
+});
+
+let state = "registering";
+let callId;
+let lastInviteId;
+const events = [];
+
+function setState(s) {
+  state = s;
+  $("state").textContent = s;
+}
+
+function log(text) {
+  const li = document.createElement("li");
+  li.textContent = `${new Date().toISOString().slice(11, 23)} ${text}`;
+  $("log").prepend(li);
+}
+
+function showInvite(info) {
+  const tbody = $("headers");
+  tbody.replaceChildren();
+  const rows = [
+    ["From", info.from],
+    ["To", info.to],
+    ["Dialed number", info.dialedNumber ?? ""],
+    ["Emergency", String(info.emergency)],
+    ["Callback number", info.headers["X-Callback-Number"] ?? ""],
+    ["Latitude", info.location?.latitude ?? ""],
+    ["Longitude", info.location?.longitude ?? ""],
+    ["Accuracy (m)", info.location?.accuracyMeters ?? ""],
+    ["Civic address", info.location?.civicAddress ?? ""],
+  ];
+  for (const [k, v] of [...rows, ...Object.entries(info.headers).map(([k, v]) => [`header ${k}`, v])]) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    const td = document.createElement("td");
+    th.textContent = k;
+    td.textContent = String(v);
+    tr.append(th, td);
+    tbody.append(tr);
+  }
+  const cb = info.headers["X-Callback-Number"];
+  if (cb) $("callback").value = cb;
+}
+
+adapter.subscribe((ev) => {
+  events.push(ev);
+  log(`${ev.type} ${JSON.stringify(ev)}`);
+  switch (ev.type) {
+    case "incoming":
+      callId = ev.callId;
+      lastInviteId = ev.callId;
+      setState("ringing");
+      showInvite(adapter.getCall(ev.callId));
+      if (autoAnswer) api.answer().catch((e) => log(`answer failed: ${e.message}`));
+      break;
+    case "ringing":
+      setState("ringing");
+      break;
+    case "connected":
+      if (ev.callId === callId) setState("connected");
+      break;
+    case "ended":
+      if (ev.callId === callId) setState("ended");
+      break;
+    default:
+      break;
+  }
+});
+
+const api = {
+  adapter,
+  ready: adapter.ready.then(
+    () => {
+      setState("idle");
+      log("registered");
+    },
+    (e) => {
+      setState("error");
+      log(`registration failed: ${e.message}`);
+      throw e;
+    },
+  ),
+  get state() {
+    return state;
+  },
+  get callId() {
+    return callId;
+  },
+  get lastInvite() {
+    if (!lastInviteId) return undefined;
+    const info = adapter.getCall(lastInviteId);
+    return info && { ...info, callbackNumber: info.headers["X-Callback-Number"] };
+  },
+  events,
+  async answer() {
+    if (!callId) throw new Error("no call");
+    await adapter.answer(callId);
+  },
+  async drop(mode = "bye") {
+    if (!callId) throw new Error("no call");
+    await adapter.drop(callId, { mode });
+  },
+  async hangUp() {
+    if (!callId) throw new Error("no call");
+    await adapter.hangUp(callId);
+  },
+  async callBack(number) {
+    const target = number || $("callback").value.trim() || api.lastInvite?.callbackNumber;
+    if (!target) throw new Error("no callback number");
+    const { callId: id } = await adapter.dial({ number: target, dialed: target, emergency: false, record: false });
+    callId = id;
+    setState("calling");
+    log(`calling back ${target}`);
+    return { callId: id };
+  },
+  stats() {
+    return callId ? adapter.getStats(callId) : Promise.resolve(undefined);
+  },
+  call() {
+    return callId ? adapter.getCall(callId) : undefined;
+  },
+};
+window.psap = api;
+
+$("answer").addEventListener("click", () => api.answer().catch((e) => log(e.message)));
+$("drop").addEventListener("click", () => api.drop().catch((e) => log(e.message)));
+$("hangup").addEventListener("click", () => api.hangUp().catch((e) => log(e.message)));
+$("callbackBtn").addEventListener("click", () => api.callBack().catch((e) => log(e.message)));
