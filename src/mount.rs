@@ -7,10 +7,10 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
+use crate::core::config::LocationOverride;
 use crate::core::flow::{Binding, CallEvent, Event};
 use crate::core::{Config, Location, LocationStatus, RawConfig, State};
-use crate::core::config::LocationOverride;
-use crate::host::bindings::{check_host, merge_config, HostBindings};
+use crate::host::bindings::{check_config_shape, check_host, merge_config, HostBindings};
 use crate::host::driver::{to_js, Driver};
 use crate::host::storage::EpisodeStore;
 use crate::ui::{App, AppProps};
@@ -42,10 +42,12 @@ pub struct DialerHandle {
 }
 
 fn parse_config(value: &JsValue) -> Result<Config, String> {
-    if !value.is_object() {
-        return Err("config must be an object with at least agent.id".into());
+    let problem = check_config_shape(value);
+    if !problem.is_empty() {
+        return Err(problem);
     }
-    let raw: RawConfig = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| format!("config is malformed: {e}"))?;
+    let raw: RawConfig = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| format!("config is malformed: {e}"))?;
     Config::from_raw(raw).map_err(|e| e.to_string())
 }
 
@@ -73,8 +75,9 @@ fn override_location(config: &Config) -> Option<Location> {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerHandle, JsError> {
     console_error_panic_hook::set_once();
-    let element: web_sys::Element =
-        element.dyn_into().map_err(|_| JsError::new("mount: element must be a DOM Element"))?;
+    let element: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| JsError::new("mount: element must be a DOM Element"))?;
     let problem = check_host(&host);
     if !problem.is_empty() {
         return Err(JsError::new(&format!("mount: {problem}")));
@@ -82,14 +85,25 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     let raw_config = merge_config(&JsValue::UNDEFINED, &config);
     let config = parse_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
 
-    let document = element.owner_document().ok_or_else(|| JsError::new("mount: element has no document"))?;
-    let root = document.create_element("div").map_err(|_| JsError::new("mount: cannot create the root element"))?;
+    let document = element
+        .owner_document()
+        .ok_or_else(|| JsError::new("mount: element has no document"))?;
+    let root = document
+        .create_element("div")
+        .map_err(|_| JsError::new("mount: cannot create the root element"))?;
     root.set_class_name("agent-dialer");
-    element.append_child(&root).map_err(|_| JsError::new("mount: cannot attach to element"))?;
+    element
+        .append_child(&root)
+        .map_err(|_| JsError::new("mount: cannot attach to element"))?;
 
     let store = EpisodeStore::new(&config.agent_id);
     let location = override_location(&config);
-    let driver = Driver::new(State::new(config), HostBindings::new(host), element.clone(), store);
+    let driver = Driver::new(
+        State::new(config),
+        HostBindings::new(host),
+        element.clone(),
+        store,
+    );
 
     // UI: the driver's view model flows down as props; the agent's actions flow up as events.
     let onevent = {
@@ -101,18 +115,27 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         })
     };
     let app = Rc::new(RefCell::new(None::<AppHandle<App>>));
-    let props = AppProps { view: Rc::new(driver.view()), onevent: onevent.clone() };
-    *app.borrow_mut() = Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
+    let props = AppProps {
+        view: Rc::new(driver.view()),
+        onevent: onevent.clone(),
+    };
+    *app.borrow_mut() =
+        Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
     {
         let app = app.clone();
         let pending = Rc::new(RefCell::new(None));
         driver.set_on_change(move |view| {
             *pending.borrow_mut() = Some(view);
             // A render that feeds an event back would re-enter here: the outer call applies it.
-            let Ok(mut handle) = app.try_borrow_mut() else { return };
+            let Ok(mut handle) = app.try_borrow_mut() else {
+                return;
+            };
             while let Some(view) = pending.borrow_mut().take() {
                 if let Some(h) = handle.as_mut() {
-                    h.update(AppProps { view: Rc::new(view), onevent: onevent.clone() });
+                    h.update(AppProps {
+                        view: Rc::new(view),
+                        onevent: onevent.clone(),
+                    });
                 }
             }
         });
@@ -136,7 +159,10 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     };
     match driver.host().subscribe("calling", call_listener.as_ref()) {
         Ok(off) => unsubscribe.extend(off),
-        Err(message) => driver.handle(Event::BindingFailed { binding: Binding::Subscribe, message }),
+        Err(message) => driver.handle(Event::BindingFailed {
+            binding: Binding::Subscribe,
+            message,
+        }),
     }
     listeners.push(call_listener);
     let presence_listener = {
@@ -153,9 +179,15 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         })
     };
     if driver.host().has("presence", "subscribe") {
-        match driver.host().subscribe("presence", presence_listener.as_ref()) {
+        match driver
+            .host()
+            .subscribe("presence", presence_listener.as_ref())
+        {
             Ok(off) => unsubscribe.extend(off),
-            Err(message) => driver.handle(Event::BindingFailed { binding: Binding::Subscribe, message }),
+            Err(message) => driver.handle(Event::BindingFailed {
+                binding: Binding::Subscribe,
+                message,
+            }),
         }
     }
     listeners.push(presence_listener);
@@ -165,8 +197,14 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
             let Some(d) = weak.upgrade() else { return };
             d.handle(match outcome.map(|v| v.as_string()) {
                 Ok(Some(status)) => Event::PresenceObserved(status),
-                Ok(None) => Event::BindingFailed { binding: Binding::PresenceGet, message: "presence.get did not return a string".into() },
-                Err(message) => Event::BindingFailed { binding: Binding::PresenceGet, message },
+                Ok(None) => Event::BindingFailed {
+                    binding: Binding::PresenceGet,
+                    message: "presence.get did not return a string".into(),
+                },
+                Err(message) => Event::BindingFailed {
+                    binding: Binding::PresenceGet,
+                    message,
+                },
             })
         });
     }
@@ -177,9 +215,15 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         driver.handle(Event::LocationChanged(location));
     }
     match driver.store().load() {
-        Ok(Some(episode)) => driver.handle(Event::Restored { episode, call_alive: false }),
+        Ok(Some(episode)) => driver.handle(Event::Restored {
+            episode,
+            call_alive: false,
+        }),
         Ok(None) => {}
-        Err(message) => driver.handle(Event::BindingFailed { binding: Binding::Storage, message }),
+        Err(message) => driver.handle(Event::BindingFailed {
+            binding: Binding::Storage,
+            message,
+        }),
     }
 
     Ok(DialerHandle {
@@ -199,7 +243,9 @@ impl DialerHandle {
     /// Same as typing `number` and pressing Call: `host.calling.dial` is invoked before this returns.
     pub fn dial(&self, number: String) -> Result<(), JsError> {
         let inner = self.inner.borrow();
-        let m = inner.as_ref().ok_or_else(|| JsError::new("dial: the dialer is unmounted"))?;
+        let m = inner
+            .as_ref()
+            .ok_or_else(|| JsError::new("dial: the dialer is unmounted"))?;
         m.driver.handle(Event::Dial { dialed: number });
         Ok(())
     }
@@ -209,9 +255,13 @@ impl DialerHandle {
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
         let mut inner = self.inner.borrow_mut();
-        let m = inner.as_mut().ok_or_else(|| JsError::new("setConfig: the dialer is unmounted"))?;
+        let m = inner
+            .as_mut()
+            .ok_or_else(|| JsError::new("setConfig: the dialer is unmounted"))?;
         if !partial.is_object() {
-            return Err(JsError::new("setConfig: expected an object with the fields to change"));
+            return Err(JsError::new(
+                "setConfig: expected an object with the fields to change",
+            ));
         }
         let merged = merge_config(&m.raw_config, &partial);
         let config = parse_config(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
@@ -227,13 +277,17 @@ impl DialerHandle {
     /// A plain-object snapshot (HOST_CONTRACT `DialerSnapshot`).
     pub fn state(&self) -> Result<JsValue, JsError> {
         let inner = self.inner.borrow();
-        let m = inner.as_ref().ok_or_else(|| JsError::new("state: the dialer is unmounted"))?;
+        let m = inner
+            .as_ref()
+            .ok_or_else(|| JsError::new("state: the dialer is unmounted"))?;
         Ok(to_js(&m.driver.snapshot()))
     }
 
     /// Removes the widget and releases every listener, timer and closure. Idempotent.
     pub fn unmount(&self) {
-        let Some(m) = self.inner.borrow_mut().take() else { return };
+        let Some(m) = self.inner.borrow_mut().take() else {
+            return;
+        };
         m.driver.release();
         for off in &m.unsubscribe {
             let _ = off.call0(&JsValue::UNDEFINED);

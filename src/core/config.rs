@@ -167,7 +167,10 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config::from_raw(RawConfig {
-            agent: RawAgent { id: "agent".into(), name: "Agent".into() },
+            agent: RawAgent {
+                id: "agent".into(),
+                name: "Agent".into(),
+            },
             ..RawConfig::default()
         })
         .expect("the default configuration should be valid")
@@ -177,7 +180,10 @@ impl Default for Config {
 fn check_region(field: String, code: &str) -> Result<String, ConfigError> {
     normalise_region(code)
         .filter(|r| !emergency::emergency_numbers(r).is_empty())
-        .ok_or(ConfigError::UnknownRegion { field, code: code.to_string() })
+        .ok_or(ConfigError::UnknownRegion {
+            field,
+            code: code.to_string(),
+        })
 }
 
 fn is_bcp47(tag: &str) -> bool {
@@ -185,7 +191,8 @@ fn is_bcp47(tag: &str) -> bool {
     let first_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 impl Config {
@@ -201,7 +208,10 @@ impl Config {
         }
         let e = raw.emergency.unwrap_or_default();
         let supported_regions = match e.supported_regions {
-            None => DEFAULT_SUPPORTED_REGIONS.iter().map(|s| s.to_string()).collect(),
+            None => DEFAULT_SUPPORTED_REGIONS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             Some(list) => list
                 .iter()
                 .enumerate()
@@ -245,7 +255,10 @@ impl Config {
             outside_line_prefix,
             supported_regions,
             unsupported_region_policy: e.unsupported_region_policy.unwrap_or_default(),
-            civic_address: e.civic_address.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            civic_address: e
+                .civic_address
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
             location_override,
             readiness: raw.readiness,
         })
@@ -262,7 +275,13 @@ mod tests {
     use super::*;
 
     fn raw() -> RawConfig {
-        RawConfig { agent: RawAgent { id: "a1".into(), name: "Ann".into() }, ..Default::default() }
+        RawConfig {
+            agent: RawAgent {
+                id: "a1".into(),
+                name: "Ann".into(),
+            },
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -279,24 +298,39 @@ mod tests {
         assert_eq!(Config::from_raw(r), Err(ConfigError::MissingAgentId));
 
         let mut r = raw();
-        r.emergency = Some(RawEmergency { supported_regions: Some(vec!["US".into(), "XX".into()]), ..Default::default() });
+        r.emergency = Some(RawEmergency {
+            supported_regions: Some(vec!["US".into(), "XX".into()]),
+            ..Default::default()
+        });
         let err = Config::from_raw(r).unwrap_err();
         assert!(err.to_string().contains("supportedRegions[1]"), "{err}");
         assert!(err.to_string().contains("\"XX\""), "{err}");
 
         let mut r = raw();
-        r.emergency = Some(RawEmergency { outside_line_prefix: Some("9a".into()), ..Default::default() });
-        assert!(matches!(Config::from_raw(r), Err(ConfigError::InvalidOutsideLinePrefix(_))));
+        r.emergency = Some(RawEmergency {
+            outside_line_prefix: Some("9a".into()),
+            ..Default::default()
+        });
+        assert!(matches!(
+            Config::from_raw(r),
+            Err(ConfigError::InvalidOutsideLinePrefix(_))
+        ));
 
         let mut r = raw();
         r.locale = Some("not a locale".into());
-        assert!(matches!(Config::from_raw(r), Err(ConfigError::InvalidLocale(_))));
+        assert!(matches!(
+            Config::from_raw(r),
+            Err(ConfigError::InvalidLocale(_))
+        ));
     }
 
     #[test]
     fn content_problems_do_not_fail_the_config() {
         let mut r = raw();
-        r.emergency = Some(RawEmergency { recipients: Some("ok@example.com; nope".into()), ..Default::default() });
+        r.emergency = Some(RawEmergency {
+            recipients: Some("ok@example.com; nope".into()),
+            ..Default::default()
+        });
         let c = Config::from_raw(r).unwrap();
         assert_eq!(c.recipients.valid, vec!["ok@example.com"]);
         assert_eq!(c.recipients.problems.len(), 1);
@@ -307,11 +341,18 @@ mod tests {
         let mut r = raw();
         r.emergency = Some(RawEmergency {
             supported_regions: Some(vec!["us".into()]),
-            location_override: Some(LocationOverride::Region { region: "gb".into() }),
+            location_override: Some(LocationOverride::Region {
+                region: "gb".into(),
+            }),
             ..Default::default()
         });
         let c = Config::from_raw(r).unwrap();
         assert_eq!(c.supported_regions, vec!["US"]);
-        assert_eq!(c.location_override, Some(LocationOverride::Region { region: "GB".into() }));
+        assert_eq!(
+            c.location_override,
+            Some(LocationOverride::Region {
+                region: "GB".into()
+            })
+        );
     }
 }

@@ -38,7 +38,10 @@ impl fmt::Display for DialError {
             DialError::TooLong { max } => write!(f, "a number has at most {max} characters"),
             DialError::NoDigits => write!(f, "the number has no digits"),
             DialError::InvalidCharacter { ch, position } => {
-                write!(f, "'{ch}' at position {position} is not part of a phone number")
+                write!(
+                    f,
+                    "'{ch}' at position {position} is not part of a phone number"
+                )
             }
         }
     }
@@ -54,7 +57,9 @@ pub fn normalize(dialed: &str) -> Result<String, DialError> {
         return Err(DialError::Empty);
     }
     if trimmed.chars().count() > MAX_DIAL_CHARS {
-        return Err(DialError::TooLong { max: MAX_DIAL_CHARS });
+        return Err(DialError::TooLong {
+            max: MAX_DIAL_CHARS,
+        });
     }
     let mut out = String::new();
     for (i, ch) in trimmed.chars().enumerate() {
@@ -62,7 +67,12 @@ pub fn normalize(dialed: &str) -> Result<String, DialError> {
             '0'..='9' | '*' | '#' => out.push(ch),
             '+' if out.is_empty() => out.push('+'),
             ' ' | '-' | '.' | '(' | ')' | '/' => {}
-            _ => return Err(DialError::InvalidCharacter { ch, position: i + 1 }),
+            _ => {
+                return Err(DialError::InvalidCharacter {
+                    ch,
+                    position: i + 1,
+                })
+            }
         }
     }
     if !out.chars().any(|c| c.is_ascii_digit()) {

@@ -71,7 +71,9 @@ pub fn classify(
         if region == "US" {
             for (d, _) in &candidates {
                 if d == "933" {
-                    return Ok(NumberKind::TestCall { number: "933".into() });
+                    return Ok(NumberKind::TestCall {
+                        number: "933".into(),
+                    });
                 }
             }
         }
@@ -81,13 +83,18 @@ pub fn classify(
 
 /// libphonenumber `isEmergencyNumber(dialed, region)`.
 pub fn is_emergency_number(dialed: &str, region: &str) -> bool {
-    matches!(classify(dialed, region, &ClassifyOptions::default()),
-        Ok(NumberKind::Emergency { exact: true, .. }))
+    matches!(
+        classify(dialed, region, &ClassifyOptions::default()),
+        Ok(NumberKind::Emergency { exact: true, .. })
+    )
 }
 
 /// libphonenumber `connectsToEmergencyNumber(dialed, region)`.
 pub fn connects_to_emergency_number(dialed: &str, region: &str) -> bool {
-    matches!(classify(dialed, region, &ClassifyOptions::default()), Ok(NumberKind::Emergency { .. }))
+    matches!(
+        classify(dialed, region, &ClassifyOptions::default()),
+        Ok(NumberKind::Emergency { .. })
+    )
 }
 
 /// The region's emergency numbers, most commonly used first (e.g. US: `["911", "112"]`);

@@ -744,7 +744,10 @@ impl State {
 
     /// True while an emergency call (outbound or callback) is in the foreground or held.
     pub fn emergency_active(&self) -> bool {
-        self.call.iter().chain(self.held.iter()).any(|c| c.kind.is_emergency())
+        self.call
+            .iter()
+            .chain(self.held.iter())
+            .any(|c| c.kind.is_emergency())
     }
 
     /// The readiness report for the current configuration and location (B6).
@@ -759,7 +762,10 @@ impl State {
 
     /// The open callback window, if still valid at `now`.
     pub fn callback_window(&self, now: Millis) -> Option<&CallbackWindow> {
-        self.episode.callback.as_ref().filter(|w| now < w.expires_at)
+        self.episode
+            .callback
+            .as_ref()
+            .filter(|w| now < w.expires_at)
     }
 
     fn dispatch_location(&self) -> Option<DispatchLocation> {
@@ -773,10 +779,18 @@ impl State {
 
     fn find_mut(&mut self, call_id: &str) -> Option<&mut Call> {
         let id = Some(call_id);
-        if self.call.as_ref().is_some_and(|c| c.call_id.as_deref() == id) {
+        if self
+            .call
+            .as_ref()
+            .is_some_and(|c| c.call_id.as_deref() == id)
+        {
             return self.call.as_mut();
         }
-        if self.held.as_ref().is_some_and(|c| c.call_id.as_deref() == id) {
+        if self
+            .held
+            .as_ref()
+            .is_some_and(|c| c.call_id.as_deref() == id)
+        {
             return self.held.as_mut();
         }
         // A host may report ringing before its `dial` promise settles: adopt the id.
@@ -806,7 +820,10 @@ impl State {
     }
 
     fn problem(&mut self, binding: Binding, message: String, fx: &mut Vec<Effect>) {
-        fx.push(Effect::Emit(HostEvent::Error { binding, message: message.clone() }));
+        fx.push(Effect::Emit(HostEvent::Error {
+            binding,
+            message: message.clone(),
+        }));
         self.problems.retain(|p| p.binding != binding);
         self.problems.push(Problem { binding, message });
         if self.problems.len() > MAX_PROBLEMS {
@@ -822,7 +839,11 @@ impl State {
                 checks: report
                     .checks
                     .iter()
-                    .map(|c| CheckDetail { id: c.id.as_str(), ok: c.ok, message: c.message.clone() })
+                    .map(|c| CheckDetail {
+                        id: c.id.as_str(),
+                        ok: c.ok,
+                        message: c.message.clone(),
+                    })
                     .collect(),
             }));
             self.last_readiness = Some(report);
@@ -832,43 +853,72 @@ impl State {
 
 /// What a dial string means here and now.
 enum Decision {
-    Emergency { number: String, region: Option<String>, warning: Option<EmergencyWarning> },
-    Blocked { region: String },
-    Ordinary { number: String, kind: CallKind },
+    Emergency {
+        number: String,
+        region: Option<String>,
+        warning: Option<EmergencyWarning>,
+    },
+    Blocked {
+        region: String,
+    },
+    Ordinary {
+        number: String,
+        kind: CallKind,
+    },
     Invalid(DialError),
 }
 
 fn decide(state: &State, dialed: &str) -> Decision {
-    let options = ClassifyOptions { outside_line_prefix: state.config.outside_line_prefix.clone() };
+    let options = ClassifyOptions {
+        outside_line_prefix: state.config.outside_line_prefix.clone(),
+    };
     let emergency_in = |region: &str| match emergency::classify(dialed, region, &options) {
         Ok(NumberKind::Emergency { number, .. }) => Some(number),
         _ => None,
     };
-    let in_any_supported =
-        || state.config.supported_regions.iter().find_map(|r| emergency_in(r));
-    let ordinary = |region: Option<&str>| {
-        match emergency::classify(dialed, region.unwrap_or(""), &options) {
-            Ok(NumberKind::TestCall { number }) => Decision::Ordinary { number, kind: CallKind::TestCall },
+    let in_any_supported = || {
+        state
+            .config
+            .supported_regions
+            .iter()
+            .find_map(|r| emergency_in(r))
+    };
+    let ordinary =
+        |region: Option<&str>| match emergency::classify(dialed, region.unwrap_or(""), &options) {
+            Ok(NumberKind::TestCall { number }) => Decision::Ordinary {
+                number,
+                kind: CallKind::TestCall,
+            },
             Ok(NumberKind::Ordinary { number }) | Ok(NumberKind::Emergency { number, .. }) => {
-                Decision::Ordinary { number, kind: CallKind::Ordinary }
+                Decision::Ordinary {
+                    number,
+                    kind: CallKind::Ordinary,
+                }
             }
             Err(e) => Decision::Invalid(e),
-        }
-    };
+        };
     match state.location.known_region() {
         Some(region) if state.config.supports(region) => match emergency_in(region) {
-            Some(number) => Decision::Emergency { number, region: Some(region.into()), warning: None },
+            Some(number) => Decision::Emergency {
+                number,
+                region: Some(region.into()),
+                warning: None,
+            },
             None => ordinary(Some(region)),
         },
         Some(region) => {
             // Known to be outside (E12): recognise the local number (B1) and the supported ones.
             match emergency_in(region).or_else(in_any_supported) {
                 Some(number) => match state.config.unsupported_region_policy {
-                    UnsupportedRegionPolicy::Block => Decision::Blocked { region: region.into() },
+                    UnsupportedRegionPolicy::Block => Decision::Blocked {
+                        region: region.into(),
+                    },
                     UnsupportedRegionPolicy::Attempt => Decision::Emergency {
                         number,
                         region: Some(region.into()),
-                        warning: Some(EmergencyWarning::OutsideSupportedRegion { region: region.into() }),
+                        warning: Some(EmergencyWarning::OutsideSupportedRegion {
+                            region: region.into(),
+                        }),
                     },
                 },
                 None => ordinary(Some(region)),
@@ -898,7 +948,9 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
         Event::HangUp => {
             if let Some(call) = state.call.take() {
                 match &call.call_id {
-                    Some(id) => fx.push(Effect::HangUp { call_id: id.clone() }),
+                    Some(id) => fx.push(Effect::HangUp {
+                        call_id: id.clone(),
+                    }),
                     None => state.cancelled.push(call.key),
                 }
                 finish(state, call, EndReason::Local, now, &mut fx);
@@ -907,32 +959,57 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
         Event::Answer => answer(state, now, &mut fx),
         Event::Decline => {
             if let Some(inc) = state.incoming.take() {
-                fx.push(Effect::HangUp { call_id: inc.call_id });
+                fx.push(Effect::HangUp {
+                    call_id: inc.call_id,
+                });
             }
         }
         Event::SetMute(muted) => {
-            if let Some(c) = state.call.as_mut().filter(|c| ordinary_connected(c) && c.muted != muted) {
+            if let Some(c) = state
+                .call
+                .as_mut()
+                .filter(|c| ordinary_connected(c) && c.muted != muted)
+            {
                 c.muted = muted;
                 if let Some(id) = &c.call_id {
-                    fx.push(Effect::Mute { call_id: id.clone(), muted });
+                    fx.push(Effect::Mute {
+                        call_id: id.clone(),
+                        muted,
+                    });
                 }
             }
         }
         Event::SetHold(on_hold) => {
-            if let Some(c) = state.call.as_mut().filter(|c| ordinary_connected(c) && c.on_hold != on_hold) {
+            if let Some(c) = state
+                .call
+                .as_mut()
+                .filter(|c| ordinary_connected(c) && c.on_hold != on_hold)
+            {
                 c.on_hold = on_hold;
                 if let Some(id) = &c.call_id {
-                    fx.push(Effect::Hold { call_id: id.clone(), on_hold });
+                    fx.push(Effect::Hold {
+                        call_id: id.clone(),
+                        on_hold,
+                    });
                 }
             }
         }
         Event::SendDtmf(digits) => {
             let valid = !digits.is_empty()
                 && digits.len() <= 32
-                && digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '#'));
-            if let Some(c) = state.call.as_ref().filter(|c| valid && ordinary_connected(c) && !c.on_hold) {
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#'));
+            if let Some(c) = state
+                .call
+                .as_ref()
+                .filter(|c| valid && ordinary_connected(c) && !c.on_hold)
+            {
                 if let Some(id) = &c.call_id {
-                    fx.push(Effect::SendDtmf { call_id: id.clone(), digits });
+                    fx.push(Effect::SendDtmf {
+                        call_id: id.clone(),
+                        digits,
+                    });
                 }
             }
         }
@@ -943,13 +1020,19 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
         Event::DialAccepted { key, call_id } => dial_accepted(state, key, call_id, &mut fx),
         Event::DialFailed { key, message } => {
             state.cancelled.retain(|k| *k != key);
-            if state.call.as_ref().is_some_and(|c| c.key == key && c.call_id.is_some()) {
+            if state
+                .call
+                .as_ref()
+                .is_some_and(|c| c.key == key && c.call_id.is_some())
+            {
                 // The host's events already show the call exists: its `dial` answer was late.
                 state.problem(Binding::Dial, message, &mut fx);
             } else if let Some(call) = state.call.take_if(|c| c.key == key) {
                 state.problem(Binding::Dial, message.clone(), &mut fx);
                 state.notice = Some(if call.kind == CallKind::Emergency {
-                    Notice::EmergencyCallFailed { message: Some(message) }
+                    Notice::EmergencyCallFailed {
+                        message: Some(message),
+                    }
                 } else {
                     Notice::CallFailed(message)
                 });
@@ -964,11 +1047,19 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
                 let error = result.as_ref().err().cloned();
                 // A failed follow-up does not undo a sent first message, but is reported.
                 if kind == EmailKind::Initial || error.is_some() {
-                    n.status = if error.is_some() { NotificationStatus::Failed } else { NotificationStatus::Sent };
+                    n.status = if error.is_some() {
+                        NotificationStatus::Failed
+                    } else {
+                        NotificationStatus::Sent
+                    };
                     n.error = error.clone();
                 }
                 fx.push(Effect::Emit(HostEvent::Notification {
-                    status: if error.is_some() { NotificationStatus::Failed } else { NotificationStatus::Sent },
+                    status: if error.is_some() {
+                        NotificationStatus::Failed
+                    } else {
+                        NotificationStatus::Sent
+                    },
                     recipients: n.recipients.clone(),
                     error: error.clone(),
                 }));
@@ -1015,18 +1106,26 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
                     }));
                     state.persist(&mut fx);
                 } else {
-                    fx.push(Effect::ArmTimer { id: TimerId::CallbackExpiry, at: w.expires_at });
+                    fx.push(Effect::ArmTimer {
+                        id: TimerId::CallbackExpiry,
+                        at: w.expires_at,
+                    });
                 }
             }
         }
         Event::TimerFired(TimerId::PresenceRetry) => {
             if state.emergency_active() && state.presence.as_deref() != Some(DND) {
                 fx.push(Effect::SetPresence(DND.into()));
-            } else if let (true, Some(saved)) = (state.episode.restoring, &state.episode.saved_presence) {
+            } else if let (true, Some(saved)) =
+                (state.episode.restoring, &state.episode.saved_presence)
+            {
                 fx.push(Effect::SetPresence(saved.clone()));
             }
         }
-        Event::Restored { episode, call_alive } => restored(state, episode, call_alive, now, &mut fx),
+        Event::Restored {
+            episode,
+            call_alive,
+        } => restored(state, episode, call_alive, now, &mut fx),
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
     }
     fx
@@ -1038,7 +1137,12 @@ fn ordinary_connected(c: &Call) -> bool {
 
 fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
     let decision = decide(state, &dialed);
-    if let Decision::Emergency { number, region, warning } = decision {
+    if let Decision::Emergency {
+        number,
+        region,
+        warning,
+    } = decision
+    {
         // A second press while an emergency call is under way changes nothing.
         if state.emergency_active() {
             return;
@@ -1055,7 +1159,11 @@ fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
                 emergency: true,
                 record: false,
                 region: region.clone(),
-                civic_address: if location.is_none() { state.config.civic_address.clone() } else { None },
+                civic_address: if location.is_none() {
+                    state.config.civic_address.clone()
+                } else {
+                    None
+                },
                 location,
             },
         });
@@ -1063,12 +1171,17 @@ fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
         if let Some(mut other) = state.call.take() {
             match (&other.call_id, other.status) {
                 (Some(id), CallStatus::Connected) => {
-                    fx.push(Effect::Hold { call_id: id.clone(), on_hold: true });
+                    fx.push(Effect::Hold {
+                        call_id: id.clone(),
+                        on_hold: true,
+                    });
                     other.on_hold = true;
                     state.held = Some(other);
                 }
                 (Some(id), _) => {
-                    fx.push(Effect::HangUp { call_id: id.clone() });
+                    fx.push(Effect::HangUp {
+                        call_id: id.clone(),
+                    });
                     finish(state, other, EndReason::Local, now, fx);
                 }
                 (None, _) => {
@@ -1098,7 +1211,10 @@ fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
     }
     match decision {
         Decision::Blocked { region } => {
-            let numbers = emergency::emergency_numbers(&region).iter().map(|s| s.to_string()).collect();
+            let numbers = emergency::emergency_numbers(&region)
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
             state.notice = Some(Notice::EmergencyUnsupportedRegion { region, numbers });
         }
         Decision::Invalid(e) => state.notice = Some(Notice::InvalidNumber(e)),
@@ -1189,18 +1305,30 @@ fn notify_contacts(
         callback_number: state.callback_window(now).map(|w| w.number.clone()),
         callback_expires_at: state.callback_window(now).map(|w| w.expires_at),
     };
-    match notify::render_email(&state.config.template, &facts, &recipients, EmailKind::Initial) {
+    match notify::render_email(
+        &state.config.template,
+        &facts,
+        &recipients,
+        EmailKind::Initial,
+    ) {
         Ok(message) => {
             state.notification = Some(NotificationState {
                 status: NotificationStatus::Sending,
                 recipients,
                 error: None,
             });
-            fx.push(Effect::SendEmail { kind: EmailKind::Initial, message });
+            fx.push(Effect::SendEmail {
+                kind: EmailKind::Initial,
+                message,
+            });
             state.facts = Some(facts);
         }
         Err(errors) => {
-            let error = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
+            let error = errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
             state.notification = Some(NotificationState {
                 status: NotificationStatus::Failed,
                 recipients: recipients.clone(),
@@ -1225,7 +1353,9 @@ fn dial_accepted(state: &mut State, key: CallKey, call_id: String, fx: &mut Vec<
     }
     let location = state.dispatch_location();
     let region = state.location.region.clone();
-    let Some(call) = state.call.as_mut().filter(|c| c.key == key) else { return };
+    let Some(call) = state.call.as_mut().filter(|c| c.key == key) else {
+        return;
+    };
     // Ringing may already have adopted the id; the host's answer to `dial` wins.
     call.call_id = Some(call_id.clone());
     if call.kind == CallKind::Emergency {
@@ -1237,7 +1367,8 @@ fn dial_accepted(state: &mut State, key: CallKey, call_id: String, fx: &mut Vec<
             location,
             direction: Direction::Outbound,
         }));
-        state.episode.last_emergency = Some((call_id, state.call.as_ref().map_or(0, |c| c.started_at)));
+        state.episode.last_emergency =
+            Some((call_id, state.call.as_ref().map_or(0, |c| c.started_at)));
         state.persist(fx);
     }
 }
@@ -1252,7 +1383,9 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
             }
         }
         CallEvent::Connected { call_id } => {
-            let Some(c) = state.find_mut(&call_id) else { return };
+            let Some(c) = state.find_mut(&call_id) else {
+                return;
+            };
             if c.status == CallStatus::Connected {
                 return;
             }
@@ -1263,11 +1396,19 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
             }
         }
         CallEvent::Ended { call_id, reason } => {
-            if state.incoming.as_ref().is_some_and(|i| i.call_id == call_id) {
+            if state
+                .incoming
+                .as_ref()
+                .is_some_and(|i| i.call_id == call_id)
+            {
                 state.incoming = None;
                 return;
             }
-            if state.held.as_ref().is_some_and(|c| c.call_id.as_deref() == Some(&call_id)) {
+            if state
+                .held
+                .as_ref()
+                .is_some_and(|c| c.call_id.as_deref() == Some(&call_id))
+            {
                 if let Some(call) = state.held.take() {
                     finish(state, call, reason, now, fx);
                 }
@@ -1275,7 +1416,10 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
             }
             if state.find_mut(&call_id).is_some() {
                 if let Some(call) = state.call.take() {
-                    if call.kind == CallKind::Emergency && reason == EndReason::Failed && call.connected_at.is_none() {
+                    if call.kind == CallKind::Emergency
+                        && reason == EndReason::Failed
+                        && call.connected_at.is_none()
+                    {
                         state.notice = Some(Notice::EmergencyCallFailed { message: None });
                     }
                     finish(state, call, reason, now, fx);
@@ -1283,19 +1427,29 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
             }
         }
         CallEvent::Incoming { call_id, from, to } => incoming(state, call_id, from, to, now, fx),
-        CallEvent::CallbackNumber { call_id, number, valid_for_seconds } => {
+        CallEvent::CallbackNumber {
+            call_id,
+            number,
+            valid_for_seconds,
+        } => {
             let number = number.trim().to_string();
             let started = match &state.episode.last_emergency {
                 Some((id, started)) if *id == call_id => Some(*started),
                 _ => state
                     .call
                     .as_ref()
-                    .filter(|c| c.kind == CallKind::Emergency && c.call_id.as_deref() == Some(&call_id))
+                    .filter(|c| {
+                        c.kind == CallKind::Emergency && c.call_id.as_deref() == Some(&call_id)
+                    })
                     .map(|c| c.started_at),
             };
-            let Some(started) = started.filter(|_| !number.is_empty()) else { return };
+            let Some(started) = started.filter(|_| !number.is_empty()) else {
+                return;
+            };
             let by_host = if valid_for_seconds.is_finite() && valid_for_seconds > 0.0 {
-                now.saturating_add((valid_for_seconds * 1000.0).min(CALLBACK_WINDOW as f64) as Millis)
+                now.saturating_add(
+                    (valid_for_seconds * 1000.0).min(CALLBACK_WINDOW as f64) as Millis
+                )
             } else {
                 Millis::MAX
             };
@@ -1303,8 +1457,15 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
             if expires_at <= now {
                 return;
             }
-            state.episode.callback = Some(CallbackWindow { number: number.clone(), expires_at, call_id });
-            fx.push(Effect::ArmTimer { id: TimerId::CallbackExpiry, at: expires_at });
+            state.episode.callback = Some(CallbackWindow {
+                number: number.clone(),
+                expires_at,
+                call_id,
+            });
+            fx.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at: expires_at,
+            });
             fx.push(Effect::Emit(HostEvent::CallbackWindow {
                 number: number.clone(),
                 expires_at: iso8601(expires_at),
@@ -1314,11 +1475,21 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
             if let Some(facts) = state.facts.as_mut() {
                 facts.callback_number = Some(number);
                 facts.callback_expires_at = Some(expires_at);
-                let to = state.notification.as_ref().map(|n| n.recipients.clone()).unwrap_or_default();
-                if let Ok(message) =
-                    notify::render_email(&state.config.template, facts, &to, EmailKind::CallbackUpdate)
-                {
-                    fx.push(Effect::SendEmail { kind: EmailKind::CallbackUpdate, message });
+                let to = state
+                    .notification
+                    .as_ref()
+                    .map(|n| n.recipients.clone())
+                    .unwrap_or_default();
+                if let Ok(message) = notify::render_email(
+                    &state.config.template,
+                    facts,
+                    &to,
+                    EmailKind::CallbackUpdate,
+                ) {
+                    fx.push(Effect::SendEmail {
+                        kind: EmailKind::CallbackUpdate,
+                        message,
+                    });
                 }
             }
             state.persist(fx);
@@ -1326,8 +1497,17 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
     }
 }
 
-fn incoming(state: &mut State, call_id: String, from: String, to: String, now: Millis, fx: &mut Vec<Effect>) {
-    let is_callback = state.callback_window(now).is_some_and(|w| same_number(&w.number, &to));
+fn incoming(
+    state: &mut State,
+    call_id: String,
+    from: String,
+    to: String,
+    now: Millis,
+    fx: &mut Vec<Effect>,
+) {
+    let is_callback = state
+        .callback_window(now)
+        .is_some_and(|w| same_number(&w.number, &to));
     if !is_callback {
         // Nothing but the emergency call is offered during an emergency (E5).
         if !state.emergency_active() && state.incoming.is_none() {
@@ -1343,13 +1523,18 @@ fn incoming(state: &mut State, call_id: String, from: String, to: String, now: M
         match (&other.call_id, other.status) {
             (Some(id), CallStatus::Connected) => {
                 if !other.on_hold {
-                    fx.push(Effect::Hold { call_id: id.clone(), on_hold: true });
+                    fx.push(Effect::Hold {
+                        call_id: id.clone(),
+                        on_hold: true,
+                    });
                     other.on_hold = true;
                 }
                 state.held = Some(other);
             }
             (Some(id), _) => {
-                fx.push(Effect::HangUp { call_id: id.clone() });
+                fx.push(Effect::HangUp {
+                    call_id: id.clone(),
+                });
                 finish(state, other, EndReason::Local, now, fx);
             }
             (None, _) => {
@@ -1358,10 +1543,16 @@ fn incoming(state: &mut State, call_id: String, from: String, to: String, now: M
             }
         }
     }
-    if state.incoming.as_ref().is_some_and(|i| i.call_id == call_id) {
+    if state
+        .incoming
+        .as_ref()
+        .is_some_and(|i| i.call_id == call_id)
+    {
         state.incoming = None;
     }
-    fx.push(Effect::Answer { call_id: call_id.clone() });
+    fx.push(Effect::Answer {
+        call_id: call_id.clone(),
+    });
     let key = CallKey(state.next_key);
     state.next_key += 1;
     state.call = Some(Call {
@@ -1392,9 +1583,14 @@ fn incoming(state: &mut State, call_id: String, from: String, to: String, now: M
 /// Compares two phone numbers by their digits and leading plus.
 fn same_number(a: &str, b: &str) -> bool {
     let key = |s: &str| {
-        let t = s.trim().trim_start_matches("sip:").trim_start_matches("tel:");
+        let t = s
+            .trim()
+            .trim_start_matches("sip:")
+            .trim_start_matches("tel:");
         let t = t.split('@').next().unwrap_or("");
-        t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()
+        t.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect::<String>()
     };
     let (ka, kb) = (key(a), key(b));
     !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')
@@ -1404,25 +1600,34 @@ fn answer(state: &mut State, now: Millis, fx: &mut Vec<Effect>) {
     if state.emergency_active() {
         return;
     }
-    let Some(inc) = state.incoming.take() else { return };
+    let Some(inc) = state.incoming.take() else {
+        return;
+    };
     if let Some(mut other) = state.call.take() {
         if let (Some(id), CallStatus::Connected) = (&other.call_id, other.status) {
             if !other.on_hold {
-                fx.push(Effect::Hold { call_id: id.clone(), on_hold: true });
+                fx.push(Effect::Hold {
+                    call_id: id.clone(),
+                    on_hold: true,
+                });
                 other.on_hold = true;
             }
             state.held = Some(other);
         } else {
             // Not connected yet: the agent chose the incoming call instead.
             if let Some(id) = &other.call_id {
-                fx.push(Effect::HangUp { call_id: id.clone() });
+                fx.push(Effect::HangUp {
+                    call_id: id.clone(),
+                });
             } else {
                 state.cancelled.push(other.key);
             }
             finish(state, other, EndReason::Local, now, fx);
         }
     }
-    fx.push(Effect::Answer { call_id: inc.call_id.clone() });
+    fx.push(Effect::Answer {
+        call_id: inc.call_id.clone(),
+    });
     let key = CallKey(state.next_key);
     state.next_key += 1;
     state.call = Some(Call {
@@ -1453,7 +1658,10 @@ fn finish(state: &mut State, call: Call, reason: EndReason, now: Millis, fx: &mu
             }));
         }
     } else {
-        fx.push(Effect::Emit(HostEvent::EmergencyEnded { call_id: call.call_id.clone(), reason }));
+        fx.push(Effect::Emit(HostEvent::EmergencyEnded {
+            call_id: call.call_id.clone(),
+            reason,
+        }));
         if call.kind == CallKind::Emergency && reason == EndReason::Dropped {
             state.notice = Some(Notice::EmergencyDropped {
                 callback_number: state.callback_window(now).map(|w| w.number.clone()),
@@ -1504,11 +1712,19 @@ fn presence_observed(state: &mut State, status: String, fx: &mut Vec<Effect>) {
     }
 }
 
-fn presence_set(state: &mut State, status: String, result: Result<(), String>, now: Millis, fx: &mut Vec<Effect>) {
+fn presence_set(
+    state: &mut State,
+    status: String,
+    result: Result<(), String>,
+    now: Millis,
+    fx: &mut Vec<Effect>,
+) {
     match result {
         Ok(()) => {
             state.presence = Some(status.clone());
-            if state.episode.restoring && state.episode.saved_presence.as_deref() == Some(status.as_str()) {
+            if state.episode.restoring
+                && state.episode.saved_presence.as_deref() == Some(status.as_str())
+            {
                 state.episode.restoring = false;
                 state.episode.saved_presence = None;
                 state.presence_retry = PRESENCE_RETRY_FIRST;
@@ -1520,16 +1736,26 @@ fn presence_set(state: &mut State, status: String, result: Result<(), String>, n
         Err(message) => {
             state.problem(Binding::PresenceSet, message, fx);
             let wanted = (state.emergency_active() && status == DND)
-                || (state.episode.restoring && state.episode.saved_presence.as_deref() == Some(status.as_str()));
+                || (state.episode.restoring
+                    && state.episode.saved_presence.as_deref() == Some(status.as_str()));
             if wanted {
-                fx.push(Effect::ArmTimer { id: TimerId::PresenceRetry, at: now.saturating_add(state.presence_retry) });
+                fx.push(Effect::ArmTimer {
+                    id: TimerId::PresenceRetry,
+                    at: now.saturating_add(state.presence_retry),
+                });
                 state.presence_retry = (state.presence_retry * 2).min(PRESENCE_RETRY_MAX);
             }
         }
     }
 }
 
-fn restored(state: &mut State, episode: Episode, call_alive: bool, now: Millis, fx: &mut Vec<Effect>) {
+fn restored(
+    state: &mut State,
+    episode: Episode,
+    call_alive: bool,
+    now: Millis,
+    fx: &mut Vec<Effect>,
+) {
     if state.emergency_active() || !state.episode.is_empty() {
         return; // Only at start-up.
     }
@@ -1538,7 +1764,10 @@ fn restored(state: &mut State, episode: Episode, call_alive: bool, now: Millis, 
     state.episode.call = None;
     if let Some(w) = state.episode.callback.clone() {
         if now < w.expires_at {
-            fx.push(Effect::ArmTimer { id: TimerId::CallbackExpiry, at: w.expires_at });
+            fx.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at: w.expires_at,
+            });
         } else {
             state.episode.callback = None;
         }
@@ -1551,7 +1780,11 @@ fn restored(state: &mut State, episode: Episode, call_alive: bool, now: Millis, 
                 key,
                 call_id: c.call_id,
                 number: c.number,
-                direction: if c.kind == CallKind::EmergencyCallback { Direction::Inbound } else { Direction::Outbound },
+                direction: if c.kind == CallKind::EmergencyCallback {
+                    Direction::Inbound
+                } else {
+                    Direction::Outbound
+                },
                 kind: c.kind,
                 status: CallStatus::Connected,
                 started_at: c.started_at,
@@ -1564,11 +1797,16 @@ fn restored(state: &mut State, episode: Episode, call_alive: bool, now: Millis, 
         }
         Some(c) => {
             // The call did not survive the reload: it ended; E8 and E9 still apply.
-            fx.push(Effect::Emit(HostEvent::EmergencyEnded { call_id: c.call_id, reason: EndReason::Dropped }));
+            fx.push(Effect::Emit(HostEvent::EmergencyEnded {
+                call_id: c.call_id,
+                reason: EndReason::Dropped,
+            }));
             fx.push(Effect::SetHostEmergencyMode(false));
             restore_presence(state, fx);
         }
-        None if state.episode.restoring || state.episode.saved_presence.is_some() => restore_presence(state, fx),
+        None if state.episode.restoring || state.episode.saved_presence.is_some() => {
+            restore_presence(state, fx)
+        }
         None => {}
     }
     state.persist(fx);

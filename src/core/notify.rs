@@ -36,7 +36,11 @@ pub struct RecipientProblem {
 
 impl fmt::Display for RecipientProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "recipient {} \"{}\": {}", self.position, self.entry, self.error)
+        write!(
+            f,
+            "recipient {} \"{}\": {}",
+            self.position, self.entry, self.error
+        )
     }
 }
 
@@ -104,7 +108,9 @@ pub enum TemplateError {
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TemplateError::UnknownPlaceholder { name } => write!(f, "unknown placeholder {{{name}}}"),
+            TemplateError::UnknownPlaceholder { name } => {
+                write!(f, "unknown placeholder {{{name}}}")
+            }
         }
     }
 }

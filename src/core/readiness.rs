@@ -53,7 +53,9 @@ pub enum RoutePath {
 pub fn route(facts: &ReadinessFacts) -> RoutePath {
     match facts.number_type {
         NumberType::CallingPlan => RoutePath::CallingPlan,
-        NumberType::DirectRouting if facts.direct_routing_emergency_rule => RoutePath::DirectRouting,
+        NumberType::DirectRouting if facts.direct_routing_emergency_rule => {
+            RoutePath::DirectRouting
+        }
         NumberType::DirectRouting if facts.direct_offer_number => RoutePath::DirectOfferFallback,
         NumberType::DirectRouting => RoutePath::NotRoutable,
     }
@@ -122,14 +124,45 @@ pub fn evaluate(
 ) -> ReadinessReport {
     let mut checks = Vec::new();
     let loc_ok = location.status == LocationStatus::Granted;
-    checks.push(Check { id: CheckId::Location, ok: loc_ok, message: String::new() });
-    let region_ok = location.region.as_ref().is_some_and(|r| supported_regions.contains(r));
-    checks.push(Check { id: CheckId::SupportedRegion, ok: region_ok, message: String::new() });
+    checks.push(Check {
+        id: CheckId::Location,
+        ok: loc_ok,
+        message: String::new(),
+    });
+    let region_ok = location
+        .region
+        .as_ref()
+        .is_some_and(|r| supported_regions.contains(r));
+    checks.push(Check {
+        id: CheckId::SupportedRegion,
+        ok: region_ok,
+        message: String::new(),
+    });
     if let Some(f) = facts {
-        checks.push(Check { id: CheckId::VoiceOutboundProfile, ok: f.voice_outbound_profile, message: String::new() });
-        checks.push(Check { id: CheckId::Mailbox, ok: f.mailbox_enabled, message: String::new() });
-        checks.push(Check { id: CheckId::EmergencyRouting, ok: route(f) != RoutePath::NotRoutable, message: String::new() });
+        checks.push(Check {
+            id: CheckId::VoiceOutboundProfile,
+            ok: f.voice_outbound_profile,
+            message: String::new(),
+        });
+        checks.push(Check {
+            id: CheckId::Mailbox,
+            ok: f.mailbox_enabled,
+            message: String::new(),
+        });
+        checks.push(Check {
+            id: CheckId::EmergencyRouting,
+            ok: route(f) != RoutePath::NotRoutable,
+            message: String::new(),
+        });
     }
-    checks.push(Check { id: CheckId::EmergencyContacts, ok: recipients.problems.is_empty(), message: String::new() });
-    ReadinessReport { ready: checks.iter().all(|c| c.ok), checks, route: facts.map(route) }
+    checks.push(Check {
+        id: CheckId::EmergencyContacts,
+        ok: recipients.problems.is_empty(),
+        message: String::new(),
+    });
+    ReadinessReport {
+        ready: checks.iter().all(|c| c.ok),
+        checks,
+        route: facts.map(route),
+    }
 }

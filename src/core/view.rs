@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::flow::{
     Call, CallKind, CallStatus, CallbackWindow, Direction, DispatchLocation, EmergencyWarning,
-    NotificationState, Notice, Problem, State,
+    Notice, NotificationState, Problem, State,
 };
 use super::model::{iso8601, Location, LocationStatus, Millis};
 use super::readiness::ReadinessReport;
@@ -114,22 +114,30 @@ pub struct ViewModel {
 impl State {
     /// The view model at `now`.
     pub fn view(&self, now: Millis) -> ViewModel {
-        let emergency = self.call.as_ref().filter(|c| c.kind.is_emergency()).map(|c| EmergencyView {
-            number: c.number.clone(),
-            callback_call: c.kind == CallKind::EmergencyCallback,
-            location: self.location.coords.map(|co| DispatchLocation {
-                latitude: co.latitude,
-                longitude: co.longitude,
-                accuracy_meters: co.accuracy_meters,
+        let emergency = self
+            .call
+            .as_ref()
+            .filter(|c| c.kind.is_emergency())
+            .map(|c| EmergencyView {
+                number: c.number.clone(),
+                callback_call: c.kind == CallKind::EmergencyCallback,
+                location: self.location.coords.map(|co| DispatchLocation {
+                    latitude: co.latitude,
+                    longitude: co.longitude,
+                    accuracy_meters: co.accuracy_meters,
+                    civic_address: self.config.civic_address.clone(),
+                }),
                 civic_address: self.config.civic_address.clone(),
-            }),
-            civic_address: self.config.civic_address.clone(),
-            region: self.location.region.clone(),
-            warning: c.warning.clone(),
-            notification: self.notification.clone(),
-        });
+                region: self.location.region.clone(),
+                warning: c.warning.clone(),
+                notification: self.notification.clone(),
+            });
         let controls = match (&self.call, &emergency) {
-            (_, Some(_)) => Controls { end: true, devices: true, ..Controls::default() },
+            (_, Some(_)) => Controls {
+                end: true,
+                devices: true,
+                ..Controls::default()
+            },
             (Some(c), None) => {
                 let connected = c.status == CallStatus::Connected;
                 Controls {
@@ -152,7 +160,11 @@ impl State {
         ViewModel {
             call: self.call.as_ref().map(CallView::from),
             held: self.held.as_ref().map(CallView::from),
-            incoming_from: self.incoming.as_ref().filter(|_| emergency.is_none()).map(|i| i.from.clone()),
+            incoming_from: self
+                .incoming
+                .as_ref()
+                .filter(|_| emergency.is_none())
+                .map(|i| i.from.clone()),
             emergency,
             controls,
             notice: self.notice.clone(),

@@ -88,3 +88,37 @@ export function mergeConfig(current, partial) {
 export function dispatchDialerEvent(element, name, detail) {
   element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
+
+/** Structural check of the configuration's shape, naming the path; "" when fine. */
+export function checkConfigShape(config) {
+  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isObj(config)) return "config must be an object with at least agent.id";
+  if (!isObj(config.agent)) return "config.agent must be an object { id, name }";
+  if (typeof config.agent.id !== "string") return "config.agent.id must be a non-empty string";
+  if (config.agent.name !== undefined && typeof config.agent.name !== "string") return "config.agent.name must be a string";
+  for (const key of ["emergency", "readiness"]) {
+    if (config[key] != null && !isObj(config[key])) return `config.${key} must be an object when given`;
+  }
+  if (config.locale != null && typeof config.locale !== "string") return "config.locale must be a string";
+  const e = config.emergency ?? {};
+  for (const key of ["recipients", "outsideLinePrefix", "civicAddress"]) {
+    if (e[key] != null && typeof e[key] !== "string") return `config.emergency.${key} must be a string`;
+  }
+  if (e.supportedRegions != null && !(Array.isArray(e.supportedRegions) && e.supportedRegions.every((r) => typeof r === "string"))) {
+    return "config.emergency.supportedRegions must be an array of region codes";
+  }
+  if (e.unsupportedRegionPolicy != null && !["block", "attempt"].includes(e.unsupportedRegionPolicy)) {
+    return 'config.emergency.unsupportedRegionPolicy must be "block" or "attempt"';
+  }
+  if (e.template != null && !(isObj(e.template) && typeof e.template.subject === "string" && typeof e.template.body === "string")) {
+    return "config.emergency.template must be { subject: string, body: string }";
+  }
+  const r = config.readiness;
+  if (r != null) {
+    for (const key of ["voiceOutboundProfile", "mailboxEnabled"]) {
+      if (typeof r[key] !== "boolean") return `config.readiness.${key} must be true or false`;
+    }
+    if (!["calling-plan", "direct-routing"].includes(r.numberType)) return 'config.readiness.numberType must be "calling-plan" or "direct-routing"';
+  }
+  return "";
+}

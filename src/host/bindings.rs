@@ -18,11 +18,19 @@ extern "C" {
     ) -> bool;
 
     #[wasm_bindgen(js_name = subscribeBinding, catch)]
-    fn subscribe_binding(host: &JsValue, group: &str, listener: &JsValue) -> Result<JsValue, JsValue>;
+    fn subscribe_binding(
+        host: &JsValue,
+        group: &str,
+        listener: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     /// Structural check of a host object: `""` when fine, else what is wrong.
     #[wasm_bindgen(js_name = checkHost)]
     pub fn check_host(host: &JsValue) -> String;
+
+    /// Structural check of the configuration's shape: `""` when fine, else what is wrong.
+    #[wasm_bindgen(js_name = checkConfigShape)]
+    pub fn check_config_shape(config: &JsValue) -> String;
 
     /// Deep-merges a partial configuration into a copy of the current one.
     #[wasm_bindgen(js_name = mergeConfig)]
@@ -53,10 +61,12 @@ impl HostBindings {
 
     /// True when the host provides `host[group][method]`.
     pub fn has(&self, group: &str, method: &str) -> bool {
-        let target = js_sys::Reflect::get(&self.host, &JsValue::from_str(group)).unwrap_or(JsValue::UNDEFINED);
+        let target = js_sys::Reflect::get(&self.host, &JsValue::from_str(group))
+            .unwrap_or(JsValue::UNDEFINED);
         !target.is_undefined()
             && !target.is_null()
-            && js_sys::Reflect::get(&target, &JsValue::from_str(method)).is_ok_and(|f| f.is_function())
+            && js_sys::Reflect::get(&target, &JsValue::from_str(method))
+                .is_ok_and(|f| f.is_function())
     }
 
     /// Calls `host[group][method](...args)` now, in this task. `done` runs exactly once: at once
@@ -74,13 +84,21 @@ impl HostBindings {
         }
         let array = args.iter().collect::<js_sys::Array>();
         let done = Closure::once_into_js(move |ok: bool, value: JsValue| {
-            done(if ok { Ok(value) } else { Err(value.as_string().unwrap_or_else(|| "failed".into())) })
+            done(if ok {
+                Ok(value)
+            } else {
+                Err(value.as_string().unwrap_or_else(|| "failed".into()))
+            })
         });
         invoke_binding(&self.host, group, method, &array, BINDING_TIMEOUT_MS, &done)
     }
 
     /// `host[group].subscribe(listener)`: the unsubscribe function, if any.
-    pub fn subscribe(&self, group: &str, listener: &JsValue) -> Result<Option<js_sys::Function>, String> {
+    pub fn subscribe(
+        &self,
+        group: &str,
+        listener: &JsValue,
+    ) -> Result<Option<js_sys::Function>, String> {
         match subscribe_binding(&self.host, group, listener) {
             Ok(off) => Ok(off.dyn_into::<js_sys::Function>().ok()),
             Err(e) => Err(format!("{group}.subscribe threw: {}", describe(&e))),

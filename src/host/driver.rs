@@ -50,7 +50,12 @@ pub struct Driver {
 
 impl Driver {
     /// A driver for `state`, running effects through `host`, dispatching events on `element`.
-    pub fn new(state: State, host: HostBindings, element: web_sys::Element, store: EpisodeStore) -> Rc<Driver> {
+    pub fn new(
+        state: State,
+        host: HostBindings,
+        element: web_sys::Element,
+        store: EpisodeStore,
+    ) -> Rc<Driver> {
         Rc::new_cyclic(|me| Driver {
             me: me.clone(),
             state: RefCell::new(state),
@@ -111,7 +116,9 @@ impl Driver {
             return; // The running `handle` below will drain it.
         }
         loop {
-            let Some(event) = self.queue.borrow_mut().pop_front() else { break };
+            let Some(event) = self.queue.borrow_mut().pop_front() else {
+                break;
+            };
             let effects = crate::core::step(&mut self.state.borrow_mut(), event, now());
             for effect in effects {
                 self.run(effect);
@@ -135,13 +142,18 @@ impl Driver {
 
     fn call_or_fail(&self, binding: Binding, group: &str, method: &str, args: &[JsValue]) {
         let back = self.later();
-        let provided = self.host.call(group, method, args, move |outcome: Outcome| {
-            if let Err(message) = outcome {
-                back(Event::BindingFailed { binding, message });
-            }
-        });
+        let provided = self
+            .host
+            .call(group, method, args, move |outcome: Outcome| {
+                if let Err(message) = outcome {
+                    back(Event::BindingFailed { binding, message });
+                }
+            });
         if !provided {
-            self.queue_event(Event::BindingFailed { binding, message: format!("{group}.{method} is not provided by the host") });
+            self.queue_event(Event::BindingFailed {
+                binding,
+                message: format!("{group}.{method} is not provided by the host"),
+            });
         }
     }
 
@@ -153,39 +165,73 @@ impl Driver {
         match effect {
             Effect::PlaceCall { key, request } => {
                 let back = self.later();
-                self.host.call("calling", "dial", &[to_js(&request)], move |outcome| {
-                    back(match outcome {
-                        Ok(value) => match js_sys::Reflect::get(&value, &"callId".into()).ok().and_then(|v| v.as_string()) {
-                            Some(call_id) if !call_id.is_empty() => Event::DialAccepted { key, call_id },
-                            _ => Event::DialFailed { key, message: "calling.dial did not return { callId }".into() },
-                        },
-                        Err(message) => Event::DialFailed { key, message },
-                    })
-                });
+                self.host
+                    .call("calling", "dial", &[to_js(&request)], move |outcome| {
+                        back(match outcome {
+                            Ok(value) => match js_sys::Reflect::get(&value, &"callId".into())
+                                .ok()
+                                .and_then(|v| v.as_string())
+                            {
+                                Some(call_id) if !call_id.is_empty() => {
+                                    Event::DialAccepted { key, call_id }
+                                }
+                                _ => Event::DialFailed {
+                                    key,
+                                    message: "calling.dial did not return { callId }".into(),
+                                },
+                            },
+                            Err(message) => Event::DialFailed { key, message },
+                        })
+                    });
             }
-            Effect::HangUp { call_id } => self.call_or_fail(Binding::HangUp, "calling", "hangUp", &[call_id.into()]),
-            Effect::Answer { call_id } => self.call_or_fail(Binding::Answer, "calling", "answer", &[call_id.into()]),
-            Effect::Hold { call_id, on_hold } => {
-                self.call_or_fail(Binding::Hold, "calling", "hold", &[call_id.into(), on_hold.into()])
+            Effect::HangUp { call_id } => {
+                self.call_or_fail(Binding::HangUp, "calling", "hangUp", &[call_id.into()])
             }
-            Effect::Mute { call_id, muted } => {
-                self.call_or_fail(Binding::Mute, "calling", "mute", &[call_id.into(), muted.into()])
+            Effect::Answer { call_id } => {
+                self.call_or_fail(Binding::Answer, "calling", "answer", &[call_id.into()])
             }
-            Effect::SendDtmf { call_id, digits } => {
-                self.call_or_fail(Binding::SendDtmf, "calling", "sendDtmf", &[call_id.into(), digits.into()])
-            }
+            Effect::Hold { call_id, on_hold } => self.call_or_fail(
+                Binding::Hold,
+                "calling",
+                "hold",
+                &[call_id.into(), on_hold.into()],
+            ),
+            Effect::Mute { call_id, muted } => self.call_or_fail(
+                Binding::Mute,
+                "calling",
+                "mute",
+                &[call_id.into(), muted.into()],
+            ),
+            Effect::SendDtmf { call_id, digits } => self.call_or_fail(
+                Binding::SendDtmf,
+                "calling",
+                "sendDtmf",
+                &[call_id.into(), digits.into()],
+            ),
             Effect::SetPresence(status) => {
                 let back = self.later();
                 let s = status.clone();
-                self.host.call("presence", "set", &[status.into()], move |outcome| {
-                    back(Event::PresenceSet { status: s, result: outcome.map(|_| ()) })
-                });
+                self.host
+                    .call("presence", "set", &[status.into()], move |outcome| {
+                        back(Event::PresenceSet {
+                            status: s,
+                            result: outcome.map(|_| ()),
+                        })
+                    });
             }
             Effect::SendEmail { kind, message } => {
                 let back = self.later();
-                let provided = self.host.call("notification", "sendEmail", &[to_js(&message)], move |outcome| {
-                    back(Event::EmailSent { kind, result: outcome.map(|_| ()) })
-                });
+                let provided = self.host.call(
+                    "notification",
+                    "sendEmail",
+                    &[to_js(&message)],
+                    move |outcome| {
+                        back(Event::EmailSent {
+                            kind,
+                            result: outcome.map(|_| ()),
+                        })
+                    },
+                );
                 if !provided {
                     self.queue_event(Event::EmailSent {
                         kind,
@@ -196,7 +242,12 @@ impl Driver {
             Effect::SetHostEmergencyMode(active) => {
                 // Optional binding: a host without a conversation form has nothing to hide.
                 if self.host.has("conversation", "setEmergencyMode") {
-                    self.call_or_fail(Binding::SetEmergencyMode, "conversation", "setEmergencyMode", &[active.into()]);
+                    self.call_or_fail(
+                        Binding::SetEmergencyMode,
+                        "conversation",
+                        "setEmergencyMode",
+                        &[active.into()],
+                    );
                 }
             }
             Effect::RecordActivity(entry) => {
@@ -223,7 +274,10 @@ impl Driver {
             }
             Effect::Persist(episode) => {
                 if let Err(message) = self.store.save(episode.as_ref()) {
-                    self.queue_event(Event::BindingFailed { binding: Binding::Storage, message });
+                    self.queue_event(Event::BindingFailed {
+                        binding: Binding::Storage,
+                        message,
+                    });
                 }
             }
         }
@@ -238,4 +292,3 @@ impl Driver {
         self.queue.borrow_mut().clear();
     }
 }
-

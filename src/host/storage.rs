@@ -16,14 +16,19 @@ fn local_storage() -> Result<web_sys::Storage, String> {
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
         Ok(None) => Err("localStorage is not available".into()),
-        Err(e) => Err(format!("localStorage is not available: {}", super::bindings::describe(&e))),
+        Err(e) => Err(format!(
+            "localStorage is not available: {}",
+            super::bindings::describe(&e)
+        )),
     }
 }
 
 impl EpisodeStore {
     /// The store for `agent_id`.
     pub fn new(agent_id: &str) -> Self {
-        EpisodeStore { key: format!("agent-dialer:episode:{agent_id}") }
+        EpisodeStore {
+            key: format!("agent-dialer:episode:{agent_id}"),
+        }
     }
 
     /// The storage key.
@@ -42,16 +47,26 @@ impl EpisodeStore {
             }
             None => storage.remove_item(&self.key),
         };
-        result.map_err(|e| format!("could not save the emergency state: {}", super::bindings::describe(&e)))
+        result.map_err(|e| {
+            format!(
+                "could not save the emergency state: {}",
+                super::bindings::describe(&e)
+            )
+        })
     }
 
     /// Loads a saved episode; `Ok(None)` when there is none.
     pub fn load(&self) -> Result<Option<Episode>, String> {
         let storage = local_storage()?;
-        let Some(text) = storage.get_item(&self.key).map_err(|e| super::bindings::describe(&e))? else {
+        let Some(text) = storage
+            .get_item(&self.key)
+            .map_err(|e| super::bindings::describe(&e))?
+        else {
             return Ok(None);
         };
         let value = js_sys::JSON::parse(&text).map_err(|e| super::bindings::describe(&e))?;
-        serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| format!("saved emergency state is unreadable: {e}"))
+        serde_wasm_bindgen::from_value(value)
+            .map(Some)
+            .map_err(|e| format!("saved emergency state is unreadable: {e}"))
     }
 }

@@ -18,8 +18,18 @@ pub struct AppProps {
 }
 
 const KEYS: [(&str, &str); 12] = [
-    ("1", ""), ("2", "ABC"), ("3", "DEF"), ("4", "GHI"), ("5", "JKL"), ("6", "MNO"),
-    ("7", "PQRS"), ("8", "TUV"), ("9", "WXYZ"), ("*", ""), ("0", "+"), ("#", ""),
+    ("1", ""),
+    ("2", "ABC"),
+    ("3", "DEF"),
+    ("4", "GHI"),
+    ("5", "JKL"),
+    ("6", "MNO"),
+    ("7", "PQRS"),
+    ("8", "TUV"),
+    ("9", "WXYZ"),
+    ("*", ""),
+    ("0", "+"),
+    ("#", ""),
 ];
 
 /// The widget.
@@ -35,7 +45,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dial = {
         let (number, onevent) = (number.clone(), props.onevent.clone());
-        move || onevent.emit(Event::Dial { dialed: (*number).clone() })
+        move || {
+            onevent.emit(Event::Dial {
+                dialed: (*number).clone(),
+            })
+        }
     };
     let onsubmit = {
         let dial = dial.clone();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up (idempotently) and runs every test layer:
+#   1. native `cargo test` (the pure core, scenario and property tests),
+#   2. browser component tests (wasm-bindgen-test in headless Chromium),
+#   3. end-to-end tests (playwright-core + Chromium against the built pages; real SIP on loopback).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+start=$SECONDS
+section() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$((SECONDS - start))"; }
+
+section "0/3 static checks"
+cargo fmt --all -- --check
+
+section "1/3 native tests (cargo test)"
+cargo test --locked
+
+section "2/3 browser component tests (wasm-bindgen-test, headless Chromium)"
+browser_tests=()
+for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
+
+section "3/3 end-to-end tests (Chromium, real SIP over WebSocket on loopback)"
+trunk build --release
+node --test --test-concurrency=1 www/e2e/*.e2e.mjs ${EXTRA_E2E:-}
+section "all layers passed"
