@@ -15,7 +15,7 @@ use super::config::{Config, UnsupportedRegionPolicy};
 use super::dial::DialError;
 use super::emergency::{self, ClassifyOptions, NumberKind};
 use super::model::{iso8601, Location, Millis, DND, MINUTE};
-use super::notify::{self, EmailKind, EmailMessage, EmergencyFacts};
+use super::notify::{self, EmailKind, EmailMessage, EmergencyFacts, Template};
 use super::readiness::{self, ReadinessReport};
 
 /// How long a callback number stays valid after the emergency call (E3).
@@ -336,6 +336,20 @@ pub enum Event {
         /// True for exactly one tab.
         owns_callback: bool,
     },
+    /// The agent chose audio devices (browser `deviceId`s; `None` = the system default).
+    SelectAudioDevices {
+        /// Microphone.
+        input: Option<String>,
+        /// Speaker.
+        output: Option<String>,
+    },
+    /// The administrator saved the emergency settings (E7): re-validated into the config.
+    EditSettings {
+        /// `"a@example.com; b@example.com"`.
+        recipients: String,
+        /// The notification template.
+        template: Template,
+    },
 }
 
 /// Lifecycle events for the host (B4), dispatched as `dialer:*` DOM events and iframe messages.
@@ -533,6 +547,13 @@ pub enum Effect {
     Emit(HostEvent),
     /// Save the emergency episode (B5); `None` clears it.
     Persist(Option<Episode>),
+    /// `calling.setAudioDevices({ inputId, outputId })` (optional binding).
+    SetAudioDevices {
+        /// Microphone `deviceId`; `None` = the system default.
+        input: Option<String>,
+        /// Speaker `deviceId`; `None` = the system default.
+        output: Option<String>,
+    },
 }
 
 /// An emergency call as persisted across a reload.
@@ -710,9 +731,13 @@ pub struct State {
     pub problems: Vec<Problem>,
     /// False in all but one tab (B5).
     pub owns_callback: bool,
+    /// The audio devices the agent chose (microphone, speaker); `None` = system default.
+    pub audio_devices: (Option<String>, Option<String>),
     utc_offset_minutes: i32,
     next_key: u64,
     cancelled: Vec<CallKey>,
+    /// Ids of calls that already ended: a late event for one is never adopted by a new call.
+    finished_ids: Vec<String>,
     presence_retry: Millis,
     facts: Option<EmergencyFacts>,
     last_readiness: Option<ReadinessReport>,
@@ -733,9 +758,11 @@ impl State {
             notice: None,
             problems: Vec::new(),
             owns_callback: true,
+            audio_devices: (None, None),
             utc_offset_minutes: 0,
             next_key: 1,
             cancelled: Vec::new(),
+            finished_ids: Vec::new(),
             presence_retry: PRESENCE_RETRY_FIRST,
             facts: None,
             last_readiness: None,
@@ -777,7 +804,15 @@ impl State {
         })
     }
 
-    fn find_mut(&mut self, call_id: &str) -> Option<&mut Call> {
+    /// Remembers an id that belongs to no current call (ended, or an incoming call not taken).
+    fn forget_id(&mut self, call_id: &str) {
+        if self.finished_ids.len() >= 16 {
+            self.finished_ids.remove(0);
+        }
+        self.finished_ids.push(call_id.to_string());
+    }
+
+    fn find_mut(&mut self, call_id: &str, adopt: bool) -> Option<&mut Call> {
         let id = Some(call_id);
         if self
             .call
@@ -793,7 +828,11 @@ impl State {
         {
             return self.held.as_mut();
         }
-        // A host may report ringing before its `dial` promise settles: adopt the id.
+        // A host may report ringing before its `dial` promise settles: adopt the id, unless
+        // it belongs to a call that already ended (a late event must not end a new call).
+        if !adopt || self.finished_ids.iter().any(|f| f == call_id) {
+            return None;
+        }
         match self.call.as_mut() {
             Some(c) if c.call_id.is_none() && c.direction == Direction::Outbound => {
                 c.call_id = Some(call_id.to_string());
@@ -959,6 +998,7 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
         Event::Answer => answer(state, now, &mut fx),
         Event::Decline => {
             if let Some(inc) = state.incoming.take() {
+                state.forget_id(&inc.call_id);
                 fx.push(Effect::HangUp {
                     call_id: inc.call_id,
                 });
@@ -1037,6 +1077,8 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
                     Notice::CallFailed(message)
                 });
                 finish(state, call, EndReason::Failed, now, &mut fx);
+                // The host has no call for this key: nothing to hang up later.
+                state.cancelled.retain(|k| *k != key);
             }
         }
         Event::Call(event) => call_event(state, event, now, &mut fx),
@@ -1127,6 +1169,22 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
             call_alive,
         } => restored(state, episode, call_alive, now, &mut fx),
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
+        Event::SelectAudioDevices { input, output } => {
+            if state.audio_devices != (input.clone(), output.clone()) {
+                state.audio_devices = (input.clone(), output.clone());
+                fx.push(Effect::SetAudioDevices { input, output });
+            }
+        }
+        Event::EditSettings {
+            recipients,
+            template,
+        } => {
+            state.config.recipients = notify::parse_recipients(&recipients);
+            state.config.recipients_raw = recipients;
+            state.config.template_errors = notify::validate_template(&template);
+            state.config.template = template;
+            state.emit_readiness_if_changed(&mut fx);
+        }
     }
     fx
 }
@@ -1167,29 +1225,7 @@ fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
                 location,
             },
         });
-        // An ordinary call in progress is held (connected) or abandoned (still ringing).
-        if let Some(mut other) = state.call.take() {
-            match (&other.call_id, other.status) {
-                (Some(id), CallStatus::Connected) => {
-                    fx.push(Effect::Hold {
-                        call_id: id.clone(),
-                        on_hold: true,
-                    });
-                    other.on_hold = true;
-                    state.held = Some(other);
-                }
-                (Some(id), _) => {
-                    fx.push(Effect::HangUp {
-                        call_id: id.clone(),
-                    });
-                    finish(state, other, EndReason::Local, now, fx);
-                }
-                (None, _) => {
-                    state.cancelled.push(other.key);
-                    finish(state, other, EndReason::Local, now, fx);
-                }
-            }
-        }
+        let other = state.call.take();
         state.notice = None;
         state.call = Some(Call {
             key,
@@ -1204,6 +1240,11 @@ fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
             on_hold: false,
             warning,
         });
+        // An ordinary call in progress is held (connected) or abandoned (still ringing).
+        if let Some(other) = other {
+            hold_if_connected(&other, fx);
+            displace(state, other, now, fx);
+        }
         enter_emergency(state, fx);
         notify_contacts(state, &dialed, &number, region, now, fx);
         state.persist(fx);
@@ -1348,12 +1389,23 @@ fn dial_accepted(state: &mut State, key: CallKey, call_id: String, fx: &mut Vec<
     if state.cancelled.contains(&key) {
         // Hung up before the host answered `dial`: end it now that it has an id.
         state.cancelled.retain(|k| *k != key);
+        state.forget_id(&call_id);
         fx.push(Effect::HangUp { call_id });
+        return;
+    }
+    if let Some(held) = state.held.as_mut().filter(|c| c.key == key) {
+        held.call_id = Some(call_id);
         return;
     }
     let location = state.dispatch_location();
     let region = state.location.region.clone();
     let Some(call) = state.call.as_mut().filter(|c| c.key == key) else {
+        if key.0 < state.next_key && !state.finished_ids.contains(&call_id) {
+            // A call of ours that is already over (its id was taken from an event): the host
+            // still has this one, so end it rather than leave it running untracked.
+            state.forget_id(&call_id);
+            fx.push(Effect::HangUp { call_id });
+        }
         return;
     };
     // Ringing may already have adopted the id; the host's answer to `dial` wins.
@@ -1376,14 +1428,14 @@ fn dial_accepted(state: &mut State, key: CallKey, call_id: String, fx: &mut Vec<
 fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Effect>) {
     match event {
         CallEvent::Ringing { call_id } => {
-            if let Some(c) = state.find_mut(&call_id) {
+            if let Some(c) = state.find_mut(&call_id, true) {
                 if c.status == CallStatus::Dialing {
                     c.status = CallStatus::Ringing;
                 }
             }
         }
         CallEvent::Connected { call_id } => {
-            let Some(c) = state.find_mut(&call_id) else {
+            let Some(c) = state.find_mut(&call_id, true) else {
                 return;
             };
             if c.status == CallStatus::Connected {
@@ -1402,6 +1454,7 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
                 .is_some_and(|i| i.call_id == call_id)
             {
                 state.incoming = None;
+                state.forget_id(&call_id);
                 return;
             }
             if state
@@ -1414,7 +1467,8 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
                 }
                 return;
             }
-            if state.find_mut(&call_id).is_some() {
+            // An unknown id on `ended` is never adopted: it may be a late event of another call.
+            if state.find_mut(&call_id, false).is_some() {
                 if let Some(call) = state.call.take() {
                     if call.kind == CallKind::Emergency
                         && reason == EndReason::Failed
@@ -1512,36 +1566,19 @@ fn incoming(
         // Nothing but the emergency call is offered during an emergency (E5).
         if !state.emergency_active() && state.incoming.is_none() {
             state.incoming = Some(Incoming { call_id, from, to });
+        } else {
+            state.forget_id(&call_id);
         }
         return;
     }
     if !state.owns_callback {
+        state.forget_id(&call_id);
         return; // Another tab answers it (B5).
     }
     // E4: the callback goes ahead of everything; another call is held first.
-    if let Some(mut other) = state.call.take() {
-        match (&other.call_id, other.status) {
-            (Some(id), CallStatus::Connected) => {
-                if !other.on_hold {
-                    fx.push(Effect::Hold {
-                        call_id: id.clone(),
-                        on_hold: true,
-                    });
-                    other.on_hold = true;
-                }
-                state.held = Some(other);
-            }
-            (Some(id), _) => {
-                fx.push(Effect::HangUp {
-                    call_id: id.clone(),
-                });
-                finish(state, other, EndReason::Local, now, fx);
-            }
-            (None, _) => {
-                state.cancelled.push(other.key);
-                finish(state, other, EndReason::Local, now, fx);
-            }
-        }
+    let other = state.call.take();
+    if let Some(other) = &other {
+        hold_if_connected(other, fx);
     }
     if state
         .incoming
@@ -1568,6 +1605,9 @@ fn incoming(
         on_hold: false,
         warning: None,
     });
+    if let Some(other) = other {
+        displace(state, other, now, fx);
+    }
     state.notice = None;
     enter_emergency(state, fx);
     fx.push(Effect::Emit(HostEvent::EmergencyStarted {
@@ -1603,27 +1643,9 @@ fn answer(state: &mut State, now: Millis, fx: &mut Vec<Effect>) {
     let Some(inc) = state.incoming.take() else {
         return;
     };
-    if let Some(mut other) = state.call.take() {
-        if let (Some(id), CallStatus::Connected) = (&other.call_id, other.status) {
-            if !other.on_hold {
-                fx.push(Effect::Hold {
-                    call_id: id.clone(),
-                    on_hold: true,
-                });
-                other.on_hold = true;
-            }
-            state.held = Some(other);
-        } else {
-            // Not connected yet: the agent chose the incoming call instead.
-            if let Some(id) = &other.call_id {
-                fx.push(Effect::HangUp {
-                    call_id: id.clone(),
-                });
-            } else {
-                state.cancelled.push(other.key);
-            }
-            finish(state, other, EndReason::Local, now, fx);
-        }
+    let other = state.call.take();
+    if let Some(other) = &other {
+        hold_if_connected(other, fx);
     }
     fx.push(Effect::Answer {
         call_id: inc.call_id.clone(),
@@ -1643,10 +1665,52 @@ fn answer(state: &mut State, now: Millis, fx: &mut Vec<Effect>) {
         on_hold: false,
         warning: None,
     });
+    if let Some(other) = other {
+        displace(state, other, now, fx);
+    }
+}
+
+/// Pushes `Hold` for a connected call that is not yet on hold (before the new call's effects,
+/// as the contract wants: "if another call is active it is put on hold first").
+fn hold_if_connected(call: &Call, fx: &mut Vec<Effect>) {
+    if let (Some(id), CallStatus::Connected, false) = (&call.call_id, call.status, call.on_hold) {
+        fx.push(Effect::Hold {
+            call_id: id.clone(),
+            on_hold: true,
+        });
+    }
+}
+
+/// Moves a call out of the foreground for a new one (already installed, so an emergency stays
+/// active throughout): a connected call is held (see [`hold_if_connected`]), anything else is
+/// ended. Only one call is held at a time: with a call already held, the other is ended.
+fn displace(state: &mut State, mut other: Call, now: Millis, fx: &mut Vec<Effect>) {
+    match (other.call_id.clone(), other.status) {
+        (Some(_), CallStatus::Connected) if state.held.is_none() => {
+            other.on_hold = true;
+            state.held = Some(other);
+        }
+        (Some(id), _) => {
+            // Not held after all: undo a Hold pushed for it and end it instead.
+            fx.retain(|e| !matches!(e, Effect::Hold { call_id, .. } if *call_id == id));
+            fx.push(Effect::HangUp { call_id: id });
+            finish(state, other, EndReason::Local, now, fx);
+        }
+        (None, _) => {
+            state.cancelled.push(other.key);
+            finish(state, other, EndReason::Local, now, fx);
+        }
+    }
 }
 
 /// Everything that follows a call's end: history for ordinary calls, E8 and E9 for emergencies.
 fn finish(state: &mut State, call: Call, reason: EndReason, now: Millis, fx: &mut Vec<Effect>) {
+    match &call.call_id {
+        Some(id) => state.forget_id(id),
+        // Ended before the host answered `dial`: hang up when it does.
+        None if !state.cancelled.contains(&call.key) => state.cancelled.push(call.key),
+        None => {}
+    }
     if !call.kind.is_emergency() {
         if let Some(id) = &call.call_id {
             fx.push(Effect::RecordActivity(ActivityEntry {

@@ -1,0 +1,698 @@
+//! Scenario and property tests of the call flow (SPEC E2–E12), driven through `core::step`
+//! with a tiny harness that feeds events and collects effects (STYLE §7).
+#![cfg(not(target_arch = "wasm32"))]
+
+use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
+use agent_dialer::core::flow::{
+    step, Binding, CallEvent, CallKey, Effect, EmergencyWarning, EndReason, Event, HostEvent, Notice,
+    NotificationStatus, State, TimerId,
+};
+use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
+use agent_dialer::core::notify::{EmailKind, Template};
+use agent_dialer::core::Config;
+
+const T0: Millis = 1_795_000_000_000;
+
+struct H {
+    state: State,
+    now: Millis,
+}
+
+fn config(f: impl FnOnce(&mut RawEmergency)) -> Config {
+    let mut e = RawEmergency { recipients: Some("safety@acme.example; ops@acme.example".into()), ..Default::default() };
+    f(&mut e);
+    Config::from_raw(RawConfig {
+        agent: RawAgent { id: "a7".into(), name: "Alex".into() },
+        emergency: Some(e),
+        ..Default::default()
+    })
+    .expect("test config should be valid")
+}
+
+fn located(region: Option<&str>) -> Location {
+    Location {
+        status: if region.is_some() { LocationStatus::Granted } else { LocationStatus::Denied },
+        region: region.map(str::to_string),
+        coords: None,
+        overridden: false,
+    }
+}
+
+impl H {
+    fn new() -> H {
+        H::with(config(|_| {}), Some("US"))
+    }
+    fn with(config: Config, region: Option<&str>) -> H {
+        let mut h = H { state: State::new(config), now: T0 };
+        h.ev(Event::Started { utc_offset_minutes: -300 });
+        h.ev(Event::LocationChanged(located(region)));
+        h.ev(Event::PresenceObserved("available".into()));
+        h
+    }
+    fn ev(&mut self, e: Event) -> Vec<Effect> {
+        step(&mut self.state, e, self.now)
+    }
+    fn later(&mut self, ms: Millis) -> &mut Self {
+        self.now += ms;
+        self
+    }
+    fn call(&mut self, e: CallEvent) -> Vec<Effect> {
+        self.ev(Event::Call(e))
+    }
+    /// Dials and lets the host accept with `id`; returns the dial's effects.
+    fn dial_ok(&mut self, dialed: &str, id: &str) -> Vec<Effect> {
+        let fx = self.ev(Event::Dial { dialed: dialed.into() });
+        let key = placed_key(&fx).expect("the dial should place a call");
+        let mut all = fx;
+        all.extend(self.ev(Event::DialAccepted { key, call_id: id.into() }));
+        all
+    }
+    fn connect(&mut self, id: &str) -> Vec<Effect> {
+        self.call(CallEvent::Connected { call_id: id.into() })
+    }
+    fn end(&mut self, id: &str, reason: EndReason) -> Vec<Effect> {
+        self.call(CallEvent::Ended { call_id: id.into(), reason })
+    }
+}
+
+fn placed_key(fx: &[Effect]) -> Option<CallKey> {
+    fx.iter().find_map(|e| match e {
+        Effect::PlaceCall { key, .. } => Some(*key),
+        _ => None,
+    })
+}
+
+fn presence_sets(fx: &[Effect]) -> Vec<&str> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::SetPresence(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn emitted<'a>(fx: &'a [Effect], name: &str) -> Vec<&'a HostEvent> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Emit(h) if h.name() == name => Some(h),
+            _ => None,
+        })
+        .collect()
+}
+
+fn has_activity(fx: &[Effect]) -> bool {
+    fx.iter().any(|e| matches!(e, Effect::RecordActivity(_)))
+}
+
+// ---- E2, E8, E11: presence and the dial ----
+
+#[test]
+fn emergency_dial_places_the_call_first_then_dnd_host_form_and_email() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial { dialed: "9 1 1".into() });
+    match &fx[0] {
+        Effect::PlaceCall { request, .. } => {
+            assert_eq!(request.number, "911");
+            assert!(request.emergency);
+            assert!(!request.record, "E6: never recorded");
+            assert_eq!(request.region.as_deref(), Some("US"));
+        }
+        other => panic!("the dial must be the first effect, got {other:?}"),
+    }
+    assert_eq!(presence_sets(&fx), vec![DND]);
+    assert!(fx.contains(&Effect::SetHostEmergencyMode(true)), "E9");
+    assert!(fx.iter().any(|e| matches!(e, Effect::SendEmail { kind: EmailKind::Initial, .. })), "E7");
+    assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
+}
+
+#[test]
+fn presence_comes_back_exactly_once_however_the_emergency_call_ends() {
+    for reason in [EndReason::Local, EndReason::Remote, EndReason::Dropped, EndReason::Failed] {
+        let mut h = H::new();
+        h.dial_ok("911", "e1");
+        h.connect("e1");
+        let fx = h.end("e1", reason);
+        assert_eq!(presence_sets(&fx), vec!["available"], "{reason:?}");
+        assert!(fx.contains(&Effect::SetHostEmergencyMode(false)), "{reason:?}: E9 end");
+        assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
+        h.ev(Event::PresenceSet { status: "available".into(), result: Ok(()) });
+        assert!(h.state.episode.saved_presence.is_none());
+        // A late duplicate of the end event changes nothing.
+        assert!(h.end("e1", reason).is_empty(), "{reason:?}: duplicate end must be ignored");
+    }
+}
+
+#[test]
+fn agent_hang_up_restores_presence_and_tells_the_host() {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    let fx = h.ev(Event::HangUp);
+    assert!(fx.contains(&Effect::HangUp { call_id: "e1".into() }));
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    assert!(h.end("e1", EndReason::Local).is_empty(), "the host's confirmation is a no-op");
+}
+
+#[test]
+fn a_presence_change_by_the_host_during_the_call_is_undone_and_the_original_restored() {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.ev(Event::PresenceSet { status: DND.into(), result: Ok(()) });
+    let fx = h.ev(Event::PresenceObserved("busy".into()));
+    assert_eq!(presence_sets(&fx), vec![DND], "E2 holds during the call");
+    let fx = h.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec!["available"], "the original, not the host's change");
+}
+
+#[test]
+fn a_second_emergency_call_keeps_the_original_presence_while_a_restore_is_pending() {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.end("e1", EndReason::Dropped);
+    // The restore fails: the presence binding is down.
+    let fx = h.ev(Event::PresenceSet { status: "available".into(), result: Err("offline".into()) });
+    assert!(fx.iter().any(|e| matches!(e, Effect::ArmTimer { id: TimerId::PresenceRetry, .. })));
+    h.ev(Event::PresenceObserved(DND.into()));
+    h.dial_ok("911", "e2");
+    assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
+    let fx = h.end("e2", EndReason::Local);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+}
+
+#[test]
+fn a_failed_restore_is_retried_with_backoff_until_the_binding_recovers() {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.end("e1", EndReason::Local);
+    let fx = h.ev(Event::PresenceSet { status: "available".into(), result: Err("down".into()) });
+    let first = fx.iter().find_map(|e| match e {
+        Effect::ArmTimer { id: TimerId::PresenceRetry, at } => Some(*at),
+        _ => None,
+    });
+    assert_eq!(first, Some(h.now + 2_000));
+    assert_eq!(emitted(&fx, "dialer:error").len(), 1, "the failure is reported");
+    h.later(2_000);
+    let fx = h.ev(Event::TimerFired(TimerId::PresenceRetry));
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    let fx = h.ev(Event::PresenceSet { status: "available".into(), result: Err("down".into()) });
+    let second = fx.iter().find_map(|e| match e {
+        Effect::ArmTimer { at, .. } => Some(*at),
+        _ => None,
+    });
+    assert_eq!(second, Some(h.now + 4_000), "backoff doubles");
+    h.later(4_000);
+    h.ev(Event::TimerFired(TimerId::PresenceRetry));
+    h.ev(Event::PresenceSet { status: "available".into(), result: Ok(()) });
+    assert!(h.state.episode.saved_presence.is_none());
+    assert!(h.ev(Event::TimerFired(TimerId::PresenceRetry)).is_empty(), "nothing left to retry");
+}
+
+#[test]
+fn an_unknown_presence_is_not_invented_and_the_agent_is_told() {
+    let mut h = H { state: State::new(config(|_| {})), now: T0 };
+    h.ev(Event::LocationChanged(located(Some("US"))));
+    h.dial_ok("911", "e1");
+    let fx = h.end("e1", EndReason::Local);
+    assert!(presence_sets(&fx).is_empty());
+    assert_eq!(h.state.notice, Some(Notice::PresenceNotRestored));
+}
+
+#[test]
+fn no_binding_failure_stops_the_emergency_dial() {
+    let mut h = H::new();
+    for binding in [Binding::PresenceSet, Binding::SendEmail, Binding::SetEmergencyMode, Binding::Storage] {
+        h.ev(Event::BindingFailed { binding, message: "broken".into() });
+    }
+    h.ev(Event::PresenceSet { status: DND.into(), result: Err("x".into()) });
+    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency));
+}
+
+// ---- E3, E4: callback number and priority callback ----
+
+fn with_callback() -> H {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.connect("e1");
+    h.later(1_000);
+    let fx = h.call(CallEvent::CallbackNumber { call_id: "e1".into(), number: "+15550100042".into(), valid_for_seconds: 3600.0 });
+    let window = emitted(&fx, "dialer:callback-window");
+    assert_eq!(window.len(), 1);
+    assert!(fx.contains(&Effect::ArmTimer { id: TimerId::CallbackExpiry, at: T0 + 60 * MINUTE }), "60 min from the call");
+    h.later(5_000);
+    h.end("e1", EndReason::Dropped);
+    h.ev(Event::PresenceSet { status: "available".into(), result: Ok(()) });
+    h
+}
+
+#[test]
+fn the_callback_number_is_valid_sixty_minutes_from_the_emergency_call() {
+    let h = with_callback();
+    let w = h.state.callback_window(h.now).expect("window open");
+    assert_eq!(w.expires_at, T0 + 60 * MINUTE);
+    assert!(h.state.callback_window(T0 + 60 * MINUTE).is_none());
+}
+
+#[test]
+fn the_callback_is_answered_first_even_in_dnd_and_during_another_call_which_is_held() {
+    let mut h = with_callback();
+    h.ev(Event::PresenceObserved(DND.into()));
+    h.dial_ok("5551234567", "o1");
+    h.connect("o1");
+    let fx = h.call(CallEvent::Incoming { call_id: "cb1".into(), from: "911".into(), to: "+1 555 010 0042".into() });
+    let hold = fx.iter().position(|e| *e == Effect::Hold { call_id: "o1".into(), on_hold: true });
+    let answer = fx.iter().position(|e| *e == Effect::Answer { call_id: "cb1".into() });
+    assert!(hold.is_some() && answer.is_some(), "{fx:?}");
+    assert!(hold < answer, "the other call is held first");
+    assert!(h.state.emergency_active());
+    assert_eq!(h.state.held.as_ref().and_then(|c| c.call_id.as_deref()), Some("o1"));
+    // E6 for the callback too.
+    let fx = h.end("cb1", EndReason::Remote);
+    assert!(!has_activity(&fx), "E6: no history for the callback");
+    assert_eq!(h.state.call.as_ref().and_then(|c| c.call_id.as_deref()), Some("o1"), "the held call returns");
+}
+
+#[test]
+fn after_expiry_a_call_to_the_old_callback_number_is_ordinary() {
+    let mut h = with_callback();
+    h.later(60 * MINUTE);
+    let fx = h.ev(Event::TimerFired(TimerId::CallbackExpiry));
+    assert_eq!(emitted(&fx, "dialer:callback-window").len(), 1);
+    let fx = h.call(CallEvent::Incoming { call_id: "x".into(), from: "911".into(), to: "+15550100042".into() });
+    assert!(fx.is_empty(), "offered to the agent, not auto-answered");
+    assert_eq!(h.state.incoming.as_ref().map(|i| i.call_id.as_str()), Some("x"));
+}
+
+#[test]
+fn only_the_tab_that_owns_the_callback_answers_it() {
+    let mut h = with_callback();
+    h.ev(Event::TabRole { owns_callback: false });
+    let fx = h.call(CallEvent::Incoming { call_id: "cb1".into(), from: "911".into(), to: "+15550100042".into() });
+    assert!(fx.is_empty());
+    assert!(h.state.incoming.is_none());
+}
+
+// ---- E5: the pane ----
+
+#[test]
+fn emergency_mode_shows_only_devices_end_call_and_the_banner() {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    let view = h.state.view(h.now);
+    assert!(view.emergency.is_some());
+    let c = view.controls;
+    assert!(c.end && c.devices);
+    assert!(!(c.dialpad || c.answer || c.mute || c.hold || c.dtmf));
+    // Nothing else can be triggered meanwhile.
+    assert!(h.ev(Event::SetMute(true)).is_empty());
+    assert!(h.ev(Event::SendDtmf("1".into())).is_empty());
+    assert!(h.ev(Event::Dial { dialed: "5551234567".into() }).is_empty());
+}
+
+// ---- E6: confidentiality ----
+
+#[test]
+fn ordinary_calls_are_recorded_and_written_to_history_emergency_calls_never() {
+    let mut h = H::new();
+    let fx = h.dial_ok("555-123-4567", "o1");
+    assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.record && !request.emergency));
+    h.connect("o1");
+    let fx = h.end("o1", EndReason::Remote);
+    assert!(has_activity(&fx));
+    h.dial_ok("911", "e1");
+    h.connect("e1");
+    assert!(!has_activity(&h.end("e1", EndReason::Remote)));
+}
+
+// ---- E7: notification ----
+
+#[test]
+fn the_email_follows_up_with_the_callback_number() {
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.ev(Event::EmailSent { kind: EmailKind::Initial, result: Ok(()) });
+    let fx = h.call(CallEvent::CallbackNumber { call_id: "e1".into(), number: "+15550100042".into(), valid_for_seconds: 3600.0 });
+    let update = fx.iter().find_map(|e| match e {
+        Effect::SendEmail { kind: EmailKind::CallbackUpdate, message } => Some(message),
+        _ => None,
+    });
+    let update = update.expect("a follow-up email with the callback number");
+    assert_eq!(update.to, vec!["safety@acme.example", "ops@acme.example"]);
+}
+
+#[test]
+fn without_recipients_the_notification_is_skipped_and_the_call_still_goes_out() {
+    let mut h = H::with(config(|e| e.recipients = None), Some("US"));
+    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    assert!(matches!(fx[0], Effect::PlaceCall { .. }));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::SendEmail { .. })));
+    assert!(matches!(
+        emitted(&fx, "dialer:notification")[0],
+        HostEvent::Notification { status: NotificationStatus::Skipped, .. }
+    ));
+}
+
+#[test]
+fn a_template_error_fails_the_notification_not_the_call() {
+    let cfg = config(|e| e.template = Some(Template { subject: "SOS {nope}".into(), body: "x".into() }));
+    let mut h = H::with(cfg, Some("US"));
+    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    assert!(matches!(fx[0], Effect::PlaceCall { .. }));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::SendEmail { .. })));
+    assert!(matches!(
+        emitted(&fx, "dialer:notification")[0],
+        HostEvent::Notification { status: NotificationStatus::Failed, error: Some(_), .. }
+    ));
+}
+
+// ---- E10: readiness ----
+
+#[test]
+fn readiness_is_reported_at_start_and_when_location_changes() {
+    let mut h = H { state: State::new(config(|_| {})), now: T0 };
+    let fx = h.ev(Event::Started { utc_offset_minutes: 0 });
+    assert_eq!(emitted(&fx, "dialer:readiness").len(), 1);
+    let fx = h.ev(Event::LocationChanged(located(Some("DK"))));
+    assert_eq!(emitted(&fx, "dialer:readiness").len(), 1);
+    assert!(h.ev(Event::LocationChanged(located(Some("DK")))).is_empty(), "no change, no event");
+}
+
+// ---- E12: unsupported or unknown location ----
+
+#[test]
+fn known_outside_with_block_policy_the_agent_is_told_the_local_number_and_nothing_is_dialed() {
+    let mut h = H::with(config(|_| {}), Some("DE"));
+    let fx = h.ev(Event::Dial { dialed: "112".into() });
+    assert!(fx.is_empty(), "blocked: no dial, no presence change");
+    match &h.state.notice {
+        Some(Notice::EmergencyUnsupportedRegion { region, numbers }) => {
+            assert_eq!(region, "DE");
+            assert!(numbers.iter().any(|n| n == "112"), "{numbers:?}");
+        }
+        other => panic!("expected the E12 notice, got {other:?}"),
+    }
+    // 911 from Germany is an emergency number of a supported region: same guidance.
+    h.ev(Event::Dial { dialed: "911".into() });
+    assert!(matches!(h.state.notice, Some(Notice::EmergencyUnsupportedRegion { .. })));
+}
+
+#[test]
+fn known_outside_with_attempt_policy_the_call_is_placed_with_a_warning() {
+    let cfg = config(|e| e.unsupported_region_policy = Some(UnsupportedRegionPolicy::Attempt));
+    let mut h = H::with(cfg, Some("DE"));
+    let fx = h.ev(Event::Dial { dialed: "112".into() });
+    assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "112"));
+    let warning = h.state.call.as_ref().and_then(|c| c.warning.clone());
+    assert_eq!(warning, Some(EmergencyWarning::OutsideSupportedRegion { region: "DE".into() }));
+}
+
+#[test]
+fn unknown_location_treats_every_supported_emergency_number_as_an_emergency() {
+    for number in ["911", "999", "112"] {
+        let mut h = H::with(config(|_| {}), None);
+        let fx = h.ev(Event::Dial { dialed: number.into() });
+        assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.region.is_none()), "{number}");
+        assert_eq!(h.state.call.as_ref().and_then(|c| c.warning.clone()), Some(EmergencyWarning::LocationUnknown));
+    }
+}
+
+#[test]
+fn the_outside_line_prefix_reaches_the_emergency_service() {
+    let mut h = H::with(config(|e| e.outside_line_prefix = Some("9".into())), Some("US"));
+    let fx = h.ev(Event::Dial { dialed: "9-911".into() });
+    assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "911"));
+}
+
+// ---- Things that must change nothing ----
+
+#[test]
+fn a_double_press_places_one_call() {
+    let mut h = H::new();
+    h.ev(Event::Dial { dialed: "911".into() });
+    assert!(h.ev(Event::Dial { dialed: "911".into() }).is_empty());
+    let mut h = H::new();
+    h.ev(Event::Dial { dialed: "5551234567".into() });
+    assert!(h.ev(Event::Dial { dialed: "5551234567".into() }).is_empty());
+    assert_eq!(h.state.notice, Some(Notice::EndCurrentCallFirst));
+}
+
+#[test]
+fn hang_up_before_the_host_answers_dial_ends_the_call_once_it_has_an_id() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    let key = placed_key(&fx).unwrap();
+    let fx = h.ev(Event::HangUp);
+    assert_eq!(presence_sets(&fx), vec!["available"], "restored at once");
+    let fx = h.ev(Event::DialAccepted { key, call_id: "late".into() });
+    assert_eq!(fx, vec![Effect::HangUp { call_id: "late".into() }]);
+}
+
+#[test]
+fn a_rejected_emergency_dial_tells_the_agent_and_restores_everything() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    let key = placed_key(&fx).unwrap();
+    let fx = h.ev(Event::DialFailed { key, message: "no line".into() });
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    assert!(fx.contains(&Effect::SetHostEmergencyMode(false)));
+    assert!(matches!(h.state.notice, Some(Notice::EmergencyCallFailed { .. })));
+    assert!(h.state.call.is_none());
+}
+
+#[test]
+fn events_that_do_not_apply_change_nothing() {
+    let mut h = H::new();
+    let before = h.state.clone();
+    for e in [
+        Event::HangUp,
+        Event::Answer,
+        Event::Decline,
+        Event::SetMute(true),
+        Event::SetHold(true),
+        Event::SendDtmf("12".into()),
+        Event::DialAccepted { key: CallKey(99), call_id: "x".into() },
+        Event::Call(CallEvent::Connected { call_id: "nope".into() }),
+        Event::Call(CallEvent::Ended { call_id: "nope".into(), reason: EndReason::Remote }),
+        Event::Call(CallEvent::CallbackNumber { call_id: "nope".into(), number: "1".into(), valid_for_seconds: 1.0 }),
+        Event::TimerFired(TimerId::CallbackExpiry),
+        Event::TimerFired(TimerId::PresenceRetry),
+    ] {
+        assert!(h.ev(e.clone()).is_empty(), "{e:?}");
+    }
+    assert_eq!(h.state, before);
+}
+
+#[test]
+fn an_invalid_number_is_refused_with_a_reason_and_nothing_is_dialed() {
+    let mut h = H::new();
+    assert!(h.ev(Event::Dial { dialed: "555@123".into() }).is_empty());
+    assert!(matches!(h.state.notice, Some(Notice::InvalidNumber(_))));
+    assert!(h.ev(Event::Dial { dialed: "   ".into() }).is_empty());
+}
+
+// ---- B5: reload ----
+
+#[test]
+fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kept() {
+    let mut h = with_callback();
+    let mut episode = h.state.episode.clone();
+    episode.saved_presence = Some("away".into());
+    episode.call = Some(agent_dialer::core::flow::PersistedCall {
+        call_id: Some("e1".into()),
+        number: "911".into(),
+        kind: agent_dialer::core::flow::CallKind::Emergency,
+        started_at: T0,
+    });
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    let fx = fresh.ev(Event::Restored { episode, call_alive: false });
+    assert_eq!(presence_sets(&fx), vec!["away"]);
+    assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
+    assert!(fresh.state.callback_window(fresh.now).is_some());
+}
+
+// ---- Property tests over random event sequences ----
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Clone, Debug)]
+    enum Act {
+        Dial(&'static str),
+        AcceptNow,
+        HangUp,
+        Remote,
+        Drop,
+        Fail,
+        Connect,
+        CallbackNumber,
+        Callback,
+        Incoming,
+        Answer,
+        PresenceDown(bool),
+        Later(Millis),
+        Retry,
+        Expire,
+        HostPresence(&'static str),
+    }
+
+    fn act() -> impl Strategy<Value = Act> {
+        prop_oneof![
+            prop::sample::select(vec!["911", "9-1-1", "112", "999", "5551234567", "933", "x"]).prop_map(Act::Dial),
+            Just(Act::AcceptNow),
+            Just(Act::HangUp),
+            Just(Act::Remote),
+            Just(Act::Drop),
+            Just(Act::Fail),
+            Just(Act::Connect),
+            Just(Act::CallbackNumber),
+            Just(Act::Callback),
+            Just(Act::Incoming),
+            Just(Act::Answer),
+            any::<bool>().prop_map(Act::PresenceDown),
+            (1u64..3_600_000).prop_map(Act::Later),
+            Just(Act::Retry),
+            Just(Act::Expire),
+            prop::sample::select(vec!["busy", "away"]).prop_map(Act::HostPresence),
+        ]
+    }
+
+    /// A host model: presence binding (may be down), call ids, a log of what the host saw.
+    struct World {
+        h: H,
+        presence: String,
+        down: bool,
+        pending_key: Option<(CallKey, bool)>,
+        emergency_ids: Vec<String>,
+        next: u32,
+        last_id: Option<String>,
+        recorded: Vec<String>,
+    }
+
+    impl World {
+        fn apply(&mut self, fx: Vec<Effect>, dial_was_emergency: Option<bool>) {
+            let mut queue = std::collections::VecDeque::from(fx);
+            while let Some(e) = queue.pop_front() {
+                match e {
+                    Effect::PlaceCall { key, request } => {
+                        assert_eq!(Some(request.emergency), dial_was_emergency.or(Some(request.emergency)));
+                        if request.emergency {
+                            assert!(!request.record, "E6: emergency calls are never recorded");
+                        }
+                        self.pending_key = Some((key, request.emergency));
+                    }
+                    Effect::RecordActivity(entry) => self.recorded.push(entry.call_id),
+                    Effect::SetPresence(s) => {
+                        if s != DND {
+                            assert!(!self.h.state.emergency_active(), "never restore during an emergency");
+                        }
+                        let result = if self.down { Err("down".to_string()) } else { Ok(()) };
+                        if result.is_ok() {
+                            self.presence = s.clone();
+                        }
+                        let more = self.h.ev(Event::PresenceSet { status: s, result });
+                        queue.extend(more);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn safety_invariants_hold_for_any_sequence(acts in prop::collection::vec(act(), 1..60)) {
+            let mut w = World {
+                h: H::new(), presence: "available".into(), down: false, pending_key: None,
+                emergency_ids: Vec::new(), next: 1, last_id: None, recorded: Vec::new(),
+            };
+            for a in acts {
+                let fx = match a {
+                    Act::Dial(n) => {
+                        let was_active = w.h.state.emergency_active();
+                        let fx = w.h.ev(Event::Dial { dialed: n.into() });
+                        // In the US (the harness's region) 999 is an ordinary number.
+                        let emergency = matches!(n, "911" | "9-1-1" | "112");
+                        if emergency && !was_active {
+                            // The dial is always the first effect of an emergency dial.
+                            prop_assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency), "{fx:?}");
+                        }
+                        fx
+                    }
+                    Act::AcceptNow => match w.pending_key.take() {
+                        Some((key, emergency)) => {
+                            let id = format!("{}{}", if emergency { "E" } else { "O" }, w.next);
+                            w.next += 1;
+                            if emergency { w.emergency_ids.push(id.clone()); }
+                            w.last_id = Some(id.clone());
+                            w.h.ev(Event::DialAccepted { key, call_id: id })
+                        }
+                        None => vec![],
+                    },
+                    Act::HangUp => w.h.ev(Event::HangUp),
+                    Act::Remote | Act::Drop | Act::Fail | Act::Connect => match w.last_id.clone() {
+                        Some(id) => {
+                            let e = match a {
+                                Act::Connect => CallEvent::Connected { call_id: id },
+                                Act::Remote => CallEvent::Ended { call_id: id, reason: EndReason::Remote },
+                                Act::Drop => CallEvent::Ended { call_id: id, reason: EndReason::Dropped },
+                                _ => CallEvent::Ended { call_id: id, reason: EndReason::Failed },
+                            };
+                            w.h.ev(Event::Call(e))
+                        }
+                        None => vec![],
+                    },
+                    Act::CallbackNumber => match w.emergency_ids.last().cloned() {
+                        Some(id) => w.h.ev(Event::Call(CallEvent::CallbackNumber { call_id: id, number: "+15550100042".into(), valid_for_seconds: 3600.0 })),
+                        None => vec![],
+                    },
+                    Act::Callback => {
+                        let id = format!("CB{}", w.next);
+                        w.next += 1;
+                        // Only a call within the window is the emergency callback (E4).
+                        if w.h.state.callback_window(w.h.now).is_some() {
+                            w.emergency_ids.push(id.clone());
+                        }
+                        w.last_id = Some(id.clone());
+                        w.h.ev(Event::Call(CallEvent::Incoming { call_id: id, from: "911".into(), to: "+15550100042".into() }))
+                    }
+                    Act::Incoming => {
+                        let id = format!("I{}", w.next);
+                        w.next += 1;
+                        w.last_id = Some(id.clone());
+                        w.h.ev(Event::Call(CallEvent::Incoming { call_id: id, from: "+15551230000".into(), to: "+15550009999".into() }))
+                    }
+                    Act::Answer => w.h.ev(Event::Answer),
+                    Act::PresenceDown(d) => { w.down = d; vec![] }
+                    Act::Later(ms) => { w.h.later(ms); vec![] }
+                    Act::Retry => w.h.ev(Event::TimerFired(TimerId::PresenceRetry)),
+                    Act::Expire => w.h.ev(Event::TimerFired(TimerId::CallbackExpiry)),
+                    Act::HostPresence(p) => {
+                        if !w.h.state.emergency_active() && !w.h.state.episode.restoring && w.h.state.episode.saved_presence.is_none() {
+                            w.presence = p.into();
+                            w.h.ev(Event::PresenceObserved(p.into()))
+                        } else { vec![] }
+                    }
+                };
+                w.apply(fx, None);
+                // E6: nothing about an emergency call ever reaches history.
+                for id in &w.recorded {
+                    prop_assert!(!w.emergency_ids.contains(id), "emergency call {id} was written to history");
+                }
+            }
+            // Quiesce: end every call with the presence binding healthy, run pending retries.
+            w.down = false;
+            for _ in 0..4 {
+                let fx = w.h.ev(Event::HangUp);
+                w.apply(fx, None);
+            }
+            let fx = w.h.ev(Event::TimerFired(TimerId::PresenceRetry));
+            w.apply(fx, None);
+            prop_assert!(!w.h.state.emergency_active());
+            prop_assert!(w.h.state.episode.saved_presence.is_none(), "restore left pending: {:?}", w.h.state.episode);
+            prop_assert_ne!(w.presence.as_str(), DND, "presence was not restored");
+        }
+    }
+}

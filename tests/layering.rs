@@ -1,0 +1,52 @@
+//! The layer rule (STYLE §1): `core` imports no browser crate; `ui` and `host` never import
+//! each other. Checked on the source text so a violation fails `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::Path;
+
+fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in fs::read_dir(dir).expect("source folder should exist") {
+        let path = entry.expect("readable entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((path.display().to_string(), fs::read_to_string(&path).expect("readable file")));
+        }
+    }
+}
+
+fn code_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.starts_with("//"))
+}
+
+fn offenders(dir: &str, forbidden: &[&str]) -> Vec<String> {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    assert!(!files.is_empty(), "{dir} should contain sources");
+    let mut found = Vec::new();
+    for (path, text) in &files {
+        for line in code_lines(text) {
+            for f in forbidden {
+                if line.contains(f) {
+                    found.push(format!("{path}: {line}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn core_imports_no_browser_crate() {
+    let bad = offenders("src/core", &["web_sys", "js_sys", "yew", "wasm_bindgen", "gloo", "crate::host", "crate::ui"]);
+    assert!(bad.is_empty(), "src/core must stay pure:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn ui_and_host_do_not_import_each_other() {
+    let bad = offenders("src/ui", &["crate::host", "super::host", "crate::mount"]);
+    assert!(bad.is_empty(), "src/ui must not depend on host:\n{}", bad.join("\n"));
+    let bad = offenders("src/host", &["crate::ui", "super::ui", "yew::", "crate::mount"]);
+    assert!(bad.is_empty(), "src/host must not depend on ui:\n{}", bad.join("\n"));
+}
