@@ -16,7 +16,7 @@
 //   lastInvite            snapshot of the last incoming call: { callId, from, to, dialedNumber,
 //                         emergency, location, headers, callbackNumber (X-Callback-Number) }
 //   events                every CallEvent the adapter emitted, in order
-//   answer()              answer the ringing call
+//   answer(options?)      answer the ringing call ({ extraHeaders } for tests)
 //   drop(mode)            drop the current call: "bye" (BYE + Reason: Q.850;cause=41, default)
 //                         or "media" (stop media without SIP)
 //   hangUp()              ordinary hang-up (plain BYE / reject)
@@ -139,9 +139,9 @@ const api = {
     return info && { ...info, callbackNumber: info.headers["X-Callback-Number"] };
   },
   events,
-  async answer() {
+  async answer(options) {
     if (!callId) throw new Error("no call");
-    await adapter.answer(callId);
+    await adapter.answer(callId, options);
   },
   async drop(mode = "bye") {
     if (!callId) throw new Error("no call");

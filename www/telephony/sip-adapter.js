@@ -35,6 +35,7 @@ const DTMF_RE = /^[0-9A-D#*,]{1,64}$/i;
 const REGION_RE = /^[A-Z]{2}$/;
 const CALLBACK_NUMBER_RE = /^\+?[0-9]{3,20}$/;
 const MAX_CIVIC_LENGTH = 512;
+const HEADER_LINE_RE = /^[A-Za-z0-9-]{1,64}: [^\r\n]{0,1024}$/;
 
 /** Headers (besides every X-*) that getCall() reports for a call's initial INVITE. */
 const REPORTED_HEADERS = ["From", "To", "Call-ID", "Priority", "P-Asserted-Identity", "Geolocation", "Reason"];
@@ -392,7 +393,9 @@ export function createSipCalling(options) {
   }
 
   function noteCallback(call, message) {
-    if (call.callbackNumber) return;
+    // Only for calls the host dialed as emergency calls: a callback number makes the widget
+    // answer calls to it ahead of everything (E4), so it is never taken from any other reply.
+    if (call.callbackNumber || call.emergency !== true) return;
     const cb = callbackFromHeaders((n) => message.getHeader(n));
     if (!cb) return;
     call.callbackNumber = cb.number;
@@ -427,11 +430,10 @@ export function createSipCalling(options) {
     }
     const from = userOf(invitation.remoteIdentity.uri);
     const to = userOf(req.to.uri);
-    const call = newCall(callId, invitation, "inbound", { from, to, headers: collectHeaders(req) });
+    newCall(callId, invitation, "inbound", { from, to, headers: collectHeaders(req) });
     // 180 Ringing so the caller's adapter can report "ringing".
     invitation.progress().catch(() => {});
     emit({ type: "incoming", callId, from, to });
-    void call;
   }
 
   // --- the contract ---------------------------------------------------------------------------
@@ -461,14 +463,17 @@ export function createSipCalling(options) {
         requestDelegate: {
           onProgress: (response) => {
             const code = response.message.statusCode;
-            noteCallback(call, response.message);
             if (code >= 180 && code <= 183 && !call.ringing && !call.ended) {
               call.ringing = true;
               if (call.state === "calling") call.state = "ringing";
               emit({ type: "ringing", callId });
             }
+            noteCallback(call, response.message);
           },
-          onAccept: (response) => noteCallback(call, response.message),
+          onAccept: (response) => {
+            call.replyHeaders = collectHeaders(response.message);
+            noteCallback(call, response.message);
+          },
           onReject: (response) => {
             call.failure = { status: response.message.statusCode, reason: response.message.reasonPhrase };
             setReason(call, "failed");
@@ -504,13 +509,18 @@ export function createSipCalling(options) {
     finish(call);
   }
 
-  async function answer(callId) {
+  /** answer(callId[, { extraHeaders: ["Name: value", ...] }]) — the options are an extra. */
+  async function answer(callId, answerOptions) {
     const call = getLive(callId, "answer");
+    const extraHeaders = answerOptions && Array.isArray(answerOptions.extraHeaders) ? answerOptions.extraHeaders : [];
+    for (const h of extraHeaders) {
+      if (typeof h !== "string" || !HEADER_LINE_RE.test(h)) throw new TypeError("calling.answer: invalid extra header");
+    }
     if (call.direction !== "inbound") throw new Error("calling.answer: not an incoming call");
     if (call.ended) throw new Error("calling.answer: call has ended");
     if (call.session.state !== SessionState.Initial) return; // already answering/answered
     call.state = "answering";
-    await call.session.accept({ sessionDescriptionHandlerOptions: { constraints: mediaConstraints } });
+    await call.session.accept({ extraHeaders, sessionDescriptionHandlerOptions: { constraints: mediaConstraints } });
   }
 
   async function hold(callId, onHold) {
@@ -609,6 +619,7 @@ export function createSipCalling(options) {
       emergencyCallback: get("X-Emergency-Callback"),
       location: parseLocationHeaders(get),
       headers: { ...call.headers },
+      replyHeaders: call.replyHeaders ? { ...call.replyHeaders } : undefined,
       callbackNumber: call.callbackNumber,
       callbackValidFor: call.callbackValidFor,
       muted: call.muted,

@@ -1,0 +1,398 @@
+// Real telephony end to end on loopback: Kamailio (www/telephony/kamailio.cfg) + sip.js in
+// Chromium with fake audio. The agent page uses ONLY the reference adapter (sip-adapter.js).
+//
+//   node --test www/telephony/e2e/sip.e2e.mjs
+//       builds the bundles, starts Kamailio + the page server in a private network namespace
+//       (scripts/telephony/start.sh --netns) and runs Chromium inside it (chromium-netns.sh)
+//   scripts/telephony/run-in-netns.sh node --test www/telephony/e2e/sip.e2e.mjs
+//       the same, with the whole node process inside the namespace (uses TELEPHONY_* env)
+//
+// Scenario (one browser, three pages: agent, psap, customer):
+//   1. agent dials 911 with a location -> PSAP gets the INVITE with dialed number + location
+//      headers, answers; ICE connected and RTP received on both sides; the agent saw
+//      ringing, callback-number, connected
+//   2. PSAP drops the call -> agent: ended/dropped
+//   3. agent calls an ordinary number -> the customer page; media both ways; DTMF, mute
+//   4. PSAP calls the callback number while the agent is on the customer call -> agent gets
+//      incoming with to = callback number; agent holds the customer call, answers; media;
+//      PSAP hangs up -> ended/remote; agent resumes and hangs up the customer -> ended/local
+//   5. calls to an unassigned callback number fail (404 -> ended/failed)
+//   6. a drop detected from media loss alone (PSAP stops media without SIP) -> ended/dropped
+//   7. second Kamailio with CALLBACK_TTL=2: callback rings while valid, 404 after expiry;
+//      stopping Kamailio during a call -> ended/dropped on both sides
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const SCRIPTS = path.join(ROOT, "scripts/telephony");
+const STEP = 10_000; // per wait
+
+let env; // { TELEPHONY_WS_URL, TELEPHONY_HTTP_URL, TELEPHONY_STATE?, TELEPHONY_NETNS_PID? }
+let startedHere = false;
+let browser;
+let agent;
+let psap;
+let customer;
+const metrics = {};
+
+function waitFor(page, fn, arg, what) {
+  return page.waitForFunction(fn, arg, { timeout: STEP, polling: 50 }).catch((e) => {
+    throw new Error(`timed out waiting for ${what}: ${e.message.split("\n")[0]}`);
+  });
+}
+const agentEvents = () => agent.evaluate(() => window.agent.events.map(({ at, ...e }) => e));
+const eventsOf = (evs, callId) => evs.filter((e) => e.callId === callId).map((e) => e.type);
+
+// Poll from node (page.waitForFunction does not await async predicates).
+async function poll(fn, what, timeout = STEP) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last.ok) return last.value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last.value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// The stats of call `id` on a page: the agent page has window.agent.calling, the PSAP and
+// customer pages window.psap.adapter.
+function stats(page, id) {
+  return page.evaluate((callId) => (window.agent ? window.agent.calling : window.psap.adapter).getStats(callId), id);
+}
+
+/** ICE connected/completed and audio RTP received (the fake device sends 50 packets/s). */
+async function waitMedia(page, callId, what, minPackets = 20) {
+  return poll(async () => {
+    const s = await stats(page, callId);
+    return { ok: ["connected", "completed"].includes(s.iceConnectionState) && s.packetsReceived >= minPackets, value: s };
+  }, what);
+}
+
+before(async () => {
+  execFileSync(path.join(SCRIPTS, "build.sh"), { stdio: "inherit", timeout: 60_000 });
+  if (process.env.TELEPHONY_WS_URL && process.env.TELEPHONY_HTTP_URL) {
+    env = { ...process.env }; // run-in-netns.sh already started the stack around us
+  } else {
+    const r = spawnSync(path.join(SCRIPTS, "start.sh"), ["--netns"], {
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, TELEPHONY_MAX_SECONDS: "120" },
+    });
+    if (r.status !== 0) throw new Error(`start.sh failed (${r.status}): ${r.stderr}`);
+    if (r.stderr.trim()) console.error(r.stderr.trim());
+    env = Object.fromEntries(
+      r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+    );
+    startedHere = true;
+  }
+  const inNs = Boolean(env.TELEPHONY_NETNS_PID);
+  browser = await chromium.launch({
+    executablePath: inNs ? path.join(SCRIPTS, "chromium-netns.sh") : "/usr/bin/chromium",
+    env: { ...process.env, TELEPHONY_NETNS_PID: env.TELEPHONY_NETNS_PID || "" },
+    headless: true,
+    timeout: 20_000,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      "--allow-loopback-in-peer-connection",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  });
+  [agent, psap, customer] = await openPages(env.TELEPHONY_WS_URL, ["agent", "psap", "customer"]);
+});
+
+/** One page per user (own browser context), registered at wsUrl: "agent" gets the test page. */
+async function openPages(wsUrl, users) {
+  const ws = encodeURIComponent(wsUrl);
+  const base = `${env.TELEPHONY_HTTP_URL}/telephony`;
+  const open = async (user) => {
+    const url =
+      user === "agent"
+        ? `${base}/agent-test.html?ws=${ws}&iceDropGraceMs=2000`
+        : `${base}/psap.html?ws=${ws}&user=${user}`;
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    page.on("pageerror", (e) => console.error(`[page error ${url}] ${e.message}`));
+    await page.goto(url, { timeout: STEP });
+    await page.evaluate(() => (window.agent || window.psap).ready);
+    return page;
+  };
+  return Promise.all(users.map(open));
+}
+
+/** A second Kamailio + page server in the same network namespace as the browser. */
+function startSecondStack(extraEnv) {
+  const script = path.join(SCRIPTS, "start.sh");
+  const [cmd, args] = env.TELEPHONY_NETNS_PID
+    ? ["nsenter", [`--net=/proc/${env.TELEPHONY_NETNS_PID}/ns/net`, "--", script]]
+    : [script, []];
+  const r = spawnSync(cmd, args, {
+    encoding: "utf8",
+    timeout: 30_000,
+    env: { ...process.env, TELEPHONY_MAX_SECONDS: "60", ...extraEnv },
+  });
+  if (r.status !== 0) throw new Error(`start.sh failed (${r.status}): ${r.stderr}`);
+  return Object.fromEntries(r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+}
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  if (startedHere && env?.TELEPHONY_STATE) {
+    spawnSync(path.join(SCRIPTS, "stop.sh"), [env.TELEPHONY_STATE], { timeout: 15_000 });
+  }
+  if (Object.keys(metrics).length) console.log("telephony metrics", JSON.stringify(metrics));
+});
+
+describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => {
+  let emergencyId;
+  let callbackNumber;
+
+  test("911 reaches the PSAP with dialed number and location; media both ways", async () => {
+    const t0 = Date.now();
+    const { callId } = await agent.evaluate(() =>
+      window.agent.calling.dial({
+        number: "911",
+        dialed: "9911",
+        emergency: true,
+        record: false,
+        region: "US",
+        location: { latitude: 40.7128, longitude: -74.006, accuracyMeters: 35, civicAddress: "1 Main St, Springfield\r\nX-Evil: 1" },
+      }),
+    );
+    emergencyId = callId;
+    assert.match(callId, /\S{8,}/);
+    await waitFor(psap, () => window.psap.state === "ringing", undefined, "PSAP ringing");
+    const inv = await psap.evaluate(() => window.psap.lastInvite);
+    assert.equal(inv.callId, callId, "same SIP Call-ID end to end");
+    assert.equal(inv.direction, "inbound");
+    assert.equal(inv.from, "agent");
+    assert.equal(inv.to, "911", "To keeps the dialed number");
+    assert.equal(inv.dialedNumber, "911", "X-Dialed-Number (set by Kamailio)");
+    assert.equal(inv.emergency, true);
+    assert.equal(inv.headers.Priority, "emergency");
+    assert.equal(inv.headers["X-Region"], "US");
+    assert.equal(inv.headers["X-Location"], "geo:40.7128,-74.006;u=35");
+    assert.deepEqual(inv.location, {
+      latitude: 40.7128,
+      longitude: -74.006,
+      accuracyMeters: 35,
+      civicAddress: "1 Main St, Springfield\r\nX-Evil: 1",
+    });
+    assert.equal(inv.headers["X-Evil"], undefined, "no header injection through the civic address");
+    assert.match(inv.callbackNumber, /^\+15550100\d\d$/, "the PSAP learns the callback number");
+    assert.match(inv.headers["P-Asserted-Identity"], /^<sip:\+15550100\d\d@127\.0\.0\.1>$/);
+    // The PSAP page shows it with textContent.
+    const shown = await psap.locator("#headers").textContent();
+    assert.ok(shown.includes("40.7128") && shown.includes("1 Main St, Springfield"));
+
+    // A callee cannot set the callback number: Kamailio replaces this spoofed one.
+    await psap.evaluate(() => window.psap.answer({ extraHeaders: ["X-Callback-Number: +19995550000", "X-Callback-Valid-For: 99"] }));
+    await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "connected"), callId, "agent connected");
+    metrics.emergencySignallingMs = Date.now() - t0;
+    const agentStats = await waitMedia(agent, callId, "agent media");
+    const psapStats = await waitMedia(psap, callId, "PSAP media");
+    metrics.emergencyMediaMs = Date.now() - t0;
+    metrics.emergencyPackets = { agent: agentStats.packetsReceived, psap: psapStats.packetsReceived };
+
+    const evs = await agentEvents();
+    assert.deepEqual(eventsOf(evs, callId), ["ringing", "callback-number", "connected"]);
+    const cb = evs.find((e) => e.type === "callback-number");
+    assert.match(cb.number, /^\+15550100\d\d$/);
+    assert.ok(cb.validForSeconds > 3590 && cb.validForSeconds <= 3600, `validFor ${cb.validForSeconds}`);
+    assert.equal(cb.number, inv.callbackNumber, "agent and PSAP agree on the callback number");
+    callbackNumber = cb.number;
+    const reply = (await agent.evaluate((id) => window.agent.calling.getCall(id), callId)).replyHeaders;
+    assert.equal(reply["X-Callback-Number"], cb.number, "200 OK carries only Kamailio's callback number");
+  });
+
+  test("PSAP drops the call -> agent ended/dropped", async () => {
+    await psap.evaluate(() => window.psap.drop());
+    await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "ended"), emergencyId, "agent ended");
+    const evs = await agentEvents();
+    assert.deepEqual(evs.filter((e) => e.callId === emergencyId).at(-1), { type: "ended", callId: emergencyId, reason: "dropped" });
+    const info = await agent.evaluate((id) => window.agent.calling.getCall(id), emergencyId);
+    assert.match(info.byeReasonHeader, /Q\.850;cause=41/);
+    assert.equal(await psap.evaluate(() => window.psap.state), "ended");
+  });
+
+  let customerId;
+  test("ordinary call to the customer: ringing, connected, media, DTMF, mute", async () => {
+    const t0 = Date.now();
+    const { callId } = await agent.evaluate(() =>
+      window.agent.calling.dial({ number: "+15551234567", dialed: "5551234567", emergency: false, record: true }),
+    );
+    customerId = callId;
+    await waitFor(customer, () => window.psap.state === "ringing", undefined, "customer ringing");
+    const inv = await customer.evaluate(() => window.psap.lastInvite);
+    assert.equal(inv.to, "+15551234567");
+    assert.equal(inv.dialedNumber, "+15551234567");
+    assert.equal(inv.emergency, false);
+    assert.equal(inv.headers["X-Callback-Number"], undefined, "no callback number on ordinary calls");
+    assert.equal(inv.headers.Priority, undefined);
+    assert.equal(inv.location, undefined);
+    await customer.evaluate(() =>
+      window.psap.answer({ extraHeaders: ["X-Callback-Number: +15550100777", "X-Callback-Valid-For: 3600", "X-Answered-By: customer"] }),
+    );
+    await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "connected"), callId, "agent connected");
+    metrics.ordinarySignallingMs = Date.now() - t0;
+    const a = await waitMedia(agent, callId, "agent media");
+    const c = await waitMedia(customer, callId, "customer media");
+    metrics.ordinaryMediaMs = Date.now() - t0;
+    metrics.ordinaryPackets = { agent: a.packetsReceived, customer: c.packetsReceived };
+    assert.deepEqual(eventsOf(await agentEvents(), callId), ["ringing", "connected"], "no callback-number on ordinary calls");
+    const reply = (await agent.evaluate((id) => window.agent.calling.getCall(id), callId)).replyHeaders;
+    assert.equal(reply["X-Answered-By"], "customer", "callee headers pass through");
+    assert.equal(reply["X-Callback-Number"], undefined, "Kamailio strips a callee's X-Callback-*");
+
+    await agent.evaluate((id) => window.agent.calling.sendDtmf(id, "12#"), callId);
+    await agent.evaluate((id) => window.agent.calling.mute(id, true), callId);
+    assert.equal(await agent.evaluate((id) => window.agent.calling.getCall(id).muted, callId), true);
+    await agent.evaluate((id) => window.agent.calling.mute(id, false), callId);
+  });
+
+  let callbackId;
+  test("PSAP calls the callback number during the customer call -> incoming to = callback number", async () => {
+    const t0 = Date.now();
+    await psap.evaluate(() => window.psap.callBack()); // default: X-Callback-Number of the last INVITE
+    await waitFor(agent, () => window.agent.events.some((e) => e.type === "incoming"), undefined, "agent incoming");
+    const incoming = (await agentEvents()).find((e) => e.type === "incoming");
+    callbackId = incoming.callId;
+    assert.equal(incoming.to, callbackNumber, "to equals the callback number");
+    assert.equal(incoming.from, "psap");
+    const info = await agent.evaluate((id) => window.agent.calling.getCall(id), callbackId);
+    assert.equal(info.emergencyCallback, callbackNumber, "Kamailio marks the callback (X-Emergency-Callback)");
+    await waitFor(psap, () => window.psap.events.some((e) => e.type === "ringing"), undefined, "PSAP hears ringing");
+
+    // What the widget does for E4: hold the active call, answer the callback.
+    await agent.evaluate((id) => window.agent.calling.hold(id, true), customerId);
+    assert.equal(await agent.evaluate((id) => window.agent.calling.getCall(id).held, customerId), true);
+    await new Promise((r) => setTimeout(r, 300)); // packets in flight
+    const heldAt = (await stats(agent, customerId)).packetsReceived;
+    await agent.evaluate((id) => window.agent.calling.answer(id), callbackId);
+    await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "connected"), callbackId, "callback connected");
+    metrics.callbackSignallingMs = Date.now() - t0;
+    const a = await waitMedia(agent, callbackId, "agent callback media");
+    const p = await waitMedia(psap, callbackId, "PSAP callback media");
+    metrics.callbackPackets = { agent: a.packetsReceived, psap: p.packetsReceived };
+
+    const heldGrowth = (await stats(agent, customerId)).packetsReceived - heldAt;
+    metrics.heldCallPacketsDuringCallback = heldGrowth;
+    assert.ok(heldGrowth < 5, `held call still receiving audio (${heldGrowth} packets)`);
+    await psap.evaluate(() => window.psap.hangUp());
+    await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "ended"), callbackId, "callback ended");
+    assert.deepEqual(eventsOf(await agentEvents(), callbackId), ["incoming", "connected", "ended"]);
+    assert.equal((await agentEvents()).find((e) => e.callId === callbackId && e.type === "ended").reason, "remote");
+
+    // Resume the customer call (media flows again), then hang up locally.
+    await agent.evaluate((id) => window.agent.calling.hold(id, false), customerId);
+    const before = (await stats(customer, customerId)).packetsReceived;
+    await poll(async () => {
+      const s = await stats(customer, customerId);
+      return { ok: s.packetsReceived >= before + 10, value: s };
+    }, "customer media after resume");
+    await agent.evaluate((id) => window.agent.calling.hangUp(id), customerId);
+    await waitFor(customer, () => window.psap.state === "ended", undefined, "customer ended");
+    const evs = await agentEvents();
+    assert.deepEqual(evs.filter((e) => e.callId === customerId).at(-1), { type: "ended", callId: customerId, reason: "local" });
+    const cEnd = await customer.evaluate((id) => window.psap.events.find((e) => e.callId === id && e.type === "ended"), customerId);
+    assert.equal(cEnd.reason, "remote");
+  });
+
+  test("an unassigned callback number fails (404 -> ended/failed)", async () => {
+    const other = callbackNumber.endsWith("99") ? callbackNumber.replace(/99$/, "98") : callbackNumber.replace(/\d\d$/, "99");
+    const { callId } = await customer.evaluate((n) => window.psap.callBack(n), other);
+    await waitFor(customer, (id) => window.psap.events.some((e) => e.callId === id && e.type === "ended"), callId, "ended");
+    const info = await customer.evaluate((id) => window.psap.adapter.getCall(id), callId);
+    assert.equal(info.endReason, "failed");
+    assert.equal(info.failure.status, 404);
+  });
+
+  test("a call lost without any SIP (media stops) -> ended/dropped by ICE", async () => {
+    const { callId } = await agent.evaluate(() =>
+      window.agent.calling.dial({ number: "112", dialed: "112", emergency: true, record: false }),
+    );
+    await waitFor(psap, (id) => window.psap.callId === id && window.psap.state === "ringing", callId, "PSAP ringing");
+    await psap.evaluate(() => window.psap.answer());
+    await waitMedia(agent, callId, "agent media");
+    const evs0 = await agentEvents();
+    const cb = evs0.find((e) => e.callId === callId && e.type === "callback-number");
+    assert.equal(cb.number, callbackNumber, "a second emergency call keeps the same callback number");
+    const t0 = Date.now();
+    await psap.evaluate(() => window.psap.drop("media"));
+    await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "ended"), callId, "agent ended");
+    metrics.mediaLossDetectMs = Date.now() - t0;
+    const end = (await agentEvents()).filter((e) => e.callId === callId).at(-1);
+    assert.deepEqual(end, { type: "ended", callId, reason: "dropped" });
+  });
+});
+
+describe("a second Kamailio (CALLBACK_TTL=2): callback expiry, transport loss", () => {
+  let stack2;
+  let pages = [];
+  after(async () => {
+    await Promise.all(pages.map((p) => p.context().close().catch(() => {})));
+    if (stack2?.TELEPHONY_STATE) spawnSync(path.join(SCRIPTS, "stop.sh"), [stack2.TELEPHONY_STATE], { timeout: 15_000 });
+  });
+
+  test("callback works while valid, 404 after expiry", async () => {
+    stack2 = startSecondStack({ CALLBACK_TTL: "2" });
+    pages = await openPages(stack2.TELEPHONY_WS_URL, ["agent", "psap"]);
+    const [agent2, psap2] = pages;
+    const { callId } = await agent2.evaluate(() =>
+      window.agent.calling.dial({ number: "999", dialed: "999", emergency: true, record: false, region: "GB" }),
+    );
+    await waitFor(psap2, () => window.psap.state === "ringing", undefined, "PSAP ringing");
+    assert.equal((await psap2.evaluate(() => window.psap.lastInvite)).dialedNumber, "999");
+    await psap2.evaluate(() => window.psap.answer());
+    await waitFor(agent2, (id) => window.agent.events.some((e) => e.callId === id && e.type === "connected"), callId, "connected");
+    const cb = (await agent2.evaluate(() => window.agent.events)).find((e) => e.type === "callback-number");
+    assert.ok(cb.validForSeconds >= 1 && cb.validForSeconds <= 2, `validFor ${cb.validForSeconds}`);
+    const assignedAt = Date.now();
+    await agent2.evaluate((id) => window.agent.calling.hangUp(id), callId);
+    // Still valid: the callback rings the agent.
+    await psap2.evaluate((n) => window.psap.callBack(n), cb.number);
+    await waitFor(agent2, () => window.agent.events.some((e) => e.type === "incoming"), undefined, "incoming");
+    const inc = (await agent2.evaluate(() => window.agent.events)).find((e) => e.type === "incoming");
+    assert.equal(inc.to, cb.number);
+    await agent2.evaluate((id) => window.agent.calling.hangUp(id), inc.callId);
+    // Expired: 404.
+    await new Promise((r) => setTimeout(r, Math.max(0, assignedAt + 3200 - Date.now())));
+    const { callId: late } = await psap2.evaluate((n) => window.psap.callBack(n), cb.number);
+    await waitFor(psap2, (id) => window.psap.events.some((e) => e.callId === id && e.type === "ended"), late, "ended");
+    const info = await psap2.evaluate((id) => window.psap.adapter.getCall(id), late);
+    assert.equal(info.endReason, "failed");
+    assert.equal(info.failure.status, 404);
+    assert.equal((await agent2.evaluate(() => window.agent.events)).filter((e) => e.type === "incoming").length, 1);
+  });
+
+  test("losing the SIP transport during a call -> ended/dropped on both sides", async () => {
+    const [agent2, psap2] = pages;
+    const { callId } = await agent2.evaluate(() =>
+      window.agent.calling.dial({ number: "911", dialed: "911", emergency: true, record: false }),
+    );
+    await waitFor(psap2, (id) => window.psap.callId === id && window.psap.state === "ringing", callId, "PSAP ringing");
+    await psap2.evaluate(() => window.psap.answer());
+    await waitMedia(agent2, callId, "agent media");
+    const t0 = Date.now();
+    spawnSync(path.join(SCRIPTS, "stop.sh"), [stack2.TELEPHONY_STATE], { timeout: 15_000 }); // Kamailio goes away
+    stack2 = undefined;
+    await waitFor(agent2, (id) => window.agent.events.some((e) => e.callId === id && e.type === "ended"), callId, "agent ended");
+    await waitFor(psap2, (id) => window.psap.events.some((e) => e.callId === id && e.type === "ended"), callId, "PSAP ended");
+    metrics.transportLossDetectMs = Date.now() - t0;
+    assert.equal((await agent2.evaluate(() => window.agent.events)).at(-1).reason, "dropped");
+    assert.equal((await psap2.evaluate((id) => window.psap.events.find((e) => e.callId === id && e.type === "ended"), callId)).reason, "dropped");
+  });
+});
