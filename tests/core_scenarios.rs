@@ -4,8 +4,8 @@
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
 use agent_dialer::core::flow::{
-    step, Binding, CallEvent, CallKey, Effect, EmergencyWarning, EndReason, Event, HostEvent, Notice,
-    NotificationStatus, State, TimerId,
+    step, Binding, CallEvent, CallKey, Effect, EmergencyWarning, EndReason, Event, HostEvent,
+    Notice, NotificationStatus, State, TimerId,
 };
 use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
@@ -19,10 +19,16 @@ struct H {
 }
 
 fn config(f: impl FnOnce(&mut RawEmergency)) -> Config {
-    let mut e = RawEmergency { recipients: Some("safety@acme.example; ops@acme.example".into()), ..Default::default() };
+    let mut e = RawEmergency {
+        recipients: Some("safety@acme.example; ops@acme.example".into()),
+        ..Default::default()
+    };
     f(&mut e);
     Config::from_raw(RawConfig {
-        agent: RawAgent { id: "a7".into(), name: "Alex".into() },
+        agent: RawAgent {
+            id: "a7".into(),
+            name: "Alex".into(),
+        },
         emergency: Some(e),
         ..Default::default()
     })
@@ -31,7 +37,11 @@ fn config(f: impl FnOnce(&mut RawEmergency)) -> Config {
 
 fn located(region: Option<&str>) -> Location {
     Location {
-        status: if region.is_some() { LocationStatus::Granted } else { LocationStatus::Denied },
+        status: if region.is_some() {
+            LocationStatus::Granted
+        } else {
+            LocationStatus::Denied
+        },
         region: region.map(str::to_string),
         coords: None,
         overridden: false,
@@ -43,8 +53,13 @@ impl H {
         H::with(config(|_| {}), Some("US"))
     }
     fn with(config: Config, region: Option<&str>) -> H {
-        let mut h = H { state: State::new(config), now: T0 };
-        h.ev(Event::Started { utc_offset_minutes: -300 });
+        let mut h = H {
+            state: State::new(config),
+            now: T0,
+        };
+        h.ev(Event::Started {
+            utc_offset_minutes: -300,
+        });
         h.ev(Event::LocationChanged(located(region)));
         h.ev(Event::PresenceObserved("available".into()));
         h
@@ -61,17 +76,25 @@ impl H {
     }
     /// Dials and lets the host accept with `id`; returns the dial's effects.
     fn dial_ok(&mut self, dialed: &str, id: &str) -> Vec<Effect> {
-        let fx = self.ev(Event::Dial { dialed: dialed.into() });
+        let fx = self.ev(Event::Dial {
+            dialed: dialed.into(),
+        });
         let key = placed_key(&fx).expect("the dial should place a call");
         let mut all = fx;
-        all.extend(self.ev(Event::DialAccepted { key, call_id: id.into() }));
+        all.extend(self.ev(Event::DialAccepted {
+            key,
+            call_id: id.into(),
+        }));
         all
     }
     fn connect(&mut self, id: &str) -> Vec<Effect> {
         self.call(CallEvent::Connected { call_id: id.into() })
     }
     fn end(&mut self, id: &str, reason: EndReason) -> Vec<Effect> {
-        self.call(CallEvent::Ended { call_id: id.into(), reason })
+        self.call(CallEvent::Ended {
+            call_id: id.into(),
+            reason,
+        })
     }
 }
 
@@ -109,7 +132,9 @@ fn has_activity(fx: &[Effect]) -> bool {
 #[test]
 fn emergency_dial_places_the_call_first_then_dnd_host_form_and_email() {
     let mut h = H::new();
-    let fx = h.ev(Event::Dial { dialed: "9 1 1".into() });
+    let fx = h.ev(Event::Dial {
+        dialed: "9 1 1".into(),
+    });
     match &fx[0] {
         Effect::PlaceCall { request, .. } => {
             assert_eq!(request.number, "911");
@@ -121,24 +146,47 @@ fn emergency_dial_places_the_call_first_then_dnd_host_form_and_email() {
     }
     assert_eq!(presence_sets(&fx), vec![DND]);
     assert!(fx.contains(&Effect::SetHostEmergencyMode(true)), "E9");
-    assert!(fx.iter().any(|e| matches!(e, Effect::SendEmail { kind: EmailKind::Initial, .. })), "E7");
+    assert!(
+        fx.iter().any(|e| matches!(
+            e,
+            Effect::SendEmail {
+                kind: EmailKind::Initial,
+                ..
+            }
+        )),
+        "E7"
+    );
     assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
 }
 
 #[test]
 fn presence_comes_back_exactly_once_however_the_emergency_call_ends() {
-    for reason in [EndReason::Local, EndReason::Remote, EndReason::Dropped, EndReason::Failed] {
+    for reason in [
+        EndReason::Local,
+        EndReason::Remote,
+        EndReason::Dropped,
+        EndReason::Failed,
+    ] {
         let mut h = H::new();
         h.dial_ok("911", "e1");
         h.connect("e1");
         let fx = h.end("e1", reason);
         assert_eq!(presence_sets(&fx), vec!["available"], "{reason:?}");
-        assert!(fx.contains(&Effect::SetHostEmergencyMode(false)), "{reason:?}: E9 end");
+        assert!(
+            fx.contains(&Effect::SetHostEmergencyMode(false)),
+            "{reason:?}: E9 end"
+        );
         assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
-        h.ev(Event::PresenceSet { status: "available".into(), result: Ok(()) });
+        h.ev(Event::PresenceSet {
+            status: "available".into(),
+            result: Ok(()),
+        });
         assert!(h.state.episode.saved_presence.is_none());
         // A late duplicate of the end event changes nothing.
-        assert!(h.end("e1", reason).is_empty(), "{reason:?}: duplicate end must be ignored");
+        assert!(
+            h.end("e1", reason).is_empty(),
+            "{reason:?}: duplicate end must be ignored"
+        );
     }
 }
 
@@ -147,20 +195,32 @@ fn agent_hang_up_restores_presence_and_tells_the_host() {
     let mut h = H::new();
     h.dial_ok("911", "e1");
     let fx = h.ev(Event::HangUp);
-    assert!(fx.contains(&Effect::HangUp { call_id: "e1".into() }));
+    assert!(fx.contains(&Effect::HangUp {
+        call_id: "e1".into()
+    }));
     assert_eq!(presence_sets(&fx), vec!["available"]);
-    assert!(h.end("e1", EndReason::Local).is_empty(), "the host's confirmation is a no-op");
+    assert!(
+        h.end("e1", EndReason::Local).is_empty(),
+        "the host's confirmation is a no-op"
+    );
 }
 
 #[test]
 fn a_presence_change_by_the_host_during_the_call_is_undone_and_the_original_restored() {
     let mut h = H::new();
     h.dial_ok("911", "e1");
-    h.ev(Event::PresenceSet { status: DND.into(), result: Ok(()) });
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Ok(()),
+    });
     let fx = h.ev(Event::PresenceObserved("busy".into()));
     assert_eq!(presence_sets(&fx), vec![DND], "E2 holds during the call");
     let fx = h.end("e1", EndReason::Remote);
-    assert_eq!(presence_sets(&fx), vec!["available"], "the original, not the host's change");
+    assert_eq!(
+        presence_sets(&fx),
+        vec!["available"],
+        "the original, not the host's change"
+    );
 }
 
 #[test]
@@ -169,8 +229,17 @@ fn a_second_emergency_call_keeps_the_original_presence_while_a_restore_is_pendin
     h.dial_ok("911", "e1");
     h.end("e1", EndReason::Dropped);
     // The restore fails: the presence binding is down.
-    let fx = h.ev(Event::PresenceSet { status: "available".into(), result: Err("offline".into()) });
-    assert!(fx.iter().any(|e| matches!(e, Effect::ArmTimer { id: TimerId::PresenceRetry, .. })));
+    let fx = h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Err("offline".into()),
+    });
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::ArmTimer {
+            id: TimerId::PresenceRetry,
+            ..
+        }
+    )));
     h.ev(Event::PresenceObserved(DND.into()));
     h.dial_ok("911", "e2");
     assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
@@ -183,17 +252,30 @@ fn a_failed_restore_is_retried_with_backoff_until_the_binding_recovers() {
     let mut h = H::new();
     h.dial_ok("911", "e1");
     h.end("e1", EndReason::Local);
-    let fx = h.ev(Event::PresenceSet { status: "available".into(), result: Err("down".into()) });
+    let fx = h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Err("down".into()),
+    });
     let first = fx.iter().find_map(|e| match e {
-        Effect::ArmTimer { id: TimerId::PresenceRetry, at } => Some(*at),
+        Effect::ArmTimer {
+            id: TimerId::PresenceRetry,
+            at,
+        } => Some(*at),
         _ => None,
     });
     assert_eq!(first, Some(h.now + 2_000));
-    assert_eq!(emitted(&fx, "dialer:error").len(), 1, "the failure is reported");
+    assert_eq!(
+        emitted(&fx, "dialer:error").len(),
+        1,
+        "the failure is reported"
+    );
     h.later(2_000);
     let fx = h.ev(Event::TimerFired(TimerId::PresenceRetry));
     assert_eq!(presence_sets(&fx), vec!["available"]);
-    let fx = h.ev(Event::PresenceSet { status: "available".into(), result: Err("down".into()) });
+    let fx = h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Err("down".into()),
+    });
     let second = fx.iter().find_map(|e| match e {
         Effect::ArmTimer { at, .. } => Some(*at),
         _ => None,
@@ -201,14 +283,23 @@ fn a_failed_restore_is_retried_with_backoff_until_the_binding_recovers() {
     assert_eq!(second, Some(h.now + 4_000), "backoff doubles");
     h.later(4_000);
     h.ev(Event::TimerFired(TimerId::PresenceRetry));
-    h.ev(Event::PresenceSet { status: "available".into(), result: Ok(()) });
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
     assert!(h.state.episode.saved_presence.is_none());
-    assert!(h.ev(Event::TimerFired(TimerId::PresenceRetry)).is_empty(), "nothing left to retry");
+    assert!(
+        h.ev(Event::TimerFired(TimerId::PresenceRetry)).is_empty(),
+        "nothing left to retry"
+    );
 }
 
 #[test]
 fn an_unknown_presence_is_not_invented_and_the_agent_is_told() {
-    let mut h = H { state: State::new(config(|_| {})), now: T0 };
+    let mut h = H {
+        state: State::new(config(|_| {})),
+        now: T0,
+    };
     h.ev(Event::LocationChanged(located(Some("US"))));
     h.dial_ok("911", "e1");
     let fx = h.end("e1", EndReason::Local);
@@ -219,11 +310,24 @@ fn an_unknown_presence_is_not_invented_and_the_agent_is_told() {
 #[test]
 fn no_binding_failure_stops_the_emergency_dial() {
     let mut h = H::new();
-    for binding in [Binding::PresenceSet, Binding::SendEmail, Binding::SetEmergencyMode, Binding::Storage] {
-        h.ev(Event::BindingFailed { binding, message: "broken".into() });
+    for binding in [
+        Binding::PresenceSet,
+        Binding::SendEmail,
+        Binding::SetEmergencyMode,
+        Binding::Storage,
+    ] {
+        h.ev(Event::BindingFailed {
+            binding,
+            message: "broken".into(),
+        });
     }
-    h.ev(Event::PresenceSet { status: DND.into(), result: Err("x".into()) });
-    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Err("x".into()),
+    });
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
     assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency));
 }
 
@@ -234,13 +338,26 @@ fn with_callback() -> H {
     h.dial_ok("911", "e1");
     h.connect("e1");
     h.later(1_000);
-    let fx = h.call(CallEvent::CallbackNumber { call_id: "e1".into(), number: "+15550100042".into(), valid_for_seconds: 3600.0 });
+    let fx = h.call(CallEvent::CallbackNumber {
+        call_id: "e1".into(),
+        number: "+15550100042".into(),
+        valid_for_seconds: 3600.0,
+    });
     let window = emitted(&fx, "dialer:callback-window");
     assert_eq!(window.len(), 1);
-    assert!(fx.contains(&Effect::ArmTimer { id: TimerId::CallbackExpiry, at: T0 + 60 * MINUTE }), "60 min from the call");
+    assert!(
+        fx.contains(&Effect::ArmTimer {
+            id: TimerId::CallbackExpiry,
+            at: T0 + 60 * MINUTE
+        }),
+        "60 min from the call"
+    );
     h.later(5_000);
     h.end("e1", EndReason::Dropped);
-    h.ev(Event::PresenceSet { status: "available".into(), result: Ok(()) });
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
     h
 }
 
@@ -258,17 +375,37 @@ fn the_callback_is_answered_first_even_in_dnd_and_during_another_call_which_is_h
     h.ev(Event::PresenceObserved(DND.into()));
     h.dial_ok("5551234567", "o1");
     h.connect("o1");
-    let fx = h.call(CallEvent::Incoming { call_id: "cb1".into(), from: "911".into(), to: "+1 555 010 0042".into() });
-    let hold = fx.iter().position(|e| *e == Effect::Hold { call_id: "o1".into(), on_hold: true });
-    let answer = fx.iter().position(|e| *e == Effect::Answer { call_id: "cb1".into() });
+    let fx = h.call(CallEvent::Incoming {
+        call_id: "cb1".into(),
+        from: "911".into(),
+        to: "+1 555 010 0042".into(),
+    });
+    let hold = fx.iter().position(|e| {
+        *e == Effect::Hold {
+            call_id: "o1".into(),
+            on_hold: true,
+        }
+    });
+    let answer = fx.iter().position(|e| {
+        *e == Effect::Answer {
+            call_id: "cb1".into(),
+        }
+    });
     assert!(hold.is_some() && answer.is_some(), "{fx:?}");
     assert!(hold < answer, "the other call is held first");
     assert!(h.state.emergency_active());
-    assert_eq!(h.state.held.as_ref().and_then(|c| c.call_id.as_deref()), Some("o1"));
+    assert_eq!(
+        h.state.held.as_ref().and_then(|c| c.call_id.as_deref()),
+        Some("o1")
+    );
     // E6 for the callback too.
     let fx = h.end("cb1", EndReason::Remote);
     assert!(!has_activity(&fx), "E6: no history for the callback");
-    assert_eq!(h.state.call.as_ref().and_then(|c| c.call_id.as_deref()), Some("o1"), "the held call returns");
+    assert_eq!(
+        h.state.call.as_ref().and_then(|c| c.call_id.as_deref()),
+        Some("o1"),
+        "the held call returns"
+    );
 }
 
 #[test]
@@ -277,16 +414,29 @@ fn after_expiry_a_call_to_the_old_callback_number_is_ordinary() {
     h.later(60 * MINUTE);
     let fx = h.ev(Event::TimerFired(TimerId::CallbackExpiry));
     assert_eq!(emitted(&fx, "dialer:callback-window").len(), 1);
-    let fx = h.call(CallEvent::Incoming { call_id: "x".into(), from: "911".into(), to: "+15550100042".into() });
+    let fx = h.call(CallEvent::Incoming {
+        call_id: "x".into(),
+        from: "911".into(),
+        to: "+15550100042".into(),
+    });
     assert!(fx.is_empty(), "offered to the agent, not auto-answered");
-    assert_eq!(h.state.incoming.as_ref().map(|i| i.call_id.as_str()), Some("x"));
+    assert_eq!(
+        h.state.incoming.as_ref().map(|i| i.call_id.as_str()),
+        Some("x")
+    );
 }
 
 #[test]
 fn only_the_tab_that_owns_the_callback_answers_it() {
     let mut h = with_callback();
-    h.ev(Event::TabRole { owns_callback: false });
-    let fx = h.call(CallEvent::Incoming { call_id: "cb1".into(), from: "911".into(), to: "+15550100042".into() });
+    h.ev(Event::TabRole {
+        owns_callback: false,
+    });
+    let fx = h.call(CallEvent::Incoming {
+        call_id: "cb1".into(),
+        from: "911".into(),
+        to: "+15550100042".into(),
+    });
     assert!(fx.is_empty());
     assert!(h.state.incoming.is_none());
 }
@@ -305,7 +455,11 @@ fn emergency_mode_shows_only_devices_end_call_and_the_banner() {
     // Nothing else can be triggered meanwhile.
     assert!(h.ev(Event::SetMute(true)).is_empty());
     assert!(h.ev(Event::SendDtmf("1".into())).is_empty());
-    assert!(h.ev(Event::Dial { dialed: "5551234567".into() }).is_empty());
+    assert!(h
+        .ev(Event::Dial {
+            dialed: "5551234567".into()
+        })
+        .is_empty());
 }
 
 // ---- E6: confidentiality ----
@@ -314,7 +468,9 @@ fn emergency_mode_shows_only_devices_end_call_and_the_banner() {
 fn ordinary_calls_are_recorded_and_written_to_history_emergency_calls_never() {
     let mut h = H::new();
     let fx = h.dial_ok("555-123-4567", "o1");
-    assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.record && !request.emergency));
+    assert!(
+        matches!(&fx[0], Effect::PlaceCall { request, .. } if request.record && !request.emergency)
+    );
     h.connect("o1");
     let fx = h.end("o1", EndReason::Remote);
     assert!(has_activity(&fx));
@@ -329,10 +485,20 @@ fn ordinary_calls_are_recorded_and_written_to_history_emergency_calls_never() {
 fn the_email_follows_up_with_the_callback_number() {
     let mut h = H::new();
     h.dial_ok("911", "e1");
-    h.ev(Event::EmailSent { kind: EmailKind::Initial, result: Ok(()) });
-    let fx = h.call(CallEvent::CallbackNumber { call_id: "e1".into(), number: "+15550100042".into(), valid_for_seconds: 3600.0 });
+    h.ev(Event::EmailSent {
+        kind: EmailKind::Initial,
+        result: Ok(()),
+    });
+    let fx = h.call(CallEvent::CallbackNumber {
+        call_id: "e1".into(),
+        number: "+15550100042".into(),
+        valid_for_seconds: 3600.0,
+    });
     let update = fx.iter().find_map(|e| match e {
-        Effect::SendEmail { kind: EmailKind::CallbackUpdate, message } => Some(message),
+        Effect::SendEmail {
+            kind: EmailKind::CallbackUpdate,
+            message,
+        } => Some(message),
         _ => None,
     });
     let update = update.expect("a follow-up email with the callback number");
@@ -342,38 +508,80 @@ fn the_email_follows_up_with_the_callback_number() {
 #[test]
 fn without_recipients_the_notification_is_skipped_and_the_call_still_goes_out() {
     let mut h = H::with(config(|e| e.recipients = None), Some("US"));
-    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
     assert!(matches!(fx[0], Effect::PlaceCall { .. }));
     assert!(!fx.iter().any(|e| matches!(e, Effect::SendEmail { .. })));
     assert!(matches!(
         emitted(&fx, "dialer:notification")[0],
-        HostEvent::Notification { status: NotificationStatus::Skipped, .. }
+        HostEvent::Notification {
+            status: NotificationStatus::Skipped,
+            ..
+        }
     ));
 }
 
 #[test]
-fn a_template_error_fails_the_notification_not_the_call() {
-    let cfg = config(|e| e.template = Some(Template { subject: "SOS {nope}".into(), body: "x".into() }));
+fn a_template_error_still_notifies_with_the_built_in_template_and_reports_it() {
+    let cfg = config(|e| {
+        e.template = Some(Template {
+            subject: "SOS {nope}".into(),
+            body: "x".into(),
+        })
+    });
     let mut h = H::with(cfg, Some("US"));
-    let fx = h.ev(Event::Dial { dialed: "911".into() });
-    assert!(matches!(fx[0], Effect::PlaceCall { .. }));
-    assert!(!fx.iter().any(|e| matches!(e, Effect::SendEmail { .. })));
-    assert!(matches!(
-        emitted(&fx, "dialer:notification")[0],
-        HostEvent::Notification { status: NotificationStatus::Failed, error: Some(_), .. }
-    ));
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    assert!(
+        matches!(fx[0], Effect::PlaceCall { .. }),
+        "the call is never held up by the template"
+    );
+    let email = fx.iter().find_map(|e| match e {
+        Effect::SendEmail { message, .. } => Some(message),
+        _ => None,
+    });
+    let email = email.expect("the contacts are still told");
+    assert!(
+        !email.subject.contains("{nope}"),
+        "the built-in template was used: {}",
+        email.subject
+    );
+    let fx = h.ev(Event::EmailSent {
+        kind: EmailKind::Initial,
+        result: Ok(()),
+    });
+    match emitted(&fx, "dialer:notification")[0] {
+        HostEvent::Notification {
+            status: NotificationStatus::Sent,
+            error: Some(e),
+            ..
+        } => {
+            assert!(e.contains("nope"), "{e}")
+        }
+        other => panic!("expected sent with the template warning, got {other:?}"),
+    }
 }
 
 // ---- E10: readiness ----
 
 #[test]
 fn readiness_is_reported_at_start_and_when_location_changes() {
-    let mut h = H { state: State::new(config(|_| {})), now: T0 };
-    let fx = h.ev(Event::Started { utc_offset_minutes: 0 });
+    let mut h = H {
+        state: State::new(config(|_| {})),
+        now: T0,
+    };
+    let fx = h.ev(Event::Started {
+        utc_offset_minutes: 0,
+    });
     assert_eq!(emitted(&fx, "dialer:readiness").len(), 1);
     let fx = h.ev(Event::LocationChanged(located(Some("DK"))));
     assert_eq!(emitted(&fx, "dialer:readiness").len(), 1);
-    assert!(h.ev(Event::LocationChanged(located(Some("DK")))).is_empty(), "no change, no event");
+    assert!(
+        h.ev(Event::LocationChanged(located(Some("DK")))).is_empty(),
+        "no change, no event"
+    );
 }
 
 // ---- E12: unsupported or unknown location ----
@@ -381,7 +589,9 @@ fn readiness_is_reported_at_start_and_when_location_changes() {
 #[test]
 fn known_outside_with_block_policy_the_agent_is_told_the_local_number_and_nothing_is_dialed() {
     let mut h = H::with(config(|_| {}), Some("DE"));
-    let fx = h.ev(Event::Dial { dialed: "112".into() });
+    let fx = h.ev(Event::Dial {
+        dialed: "112".into(),
+    });
     assert!(fx.is_empty(), "blocked: no dial, no presence change");
     match &h.state.notice {
         Some(Notice::EmergencyUnsupportedRegion { region, numbers }) => {
@@ -391,35 +601,64 @@ fn known_outside_with_block_policy_the_agent_is_told_the_local_number_and_nothin
         other => panic!("expected the E12 notice, got {other:?}"),
     }
     // 911 from Germany is an emergency number of a supported region: same guidance.
-    h.ev(Event::Dial { dialed: "911".into() });
-    assert!(matches!(h.state.notice, Some(Notice::EmergencyUnsupportedRegion { .. })));
+    h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    assert!(matches!(
+        h.state.notice,
+        Some(Notice::EmergencyUnsupportedRegion { .. })
+    ));
 }
 
 #[test]
 fn known_outside_with_attempt_policy_the_call_is_placed_with_a_warning() {
     let cfg = config(|e| e.unsupported_region_policy = Some(UnsupportedRegionPolicy::Attempt));
     let mut h = H::with(cfg, Some("DE"));
-    let fx = h.ev(Event::Dial { dialed: "112".into() });
-    assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "112"));
+    let fx = h.ev(Event::Dial {
+        dialed: "112".into(),
+    });
+    assert!(
+        matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "112")
+    );
     let warning = h.state.call.as_ref().and_then(|c| c.warning.clone());
-    assert_eq!(warning, Some(EmergencyWarning::OutsideSupportedRegion { region: "DE".into() }));
+    assert_eq!(
+        warning,
+        Some(EmergencyWarning::OutsideSupportedRegion {
+            region: "DE".into()
+        })
+    );
 }
 
 #[test]
 fn unknown_location_treats_every_supported_emergency_number_as_an_emergency() {
     for number in ["911", "999", "112"] {
         let mut h = H::with(config(|_| {}), None);
-        let fx = h.ev(Event::Dial { dialed: number.into() });
-        assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.region.is_none()), "{number}");
-        assert_eq!(h.state.call.as_ref().and_then(|c| c.warning.clone()), Some(EmergencyWarning::LocationUnknown));
+        let fx = h.ev(Event::Dial {
+            dialed: number.into(),
+        });
+        assert!(
+            matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.region.is_none()),
+            "{number}"
+        );
+        assert_eq!(
+            h.state.call.as_ref().and_then(|c| c.warning.clone()),
+            Some(EmergencyWarning::LocationUnknown)
+        );
     }
 }
 
 #[test]
 fn the_outside_line_prefix_reaches_the_emergency_service() {
-    let mut h = H::with(config(|e| e.outside_line_prefix = Some("9".into())), Some("US"));
-    let fx = h.ev(Event::Dial { dialed: "9-911".into() });
-    assert!(matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "911"));
+    let mut h = H::with(
+        config(|e| e.outside_line_prefix = Some("9".into())),
+        Some("US"),
+    );
+    let fx = h.ev(Event::Dial {
+        dialed: "9-911".into(),
+    });
+    assert!(
+        matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "911")
+    );
 }
 
 // ---- Things that must change nothing ----
@@ -427,34 +666,64 @@ fn the_outside_line_prefix_reaches_the_emergency_service() {
 #[test]
 fn a_double_press_places_one_call() {
     let mut h = H::new();
-    h.ev(Event::Dial { dialed: "911".into() });
-    assert!(h.ev(Event::Dial { dialed: "911".into() }).is_empty());
+    h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    assert!(h
+        .ev(Event::Dial {
+            dialed: "911".into()
+        })
+        .is_empty());
     let mut h = H::new();
-    h.ev(Event::Dial { dialed: "5551234567".into() });
-    assert!(h.ev(Event::Dial { dialed: "5551234567".into() }).is_empty());
+    h.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    assert!(h
+        .ev(Event::Dial {
+            dialed: "5551234567".into()
+        })
+        .is_empty());
     assert_eq!(h.state.notice, Some(Notice::EndCurrentCallFirst));
 }
 
 #[test]
 fn hang_up_before_the_host_answers_dial_ends_the_call_once_it_has_an_id() {
     let mut h = H::new();
-    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
     let key = placed_key(&fx).unwrap();
     let fx = h.ev(Event::HangUp);
     assert_eq!(presence_sets(&fx), vec!["available"], "restored at once");
-    let fx = h.ev(Event::DialAccepted { key, call_id: "late".into() });
-    assert_eq!(fx, vec![Effect::HangUp { call_id: "late".into() }]);
+    let fx = h.ev(Event::DialAccepted {
+        key,
+        call_id: "late".into(),
+    });
+    assert_eq!(
+        fx,
+        vec![Effect::HangUp {
+            call_id: "late".into()
+        }]
+    );
 }
 
 #[test]
 fn a_rejected_emergency_dial_tells_the_agent_and_restores_everything() {
     let mut h = H::new();
-    let fx = h.ev(Event::Dial { dialed: "911".into() });
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
     let key = placed_key(&fx).unwrap();
-    let fx = h.ev(Event::DialFailed { key, message: "no line".into() });
+    let fx = h.ev(Event::DialFailed {
+        key,
+        message: "no line".into(),
+    });
     assert_eq!(presence_sets(&fx), vec!["available"]);
     assert!(fx.contains(&Effect::SetHostEmergencyMode(false)));
-    assert!(matches!(h.state.notice, Some(Notice::EmergencyCallFailed { .. })));
+    assert!(matches!(
+        h.state.notice,
+        Some(Notice::EmergencyCallFailed { .. })
+    ));
     assert!(h.state.call.is_none());
 }
 
@@ -469,10 +738,22 @@ fn events_that_do_not_apply_change_nothing() {
         Event::SetMute(true),
         Event::SetHold(true),
         Event::SendDtmf("12".into()),
-        Event::DialAccepted { key: CallKey(99), call_id: "x".into() },
-        Event::Call(CallEvent::Connected { call_id: "nope".into() }),
-        Event::Call(CallEvent::Ended { call_id: "nope".into(), reason: EndReason::Remote }),
-        Event::Call(CallEvent::CallbackNumber { call_id: "nope".into(), number: "1".into(), valid_for_seconds: 1.0 }),
+        Event::DialAccepted {
+            key: CallKey(99),
+            call_id: "x".into(),
+        },
+        Event::Call(CallEvent::Connected {
+            call_id: "nope".into(),
+        }),
+        Event::Call(CallEvent::Ended {
+            call_id: "nope".into(),
+            reason: EndReason::Remote,
+        }),
+        Event::Call(CallEvent::CallbackNumber {
+            call_id: "nope".into(),
+            number: "1".into(),
+            valid_for_seconds: 1.0,
+        }),
         Event::TimerFired(TimerId::CallbackExpiry),
         Event::TimerFired(TimerId::PresenceRetry),
     ] {
@@ -484,9 +765,17 @@ fn events_that_do_not_apply_change_nothing() {
 #[test]
 fn an_invalid_number_is_refused_with_a_reason_and_nothing_is_dialed() {
     let mut h = H::new();
-    assert!(h.ev(Event::Dial { dialed: "555@123".into() }).is_empty());
+    assert!(h
+        .ev(Event::Dial {
+            dialed: "555@123".into()
+        })
+        .is_empty());
     assert!(matches!(h.state.notice, Some(Notice::InvalidNumber(_))));
-    assert!(h.ev(Event::Dial { dialed: "   ".into() }).is_empty());
+    assert!(h
+        .ev(Event::Dial {
+            dialed: "   ".into()
+        })
+        .is_empty());
 }
 
 // ---- B5: reload ----
@@ -504,7 +793,10 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
     });
     let mut fresh = H::new();
     fresh.now = h.now;
-    let fx = fresh.ev(Event::Restored { episode, call_alive: false });
+    let fx = fresh.ev(Event::Restored {
+        episode,
+        call_alive: false,
+    });
     assert_eq!(presence_sets(&fx), vec!["away"]);
     assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
     assert!(fresh.state.callback_window(fresh.now).is_some());
@@ -538,7 +830,8 @@ mod properties {
 
     fn act() -> impl Strategy<Value = Act> {
         prop_oneof![
-            prop::sample::select(vec!["911", "9-1-1", "112", "999", "5551234567", "933", "x"]).prop_map(Act::Dial),
+            prop::sample::select(vec!["911", "9-1-1", "112", "999", "5551234567", "933", "x"])
+                .prop_map(Act::Dial),
             Just(Act::AcceptNow),
             Just(Act::HangUp),
             Just(Act::Remote),
@@ -575,7 +868,10 @@ mod properties {
             while let Some(e) = queue.pop_front() {
                 match e {
                     Effect::PlaceCall { key, request } => {
-                        assert_eq!(Some(request.emergency), dial_was_emergency.or(Some(request.emergency)));
+                        assert_eq!(
+                            Some(request.emergency),
+                            dial_was_emergency.or(Some(request.emergency))
+                        );
                         if request.emergency {
                             assert!(!request.record, "E6: emergency calls are never recorded");
                         }
@@ -584,9 +880,16 @@ mod properties {
                     Effect::RecordActivity(entry) => self.recorded.push(entry.call_id),
                     Effect::SetPresence(s) => {
                         if s != DND {
-                            assert!(!self.h.state.emergency_active(), "never restore during an emergency");
+                            assert!(
+                                !self.h.state.emergency_active(),
+                                "never restore during an emergency"
+                            );
                         }
-                        let result = if self.down { Err("down".to_string()) } else { Ok(()) };
+                        let result = if self.down {
+                            Err("down".to_string())
+                        } else {
+                            Ok(())
+                        };
                         if result.is_ok() {
                             self.presence = s.clone();
                         }

@@ -1094,7 +1094,8 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
                     } else {
                         NotificationStatus::Sent
                     };
-                    n.error = error.clone();
+                    // A sent email keeps the template warning, if any.
+                    n.error = error.clone().or(n.error.take());
                 }
                 fx.push(Effect::Emit(HostEvent::Notification {
                     status: if error.is_some() {
@@ -1103,7 +1104,7 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
                         NotificationStatus::Sent
                     },
                     recipients: n.recipients.clone(),
-                    error: error.clone(),
+                    error: error.clone().or(n.error.clone()),
                 }));
                 if let Some(message) = error {
                     state.problem(Binding::SendEmail, message, &mut fx);
@@ -1346,43 +1347,32 @@ fn notify_contacts(
         callback_number: state.callback_window(now).map(|w| w.number.clone()),
         callback_expires_at: state.callback_window(now).map(|w| w.expires_at),
     };
-    match notify::render_email(
+    // A broken admin template must not leave the contacts uninformed (Kari's Law): the
+    // built-in template is used instead and the template's problems are reported with it.
+    let (message, errors) = notify::render_email_or_default(
         &state.config.template,
         &facts,
         &recipients,
         EmailKind::Initial,
-    ) {
-        Ok(message) => {
-            state.notification = Some(NotificationState {
-                status: NotificationStatus::Sending,
-                recipients,
-                error: None,
-            });
-            fx.push(Effect::SendEmail {
-                kind: EmailKind::Initial,
-                message,
-            });
-            state.facts = Some(facts);
-        }
-        Err(errors) => {
-            let error = errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("; ");
-            state.notification = Some(NotificationState {
-                status: NotificationStatus::Failed,
-                recipients: recipients.clone(),
-                error: Some(error.clone()),
-            });
-            fx.push(Effect::Emit(HostEvent::Notification {
-                status: NotificationStatus::Failed,
-                recipients,
-                error: Some(error),
-            }));
-            state.facts = None;
-        }
-    }
+    );
+    let error = (!errors.is_empty()).then(|| {
+        let list = errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!("the notification template has errors, so the built-in template was used: {list}")
+    });
+    state.notification = Some(NotificationState {
+        status: NotificationStatus::Sending,
+        recipients,
+        error,
+    });
+    fx.push(Effect::SendEmail {
+        kind: EmailKind::Initial,
+        message,
+    });
+    state.facts = Some(facts);
 }
 
 fn dial_accepted(state: &mut State, key: CallKey, call_id: String, fx: &mut Vec<Effect>) {
@@ -1534,17 +1524,16 @@ fn call_event(state: &mut State, event: CallEvent, now: Millis, fx: &mut Vec<Eff
                     .as_ref()
                     .map(|n| n.recipients.clone())
                     .unwrap_or_default();
-                if let Ok(message) = notify::render_email(
+                let (message, _) = notify::render_email_or_default(
                     &state.config.template,
                     facts,
                     &to,
                     EmailKind::CallbackUpdate,
-                ) {
-                    fx.push(Effect::SendEmail {
-                        kind: EmailKind::CallbackUpdate,
-                        message,
-                    });
-                }
+                );
+                fx.push(Effect::SendEmail {
+                    kind: EmailKind::CallbackUpdate,
+                    message,
+                });
             }
             state.persist(fx);
         }
