@@ -8,6 +8,7 @@ use super::flow::{
     Notice, NotificationState, Problem, State,
 };
 use super::model::{iso8601, Location, LocationStatus, Millis};
+use super::notify::Template;
 use super::readiness::ReadinessReport;
 
 /// A call as the pane shows it.
@@ -109,6 +110,14 @@ pub struct ViewModel {
     pub location: Location,
     /// The open callback window.
     pub callback: Option<CallbackWindow>,
+    /// The configured BCP 47 locale (`config.locale`), if any.
+    pub locale: Option<String>,
+    /// The emergency contacts as configured (settings view).
+    pub recipients_raw: String,
+    /// The notification template (settings view).
+    pub template: Template,
+    /// The chosen audio devices (microphone, speaker); `None` = system default.
+    pub audio_devices: (Option<String>, Option<String>),
 }
 
 impl State {
@@ -173,6 +182,10 @@ impl State {
             presence: self.presence.clone(),
             location: self.location.clone(),
             callback: self.callback_window(now).cloned(),
+            locale: self.config.locale.clone(),
+            recipients_raw: self.config.recipients_raw.clone(),
+            template: self.config.template.clone(),
+            audio_devices: self.audio_devices.clone(),
         }
     }
 

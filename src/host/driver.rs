@@ -272,6 +272,17 @@ impl Driver {
                     sink(event.name(), &detail);
                 }
             }
+            Effect::SetAudioDevices { input, output } => {
+                // Optional binding: a host that routes audio itself has nothing to do.
+                if self.host.has("calling", "setAudioDevices") {
+                    let arg = js_sys::Object::new();
+                    let id = |v: Option<String>| v.map_or(JsValue::NULL, JsValue::from);
+                    let _ = js_sys::Reflect::set(&arg, &"inputId".into(), &id(input));
+                    let _ = js_sys::Reflect::set(&arg, &"outputId".into(), &id(output));
+                    self.host
+                        .call("calling", "setAudioDevices", &[arg.into()], |_| {});
+                }
+            }
             Effect::Persist(episode) => {
                 if let Err(message) = self.store.save(episode.as_ref()) {
                     self.queue_event(Event::BindingFailed {

@@ -1,10 +1,23 @@
-//! The root component: the dialer, the call pane and the emergency banner.
+//! The root component: lays out the pane from the core's view model and routes the agent's
+//! actions to the driver. No call logic here: what may be done comes from `view.controls`
+//! (in emergency mode only End call and the audio devices, E5).
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::call_pane::CallPane;
+use super::clock::use_now;
+use super::devices::Devices;
+use super::dialpad::Dialer;
+use super::emergency_banner::{callback_validity, EmergencyBanner};
+use super::i18n::{t, tf, Key, Lang};
+use super::icons::{icon, Icon};
+use super::incoming::Incoming;
+use super::notices::{dial_error, Notices};
+use super::readiness::Readiness;
+use super::settings::Settings;
 use crate::core::flow::{CallStatus, Event, Notice};
 use crate::core::ViewModel;
 
@@ -17,144 +30,122 @@ pub struct AppProps {
     pub onevent: Callback<Event>,
 }
 
-const KEYS: [(&str, &str); 12] = [
-    ("1", ""),
-    ("2", "ABC"),
-    ("3", "DEF"),
-    ("4", "GHI"),
-    ("5", "JKL"),
-    ("6", "MNO"),
-    ("7", "PQRS"),
-    ("8", "TUV"),
-    ("9", "WXYZ"),
-    ("*", ""),
-    ("0", "+"),
-    ("#", ""),
-];
+/// What the polite live region says about the call (announced when it changes).
+fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
+    let c = view.call.as_ref()?;
+    Some(match c.status {
+        CallStatus::Dialing => tf(lang, Key::AnnounceCalling, &[&c.number]),
+        CallStatus::Ringing => t(lang, Key::Ringing).into(),
+        CallStatus::Answering => t(lang, Key::Connecting).into(),
+        CallStatus::Connected if c.on_hold => t(lang, Key::OnHold).into(),
+        CallStatus::Connected => t(lang, Key::Connected).into(),
+    })
+}
 
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let view = &props.view;
+    let lang = *use_memo(view.locale.clone(), |l| Lang::resolve(l.as_deref()));
     let number = use_state(String::new);
+    let settings_open = use_state(|| false);
+    let announcement = use_state(String::new);
+    let end_ref = use_node_ref();
+    let emergency = view.emergency.is_some();
+    let now = use_now(view.call.is_some() || view.callback.is_some());
+
+    // Effect: emergency mode starts → End call gets focus, settings close.
+    {
+        let (end_ref, settings_open) = (end_ref.clone(), settings_open.clone());
+        use_effect_with(emergency, move |emergency| {
+            if *emergency {
+                settings_open.set(false);
+                if let Some(end) = end_ref.cast::<HtmlElement>() {
+                    let _ = end.focus();
+                }
+            }
+        });
+    }
+    // Effect: announce call state changes ("Calling 555…", "Connected", "Call ended").
+    {
+        let announcement = announcement.clone();
+        let now_says = call_announcement(lang, view);
+        use_effect_with(now_says, move |says| match says {
+            Some(text) => announcement.set(text.clone()),
+            None if !announcement.is_empty() => announcement.set(t(lang, Key::CallEnded).into()),
+            None => {}
+        });
+    }
 
     // Callbacks
-    let oninput = {
+    let onchange = {
         let number = number.clone();
-        move |e: InputEvent| number.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        Callback::from(move |v: String| number.set(v))
     };
-    let dial = {
-        let (number, onevent) = (number.clone(), props.onevent.clone());
-        move || {
-            onevent.emit(Event::Dial {
-                dialed: (*number).clone(),
-            })
-        }
-    };
-    let onsubmit = {
-        let dial = dial.clone();
-        move |e: SubmitEvent| {
-            e.prevent_default();
-            dial();
-        }
-    };
-    let emit = |event: Event| {
+    let ondial = {
         let onevent = props.onevent.clone();
-        Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))
+        Callback::from(move |dialed: String| onevent.emit(Event::Dial { dialed }))
     };
-
-    let notice = view.notice.as_ref().map(|n| {
-        let text = match n {
-            Notice::InvalidNumber(e) => format!("Cannot dial: {e}."),
-            Notice::EndCurrentCallFirst => "End the current call first.".to_string(),
-            Notice::EmergencyUnsupportedRegion { region, numbers } => format!(
-                "Emergency calling is not supported in {region}. Use another phone and dial {}.",
-                numbers.first().map(String::as_str).unwrap_or("the local emergency number")
-            ),
-            Notice::EmergencyCallFailed { .. } => {
-                "The emergency call could not be placed. Use another phone now.".to_string()
-            }
-            Notice::EmergencyDropped { callback_number } => match callback_number {
-                Some(n) => format!("The emergency call dropped. Stay available: the emergency service can call you back on {n}."),
-                None => "The emergency call dropped. Stay available for the emergency service's callback.".to_string(),
-            },
-            Notice::CallFailed(m) => format!("The call failed: {m}"),
-            Notice::PresenceNotRestored => "Your previous presence was not known; set it again.".to_string(),
-        };
-        html! { <div class="ad-notice" role="alert" data-test="notice">{ text }</div> }
-    });
-
-    let banner = view.emergency.as_ref().map(|e| {
-        html! {
-            <div class="ad-emergency" role="alert" data-test="emergency-banner">
-                <strong>{ "Emergency call in progress" }</strong>
-                <div data-test="emergency-number">{ e.number.clone() }</div>
-                if let Some(cb) = &view.callback {
-                    <div data-test="callback-number">{ format!("Callback number: {}", cb.number) }</div>
-                }
-            </div>
-        }
-    });
-
-    let call = view.call.as_ref().map(|c| {
-        let status = match c.status {
-            CallStatus::Dialing => "Calling…",
-            CallStatus::Ringing => "Ringing…",
-            CallStatus::Answering => "Connecting…",
-            CallStatus::Connected if c.on_hold => "On hold",
-            CallStatus::Connected => "Connected",
-        };
-        html! {
-            <div class="ad-call" data-test="call">
-                <div class="ad-call-number" data-test="call-number">{ c.number.clone() }</div>
-                <div class="ad-call-status" data-test="call-status" aria-live="polite">{ status }</div>
-            </div>
-        }
-    });
+    let ontoggle_settings = {
+        let settings_open = settings_open.clone();
+        move |_: MouseEvent| settings_open.set(!*settings_open)
+    };
 
     let c = view.controls;
+    let field_error = match &view.notice {
+        Some(Notice::InvalidNumber(e)) => Some(dial_error(lang, e)),
+        _ => None,
+    };
+    let show_settings = *settings_open && c.dialpad;
     html! {
-        <section class="ad-root" aria-label="Dialer" data-test="dialer">
-            { for banner }
-            { for notice }
-            { for call }
-            if let Some(from) = &view.incoming_from {
-                <div class="ad-incoming" role="alert" data-test="incoming">
-                    <span>{ format!("Incoming call from {from}") }</span>
-                    <button type="button" data-test="answer" onclick={emit(Event::Answer)}>{ "Answer" }</button>
-                    <button type="button" data-test="decline" onclick={emit(Event::Decline)}>{ "Decline" }</button>
+        <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
+            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={lang.tag()}>
+            if !emergency {
+                <header class="ad-header">
+                    <h2 class="ad-title">{ t(lang, Key::Phone) }</h2>
+                    <Readiness report={view.readiness.clone()} {lang} />
+                    if c.dialpad {
+                        <button type="button" class="ad-icon-button" data-test="settings-toggle"
+                            aria-label={t(lang, Key::Settings)} title={t(lang, Key::Settings)}
+                            aria-expanded={show_settings.to_string()} aria-controls="ad-settings-panel"
+                            onclick={ontoggle_settings}>
+                            { icon(Icon::Settings) }
+                        </button>
+                    }
+                </header>
+            }
+            if let Some(e) = &view.emergency {
+                <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang} />
+            }
+            <Notices notice={view.notice.clone()} problems={view.problems.clone()} locked={emergency}
+                onevent={props.onevent.clone()} {lang} />
+            <div class="ad-visually-hidden" aria-live="polite" data-test="announcer">{ (*announcement).clone() }</div>
+            if let (Some(from), true) = (&view.incoming_from, c.answer) {
+                <Incoming from={from.clone()} onevent={props.onevent.clone()} {lang} />
+            }
+            if let Some(call) = &view.call {
+                <CallPane call={call.clone()} held={view.held.clone()} controls={c} {now}
+                    end_ref={end_ref.clone()} {emergency} onevent={props.onevent.clone()} {lang} />
+            }
+            if let (Some(w), false) = (&view.callback, emergency) {
+                <div class="ad-callback" data-test="callback-window">
+                    { icon(Icon::Phone) }
+                    <div>
+                        <p>{ tf(lang, Key::CallbackWindow, &[&w.number]) }</p>
+                        <p class="ad-small" data-test="callback-remaining">{ callback_validity(lang, w, now) }</p>
+                    </div>
                 </div>
             }
-            if c.dialpad {
-                <form class="ad-dialpad" onsubmit={onsubmit}>
-                    <label for="ad-number">{ "Number" }</label>
-                    <input id="ad-number" data-test="number" type="tel" inputmode="tel" autocomplete="off"
-                        value={(*number).clone()} oninput={oninput} />
-                    <div class="ad-keys">
-                        { for KEYS.iter().map(|(k, letters)| {
-                            let number = number.clone();
-                            let key = k.to_string();
-                            let onclick = move |_: MouseEvent| number.set(format!("{}{}", *number, key));
-                            html! {
-                                <button type="button" class="ad-key" data-test={format!("key-{k}")} onclick={onclick}>
-                                    <span>{ *k }</span><small>{ *letters }</small>
-                                </button>
-                            }
-                        }) }
-                    </div>
-                    <button type="submit" class="ad-call-button" data-test="call-button">{ "Call" }</button>
-                </form>
+            if show_settings {
+                <div id="ad-settings-panel">
+                    <Settings recipients={view.recipients_raw.clone()} template={view.template.clone()}
+                        onevent={props.onevent.clone()} {lang} />
+                </div>
+            } else if c.dialpad {
+                <Dialer value={(*number).clone()} {onchange} {ondial} error={field_error} {lang} />
             }
-            if c.mute {
-                <button type="button" data-test="mute" aria-pressed={view.call.as_ref().is_some_and(|c| c.muted).to_string()}
-                    onclick={emit(Event::SetMute(!view.call.as_ref().is_some_and(|c| c.muted)))}>{ "Mute" }</button>
-            }
-            if c.hold {
-                <button type="button" data-test="hold" aria-pressed={view.call.as_ref().is_some_and(|c| c.on_hold).to_string()}
-                    onclick={emit(Event::SetHold(!view.call.as_ref().is_some_and(|c| c.on_hold)))}>{ "Hold" }</button>
-            }
-            if c.end {
-                <button type="button" class="ad-end" data-test="end-call" onclick={emit(Event::HangUp)}>{ "End call" }</button>
+            if c.devices {
+                <Devices selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />
             }
         </section>
     }

@@ -3,5 +3,16 @@
 //! and emit [`crate::core::Event`]s.
 
 pub mod app;
+pub mod call_pane;
+pub mod clock;
+pub mod devices;
+pub mod dialpad;
+pub mod emergency_banner;
+pub mod i18n;
+pub mod icons;
+pub mod incoming;
+pub mod notices;
+pub mod readiness;
+pub mod settings;
 
 pub use app::{App, AppProps};

@@ -1,0 +1,123 @@
+//! The emergency banner (E5, E3, E12, E7): what is happening, the location being sent, the
+//! callback number with the time it stays valid, and the notification's status.
+
+use yew::prelude::*;
+
+use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
+use super::icons::{icon, Icon};
+use crate::core::flow::{CallbackWindow, EmergencyWarning, NotificationStatus};
+use crate::core::view::EmergencyView;
+use crate::core::Millis;
+
+/// Props of [`EmergencyBanner`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct EmergencyBannerProps {
+    /// The banner's content.
+    pub emergency: EmergencyView,
+    /// The open callback window.
+    pub callback: Option<CallbackWindow>,
+    /// The shell's clock.
+    pub now: Millis,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// "Valid for 59:12 (until 3:05 PM)".
+pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String {
+    let left = w.expires_at.saturating_sub(now);
+    tf(
+        lang,
+        Key::CallbackValid,
+        &[&duration(left), &time(lang, w.expires_at)],
+    )
+}
+
+/// The banner.
+#[component]
+pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
+    let (lang, e) = (props.lang, &props.emergency);
+    let warning = e.warning.as_ref().map(|w| match w {
+        EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
+        EmergencyWarning::OutsideSupportedRegion { region } => {
+            tf(lang, Key::OutsideRegion, &[&region_name(lang, region)])
+        }
+    });
+    let location = match (&e.location, &e.civic_address) {
+        (Some(l), _) => Some(format!(
+            "{}, {} (± {} m)",
+            decimal(lang, l.latitude, 5),
+            decimal(lang, l.longitude, 5),
+            l.accuracy_meters.round()
+        )),
+        (None, _) if e.warning.is_some() => None,
+        (None, _) => e.region.as_ref().map(|r| {
+            // Standing alone, not in a sentence: "The United States".
+            let name = region_name(lang, r);
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or(name)
+        }),
+    };
+    let notification = e.notification.as_ref().map(|n| {
+        let (key, class) = match n.status {
+            NotificationStatus::Sending => (Key::NotifSending, "ad-pending"),
+            NotificationStatus::Sent => (Key::NotifSent, "ad-ok"),
+            NotificationStatus::Failed => (Key::NotifFailed, "ad-bad"),
+            NotificationStatus::Skipped => (Key::NotifSkipped, "ad-muted"),
+        };
+        (t(lang, key), class, n.recipients.len())
+    });
+    let title = if e.callback_call {
+        Key::EmergencyCallback
+    } else {
+        Key::EmergencyInProgress
+    };
+    html! {
+        <section class="ad-emergency" data-test="emergency-banner" aria-labelledby="ad-emergency-title">
+            // The alert holds only what must be announced at once: not the ticking countdown.
+            <div class="ad-emergency-alert" role="alert">
+                <p class="ad-emergency-title" id="ad-emergency-title">{ icon(Icon::Alert) }{ t(lang, title) }</p>
+                <p class="ad-emergency-text">{ t(lang, Key::EmergencyStay) }</p>
+                if let Some(w) = warning {
+                    <p class="ad-emergency-warning" data-test="emergency-warning">{ w }</p>
+                }
+            </div>
+            <dl class="ad-facts">
+                <div class="ad-fact">
+                    <dt>{ t(lang, Key::EmergencyNumber) }</dt>
+                    <dd class="ad-strong" data-test="emergency-number">{ e.number.clone() }</dd>
+                </div>
+                <div class="ad-fact">
+                    <dt>{ t(lang, Key::LocationSent) }</dt>
+                    <dd data-test="emergency-location">
+                        if let Some(address) = &e.civic_address {
+                            <span class="ad-line">{ address.clone() }</span>
+                        }
+                        if let Some(l) = location {
+                            <span class="ad-line">{ l }</span>
+                        } else if e.civic_address.is_none() {
+                            <span class="ad-line">{ t(lang, Key::NoLocation) }</span>
+                        }
+                    </dd>
+                </div>
+                if let Some(w) = &props.callback {
+                    <div class="ad-fact">
+                        <dt>{ t(lang, Key::CallbackNumber) }</dt>
+                        <dd data-test="callback-number">
+                            <span class="ad-line ad-strong">{ w.number.clone() }</span>
+                            <span class="ad-line ad-small" data-test="callback-remaining">{ callback_validity(lang, w, props.now) }</span>
+                        </dd>
+                    </div>
+                }
+                if let Some((text, class, _)) = notification {
+                    <div class="ad-fact">
+                        <dt>{ t(lang, Key::Contacts) }</dt>
+                        <dd data-test="notification-status" class={class}>{ text }</dd>
+                    </div>
+                }
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! The readiness badge (B6): "Emergency calling ready" or "n issues", expanding to each check
+//! with its remedy, localised by check id.
+
+use yew::prelude::*;
+
+use super::i18n::{t, tf, Key, Lang};
+use super::icons::{icon, Icon};
+use crate::core::readiness::{Check, ReadinessReport};
+
+/// The localised sentence for a check (what is the case and, when not ok, what to do).
+pub fn check_text(lang: Lang, c: &Check) -> String {
+    let (ok, fix) = match c.id.as_str() {
+        "location" => (Key::LocationOk, Key::LocationFix),
+        "supported-region" => (Key::RegionOk, Key::RegionFix),
+        "voice-outbound-profile" => (Key::ProfileOk, Key::ProfileFix),
+        "mailbox" => (Key::MailboxOk, Key::MailboxFix),
+        "emergency-routing" => (Key::RoutingOk, Key::RoutingFix),
+        "emergency-contacts" => (Key::ContactsOk, Key::ContactsFix),
+        // A check this UI does not know yet: the core's English sentence.
+        _ => return c.message.clone(),
+    };
+    t(lang, if c.ok { ok } else { fix }).into()
+}
+
+/// Props of [`Readiness`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ReadinessProps {
+    /// The report.
+    pub report: ReadinessReport,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// Badge plus disclosure.
+#[component]
+pub fn Readiness(props: &ReadinessProps) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| false);
+    let issues = props.report.checks.iter().filter(|c| !c.ok).count();
+    let ready = props.report.ready && issues == 0;
+    let label = match issues {
+        0 => t(lang, Key::Ready).to_string(),
+        1 => t(lang, Key::OneIssue).to_string(),
+        n => tf(lang, Key::Issues, &[&n.to_string()]),
+    };
+    let ontoggle = {
+        let open = open.clone();
+        move |_: MouseEvent| open.set(!*open)
+    };
+    html! {
+        <div class="ad-readiness">
+            <button type="button" class={classes!("ad-badge", if ready { "ad-badge-ok" } else { "ad-badge-bad" })}
+                data-test="readiness-toggle" aria-expanded={open.to_string()} aria-controls="ad-readiness-list"
+                onclick={ontoggle}>
+                { icon(if ready { Icon::Check } else { Icon::Alert }) }
+                <span class="ad-visually-hidden">{ t(lang, Key::ReadinessTitle) }{ ": " }</span>
+                <span data-test="readiness-badge">{ label }</span>
+                { icon(Icon::Chevron) }
+            </button>
+            if *open {
+                <ul id="ad-readiness-list" class="ad-checks" data-test="readiness-list">
+                    { for props.report.checks.iter().map(|c| html! {
+                        <li class={classes!("ad-check", if c.ok { "ad-ok" } else { "ad-bad" })}
+                            data-test={format!("check-{}", c.id.as_str())}>
+                            { icon(if c.ok { Icon::Check } else { Icon::Alert }) }
+                            <span class="ad-visually-hidden">{ t(lang, if c.ok { Key::CheckOk } else { Key::CheckFail }) }{ ": " }</span>
+                            <span>{ check_text(lang, c) }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,519 @@
+//! Browser component tests of the UI: `agent_dialer::ui::App` rendered directly with view
+//! models built by the real core (`State` + `step`), read back through the DOM by `data-test`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency};
+use agent_dialer::core::flow::{CallEvent, Event, State};
+use agent_dialer::core::{step, Config, Coords, Location, LocationStatus, ViewModel};
+use agent_dialer::ui::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::{AppHandle, Callback};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn config(locale: Option<&str>, recipients: &str) -> Config {
+    Config::from_raw(RawConfig {
+        agent: RawAgent {
+            id: "a1".into(),
+            name: "Ann Agent".into(),
+        },
+        locale: locale.map(String::from),
+        emergency: Some(RawEmergency {
+            recipients: Some(recipients.into()),
+            civic_address: Some("100 Main St, Floor 3".into()),
+            ..RawEmergency::default()
+        }),
+        readiness: None,
+    })
+    .expect("test config should be valid")
+}
+
+/// A state in `region` (None: location unknown) after `events`.
+fn state(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> State {
+    let mut s = State::new(config(locale, "safety@acme.example"));
+    let t = now();
+    step(
+        &mut s,
+        Event::Started {
+            utc_offset_minutes: 0,
+        },
+        t,
+    );
+    if let Some(r) = region {
+        step(
+            &mut s,
+            Event::LocationChanged(Location {
+                status: LocationStatus::Granted,
+                region: Some(r.into()),
+                coords: Some(Coords {
+                    latitude: 40.7484,
+                    longitude: -73.9857,
+                    accuracy_meters: 25.0,
+                }),
+                overridden: false,
+            }),
+            t,
+        );
+    }
+    step(&mut s, Event::PresenceObserved("available".into()), t);
+    for e in events {
+        step(&mut s, e, t);
+    }
+    s
+}
+
+struct Mounted {
+    root: Element,
+    handle: AppHandle<App>,
+    events: Rc<RefCell<Vec<Event>>>,
+    onevent: Callback<Event>,
+}
+
+impl Mounted {
+    fn update(&mut self, view: ViewModel) {
+        self.handle.update(AppProps {
+            view: Rc::new(view),
+            onevent: self.onevent.clone(),
+        });
+    }
+    fn q(&self, test: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-test=\"{test}\"]"))
+            .unwrap()
+    }
+    fn text(&self, test: &str) -> String {
+        self.q(test)
+            .unwrap_or_else(|| panic!("[data-test={test}] should be rendered"))
+            .text_content()
+            .unwrap_or_default()
+    }
+    fn click(&self, test: &str) {
+        self.q(test)
+            .unwrap_or_else(|| panic!("[data-test={test}] should be rendered"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+    }
+    fn buttons(&self) -> Vec<String> {
+        let list = self
+            .root
+            .query_selector_all("button, input, select, textarea, a")
+            .unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| {
+                n.unchecked_into::<Element>()
+                    .get_attribute("data-test")
+                    .unwrap_or_else(|| "?".into())
+            })
+            .collect()
+    }
+    fn events(&self) -> Vec<Event> {
+        self.events.borrow().clone()
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+async fn settle() {
+    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+async fn render(view: ViewModel) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    root.set_class_name("agent-dialer");
+    document.body().unwrap().append_child(&root).unwrap();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let onevent = {
+        let events = events.clone();
+        Callback::from(move |e: Event| events.borrow_mut().push(e))
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            view: Rc::new(view),
+            onevent: onevent.clone(),
+        },
+    )
+    .render();
+    settle().await;
+    Mounted {
+        root,
+        handle,
+        events,
+        onevent,
+    }
+}
+
+fn input(el: &Element, value: &str) {
+    let input = el.clone().unchecked_into::<HtmlInputElement>();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn connected(number: &str) -> Vec<Event> {
+    vec![
+        Event::Dial {
+            dialed: number.into(),
+        },
+        Event::Call(CallEvent::Connected {
+            call_id: "c1".into(),
+        }),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn idle_offers_the_dial_pad_and_dials_what_was_typed() {
+    let m = render(state(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    assert!(m.q("call-button").is_some());
+    assert!(m.q("settings-toggle").is_some());
+    assert!(
+        m.text("readiness-badge").contains("issue") || m.text("readiness-badge").contains("ready")
+    );
+    for k in ["key-5", "key-5", "key-1", "key-*"] {
+        m.click(k);
+        settle().await;
+    }
+    let field = m.q("number").unwrap().unchecked_into::<HtmlInputElement>();
+    assert_eq!(field.value(), "551*");
+    m.click("backspace");
+    settle().await;
+    assert_eq!(field.value(), "551");
+    m.click("call-button");
+    assert_eq!(
+        m.events(),
+        vec![Event::Dial {
+            dialed: "551".into()
+        }]
+    );
+    assert_eq!(m.text("key-2"), "2 ABC", "keys show their letters");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_dial_keeps_the_text_and_points_at_the_field() {
+    let mut m = render(state(None, Some("US"), vec![]).view(now())).await;
+    input(&m.q("number").unwrap(), "555 12$4");
+    settle().await;
+    let refused = state(
+        None,
+        Some("US"),
+        vec![Event::Dial {
+            dialed: "555 12$4".into(),
+        }],
+    );
+    m.update(refused.view(now()));
+    settle().await;
+    let field = m.q("number").unwrap();
+    assert_eq!(
+        field.clone().unchecked_into::<HtmlInputElement>().value(),
+        "555 12$4"
+    );
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        field.get_attribute("aria-describedby").as_deref(),
+        Some("ad-number-error")
+    );
+    let error = m
+        .root
+        .query_selector("#ad-number-error")
+        .unwrap()
+        .expect("error next to the field");
+    assert!(!error.text_content().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn dialing_shows_the_call_and_announces_it() {
+    let s = state(
+        Some("en-US"),
+        Some("US"),
+        vec![Event::Dial {
+            dialed: "5551234567".into(),
+        }],
+    );
+    let m = render(s.view(now())).await;
+    assert_eq!(m.text("call-status"), "Calling…");
+    assert!(m.text("call-number").contains("5551234567"));
+    assert!(m.q("end-call").is_some());
+    assert!(m.q("call-button").is_none(), "no dial pad during a call");
+    assert!(m.text("announcer").contains("Calling 5551234567"));
+}
+
+#[wasm_bindgen_test]
+async fn in_call_offers_timer_mute_hold_dtmf_and_end() {
+    let mut m = render(state(None, Some("US"), connected("5551234567")).view(now())).await;
+    assert_eq!(m.text("call-status"), "Connected");
+    assert!(m.q("call-timer").is_some());
+    assert_eq!(
+        m.q("mute")
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    m.click("mute");
+    m.click("hold");
+    m.click("dtmf-toggle");
+    settle().await;
+    m.click("dtmf-5");
+    m.click("dtmf-#");
+    m.click("end-call");
+    assert_eq!(
+        m.events(),
+        vec![
+            Event::SetMute(true),
+            Event::SetHold(true),
+            Event::SendDtmf("5".into()),
+            Event::SendDtmf("#".into()),
+            Event::HangUp
+        ]
+    );
+    assert!(m.text("announcer").contains("Connected"));
+    m.update(state(None, Some("US"), vec![]).view(now()));
+    settle().await;
+    assert_eq!(m.text("announcer"), "Call ended");
+}
+
+#[wasm_bindgen_test]
+async fn incoming_shows_the_caller_with_answer_and_decline() {
+    let s = state(
+        None,
+        Some("US"),
+        vec![Event::Call(CallEvent::Incoming {
+            call_id: "in1".into(),
+            from: "+15557654321".into(),
+            to: "+15550000000".into(),
+        })],
+    );
+    let m = render(s.view(now())).await;
+    assert!(m.text("incoming").contains("+15557654321"));
+    m.click("answer");
+    m.click("decline");
+    assert_eq!(m.events(), vec![Event::Answer, Event::Decline]);
+}
+
+#[wasm_bindgen_test]
+async fn emergency_mode_offers_only_end_call_and_devices_and_focuses_end_call() {
+    let mut m = render(state(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    m.update(
+        state(
+            Some("en-US"),
+            Some("US"),
+            vec![Event::Dial {
+                dialed: "911".into(),
+            }],
+        )
+        .view(now()),
+    );
+    settle().await;
+    assert!(m
+        .text("emergency-banner")
+        .contains("Emergency call in progress"));
+    assert!(m
+        .root
+        .query_selector("[data-test=emergency-banner] [role=alert]")
+        .unwrap()
+        .is_some());
+    assert_eq!(m.text("emergency-number"), "911");
+    let location = m.text("emergency-location");
+    assert!(
+        location.contains("100 Main St")
+            && location.contains("40.74840")
+            && location.contains("± 25 m"),
+        "{location}"
+    );
+    assert!(
+        m.text("notification-status").contains("Sending"),
+        "{}",
+        m.text("notification-status")
+    );
+    assert_eq!(
+        m.buttons(),
+        vec!["end-call", "devices-toggle"],
+        "E5: nothing else is reachable"
+    );
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(
+        active.get_attribute("data-test").as_deref(),
+        Some("end-call")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn emergency_without_location_tells_the_agent_to_say_where_they_are() {
+    let s = state(
+        None,
+        None,
+        vec![Event::Dial {
+            dialed: "911".into(),
+        }],
+    );
+    let m = render(s.view(now())).await;
+    assert!(m
+        .text("emergency-warning")
+        .contains("Location unknown — tell the dispatcher where you are"));
+}
+
+#[wasm_bindgen_test]
+async fn unsupported_region_is_a_clear_dismissable_alert() {
+    let s = state(
+        Some("en-US"),
+        Some("DE"),
+        vec![Event::Dial {
+            dialed: "112".into(),
+        }],
+    );
+    let m = render(s.view(now())).await;
+    // The number comes from the region's metadata (B1): "112" once the engine knows DE.
+    let notice = m.text("notice");
+    assert!(
+        notice.starts_with(
+            "Emergency calls can't be placed from this dialer in Germany. Use another phone and dial "
+        ),
+        "{notice}"
+    );
+    assert!(m
+        .root
+        .query_selector("[data-test=notice-area] [role=alert]")
+        .unwrap()
+        .is_some());
+    m.click("dismiss");
+    assert_eq!(m.events(), vec![Event::DismissNotice]);
+}
+
+#[wasm_bindgen_test]
+async fn settings_validate_recipients_and_preview_the_template() {
+    let m = render(state(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    m.click("settings-toggle");
+    settle().await;
+    assert!(m.q("call-button").is_none());
+    input(
+        &m.q("recipients").unwrap(),
+        "a@acme.example; bob; c@acme.example",
+    );
+    settle().await;
+    let errors = m.text("recipient-errors");
+    assert!(
+        errors.contains("Entry 2") && errors.contains("bob"),
+        "{errors}"
+    );
+    assert_eq!(
+        m.q("recipients")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(m.text("placeholders").contains("{agent_name}"));
+    assert!(!m.text("preview-subject").is_empty());
+    input(
+        &m.q("template-subject").unwrap(),
+        "<b>Alert</b> {agent_name}",
+    );
+    settle().await;
+    assert!(
+        m.text("preview-subject").starts_with("<b>Alert</b>"),
+        "text, never HTML"
+    );
+    m.click("settings-save");
+    let events = m.events();
+    assert!(
+        matches!(events.as_slice(), [Event::EditSettings { recipients, template }]
+            if recipients == "a@acme.example; bob; c@acme.example" && template.subject.starts_with("<b>")),
+        "{events:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn readiness_expands_to_each_check() {
+    let m = render(state(Some("en-US"), None, vec![]).view(now())).await;
+    let toggle = m.q("readiness-toggle").unwrap();
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    m.click("readiness-toggle");
+    settle().await;
+    assert_eq!(
+        m.q("readiness-toggle")
+            .unwrap()
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(m.text("check-location").contains("allow location"));
+}
+
+#[wasm_bindgen_test]
+async fn every_locale_renders_translated_text() {
+    for (locale, call, emergency) in [
+        ("en-US", "Call", "Emergency call in progress"),
+        ("en-GB", "Call", "Emergency call in progress"),
+        ("da-DK", "Ring op", "Nødopkald i gang"),
+        ("fr-CA", "Appeler", "Appel d'urgence en cours"),
+        ("es-PR", "Llamar", "Llamada de emergencia en curso"),
+        ("de-DE", "Anrufen", "Notruf läuft"),
+    ] {
+        let m = render(state(Some(locale), Some("US"), vec![]).view(now())).await;
+        assert_eq!(m.text("call-button"), call, "{locale}");
+        assert_eq!(
+            m.q("dialer").unwrap().get_attribute("lang").as_deref(),
+            Some(locale)
+        );
+        drop(m);
+        let m = render(
+            state(
+                Some(locale),
+                Some("US"),
+                vec![Event::Dial {
+                    dialed: "911".into(),
+                }],
+            )
+            .view(now()),
+        )
+        .await;
+        assert!(m.text("emergency-banner").contains(emergency), "{locale}");
+        drop(m);
+        let m = render(
+            state(
+                Some(locale),
+                Some("DE"),
+                vec![Event::Dial {
+                    dialed: "112".into(),
+                }],
+            )
+            .view(now()),
+        )
+        .await;
+        let germany = [
+            "Germany",
+            "Germany",
+            "Tyskland",
+            "Allemagne",
+            "Alemania",
+            "Deutschland",
+        ];
+        assert!(
+            germany.iter().any(|g| m.text("notice").contains(g)),
+            "{locale}"
+        );
+    }
+}
