@@ -24,5 +24,7 @@ WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknow
 
 section "3/3 end-to-end tests (Chromium, real SIP over WebSocket on loopback)"
 trunk build --release
-node --test --test-concurrency=1 www/e2e/*.e2e.mjs ${EXTRA_E2E:-}
+# www/e2e/ includes telephony.e2e.mjs (the widget on the SIP adapter); then the adapter's own
+# unit tests and its end-to-end proof (each e2e file starts its own Kamailio in a lo-only netns).
+node --test --test-concurrency=1 www/e2e/*.e2e.mjs www/telephony/test/*.test.mjs www/telephony/e2e/sip.e2e.mjs ${EXTRA_E2E:-}
 section "all layers passed"

@@ -5,6 +5,8 @@
 #
 #   scripts/telephony/start.sh [--netns]
 #
+# The static server serves www/ and, for paths not under www/, the built widget in dist/.
+#
 #   --netns  first create a network namespace whose only interface is lo (unshare -n, held by a
 #            bounded `sleep`), and start everything inside it. Join it with
 #            `nsenter --net=/proc/$TELEPHONY_NETNS_PID/ns/net CMD` (scripts/telephony/chromium-netns.sh
@@ -79,7 +81,7 @@ while [ "$HTTP_PORT" = "$WS_PORT" ]; do HTTP_PORT="$(free_port)"; done
   -A "WS_PORT=$WS_PORT" -A "CALLBACK_TTL=$TTL" -A "DEBUG_LEVEL=$KDEBUG" \
   </dev/null >"$STATE/kamailio.log" 2>&1 &
 record kamailio $!
-"${NSX[@]}" timeout -k 3 "$MAX" node "$HERE/static-server.mjs" "$ROOT/www" "$HTTP_PORT" \
+"${NSX[@]}" timeout -k 3 "$MAX" node "$HERE/static-server.mjs" "$ROOT/www" "$HTTP_PORT" "$ROOT/dist" \
   </dev/null >"$STATE/http.log" 2>&1 &
 record http $!
 

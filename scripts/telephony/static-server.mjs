@@ -1,11 +1,14 @@
 // Minimal static file server for the telephony pages: 127.0.0.1 only, GET/HEAD only, no
-// directory listings, no path traversal.  node static-server.mjs ROOT PORT
+// directory listings, no path traversal.  node static-server.mjs ROOT PORT [FALLBACK_ROOT...]
+// A path missing under ROOT is looked up under each FALLBACK_ROOT in turn (start.sh passes the
+// repository's dist/, so telephony pages can load the built widget as /agent-dialer.js).
 import { createServer } from "node:http";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(process.argv[2] || ".");
 const port = Number(process.argv[3] || 8080);
+const roots = [root, ...process.argv.slice(4).map((r) => path.resolve(r))];
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8", ".map": "application/json", ".json": "application/json",
@@ -26,11 +29,19 @@ const server = createServer(async (req, res) => {
     return send(400, "bad request");
   }
   if (rel.includes("\0")) return send(400, "bad request");
-  const file = path.resolve(root, "." + rel);
-  if (file !== root && !file.startsWith(root + path.sep)) return send(403, "forbidden");
+  let file;
+  let st;
+  for (const r of roots) {
+    const candidate = path.resolve(r, "." + rel);
+    if (candidate !== r && !candidate.startsWith(r + path.sep)) return send(403, "forbidden");
+    st = await fs.stat(candidate).catch(() => undefined);
+    if (st && st.isFile()) {
+      file = candidate;
+      break;
+    }
+  }
   try {
-    const st = await fs.stat(file);
-    if (!st.isFile()) return send(404, "not found");
+    if (!file) return send(404, "not found");
     res.writeHead(200, {
       "content-type": types[path.extname(file).toLowerCase()] || "application/octet-stream",
       "content-length": st.size,

@@ -69,6 +69,8 @@ export function dialHeaders(request) {
     headers.push(`X-Region: ${request.region}`);
   }
   const loc = request.location;
+  // Without coordinates the widget sends the confirmed civic address on its own (B3).
+  const civic = loc && typeof loc === "object" && typeof loc.civicAddress === "string" ? loc.civicAddress : request.civicAddress;
   if (loc && typeof loc === "object") {
     if (finite(loc.latitude, -90, 90) && finite(loc.longitude, -180, 180)) {
       const lat = Number(loc.latitude.toFixed(7));
@@ -77,10 +79,10 @@ export function dialHeaders(request) {
       if (finite(loc.accuracyMeters, 0, 1e7)) geo += `;u=${Number(loc.accuracyMeters.toFixed(1))}`;
       headers.push(`X-Location: ${geo}`);
     }
-    if (typeof loc.civicAddress === "string" && loc.civicAddress.trim() !== "") {
-      // Percent-encoding keeps CR/LF and any non-ASCII out of the SIP header.
-      headers.push(`X-Civic-Address: ${encodeURIComponent(loc.civicAddress.trim().slice(0, MAX_CIVIC_LENGTH))}`);
-    }
+  }
+  if (typeof civic === "string" && civic.trim() !== "") {
+    // Percent-encoding keeps CR/LF and any non-ASCII out of the SIP header.
+    headers.push(`X-Civic-Address: ${encodeURIComponent(civic.trim().slice(0, MAX_CIVIC_LENGTH))}`);
   }
   return headers;
 }
