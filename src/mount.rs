@@ -7,12 +7,15 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use crate::core::config::LocationOverride;
-use crate::core::flow::{Binding, CallEvent, Event};
-use crate::core::{Config, Location, LocationStatus, RawConfig, State};
+use gloo_timers::callback::Timeout;
+
+use crate::core::flow::{Binding, CallEvent, Episode, Event};
+use crate::core::{Config, RawConfig, State};
 use crate::host::bindings::{check_config_shape, check_host, merge_config, HostBindings};
 use crate::host::driver::{to_js, Driver};
+use crate::host::location::Locator;
 use crate::host::storage::EpisodeStore;
+use crate::host::tabs::{Tabs, HEARTBEAT_MS};
 use crate::ui::{App, AppProps};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -33,6 +36,82 @@ struct Mounted {
     unsubscribe: Vec<js_sys::Function>,
     // Listeners handed to the host; dropped (and so invalidated) on unmount.
     _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
+    locator: Locator,
+    tabs: Rc<Tabs>,
+    restore: RestoreSlot,
+}
+
+/// The pending start-up restore (B5): dropping it cancels its timer.
+type RestoreSlot = Rc<RefCell<Option<Timeout>>>;
+
+/// How long a reloaded tab listens for other tabs before deciding whether its saved emergency
+/// call lives on elsewhere (three heartbeats' worth of answers arrive well within it).
+const RESTORE_PROBE_MS: u32 = 400;
+
+/// A string member of the raw configuration, e.g. `emergency.boundariesUrl`.
+fn raw_string(config: &JsValue, group: &str, key: &str) -> Option<String> {
+    let g = js_sys::Reflect::get(config, &JsValue::from_str(group)).ok()?;
+    if !g.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&g, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// Restores a saved episode (B5). A call in it is alive when another tab holds it (that tab
+/// keeps it; this one shows it as a peer's), else when the host's optional
+/// `calling.activeCalls()` lists it; otherwise it ended with the reload.
+fn restore(driver: &Rc<Driver>, tabs: &Rc<Tabs>, slot: &RestoreSlot, episode: Episode) {
+    let Some(call_id) = episode.call.as_ref().map(|c| c.call_id.clone()) else {
+        driver.handle(Event::Restored {
+            episode,
+            call_alive: false,
+        });
+        return;
+    };
+    let (weak, tabs_weak) = (Rc::downgrade(driver), Rc::downgrade(tabs));
+    let timer = Timeout::new(RESTORE_PROBE_MS, move || {
+        let (Some(d), Some(tabs)) = (weak.upgrade(), tabs_weak.upgrade()) else {
+            return;
+        };
+        if tabs.peer_holds(call_id.as_deref()) {
+            return; // Another tab holds the call and the episode: it is shown as the peer's.
+        }
+        let ask = call_id.is_some() && d.host().has("calling", "activeCalls");
+        if !ask {
+            d.handle(Event::Restored {
+                episode,
+                call_alive: false,
+            });
+            return;
+        }
+        let later = Rc::downgrade(&d);
+        d.host()
+            .call("calling", "activeCalls", &[], move |outcome| {
+                let Some(d) = later.upgrade() else { return };
+                let call_alive = match &outcome {
+                    Ok(list) => {
+                        js_sys::Array::is_array(list)
+                            && js_sys::Array::from(list)
+                                .iter()
+                                .any(|v| v.as_string() == call_id)
+                    }
+                    Err(_) => false,
+                };
+                if let Err(message) = outcome {
+                    d.handle(Event::BindingFailed {
+                        binding: Binding::Subscribe,
+                        message: format!("calling.activeCalls failed: {message}"),
+                    });
+                }
+                d.handle(Event::Restored {
+                    episode,
+                    call_alive,
+                });
+            });
+    });
+    *slot.borrow_mut() = Some(timer);
 }
 
 /// The handle `mount` returns (HOST_CONTRACT `DialerHandle`).
@@ -49,25 +128,6 @@ fn parse_config(value: &JsValue) -> Result<Config, String> {
     let raw: RawConfig = serde_wasm_bindgen::from_value(value.clone())
         .map_err(|e| format!("config is malformed: {e}"))?;
     Config::from_raw(raw).map_err(|e| e.to_string())
-}
-
-/// The location the configuration fixes, if any.
-fn override_location(config: &Config) -> Option<Location> {
-    match &config.location_override {
-        Some(LocationOverride::Region { region }) => Some(Location {
-            status: LocationStatus::Granted,
-            region: Some(region.clone()),
-            coords: None,
-            overridden: true,
-        }),
-        Some(LocationOverride::Position(coords)) => Some(Location {
-            status: LocationStatus::Granted,
-            region: None,
-            coords: Some(*coords),
-            overridden: true,
-        }),
-        None => None,
-    }
 }
 
 /// Mounts the dialer into `element` with the host's bindings and the configuration.
@@ -97,7 +157,8 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         .map_err(|_| JsError::new("mount: cannot attach to element"))?;
 
     let store = EpisodeStore::new(&config.agent_id);
-    let location = override_location(&config);
+    let agent_id = config.agent_id.clone();
+    let location_override = config.location_override.clone();
     let driver = Driver::new(
         State::new(config),
         HostBindings::new(host),
@@ -211,14 +272,41 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
 
     let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
     driver.handle(Event::Started { utc_offset_minutes });
-    if let Some(location) = location {
-        driver.handle(Event::LocationChanged(location));
+    let locator = Locator::new(
+        &driver,
+        raw_string(&raw_config, "emergency", "boundariesUrl"),
+    );
+    locator.apply(location_override);
+
+    // Tabs (B5): announce this tab's emergency call as soon as it starts or ends.
+    let tabs = Rc::new(Tabs::new(&driver, &agent_id, HEARTBEAT_MS));
+    {
+        let refresh = tabs.refresher();
+        driver.add_sink(Box::new(move |name, _| {
+            if name.starts_with("dialer:emergency") {
+                refresh();
+            }
+        }));
+    }
+    let restore_slot: RestoreSlot = Rc::new(RefCell::new(None));
+    {
+        // The call another tab held ended there: take over the episode it left behind.
+        let (weak, tabs_weak, slot) = (
+            Rc::downgrade(&driver),
+            Rc::downgrade(&tabs),
+            restore_slot.clone(),
+        );
+        tabs.set_on_peer_ended(move || {
+            let (Some(d), Some(tabs)) = (weak.upgrade(), tabs_weak.upgrade()) else {
+                return;
+            };
+            if let Ok(Some(episode)) = d.store().load() {
+                restore(&d, &tabs, &slot, episode);
+            }
+        });
     }
     match driver.store().load() {
-        Ok(Some(episode)) => driver.handle(Event::Restored {
-            episode,
-            call_alive: false,
-        }),
+        Ok(Some(episode)) => restore(&driver, &tabs, &restore_slot, episode),
         Ok(None) => {}
         Err(message) => driver.handle(Event::BindingFailed {
             binding: Binding::Storage,
@@ -234,6 +322,9 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
             raw_config,
             unsubscribe,
             _listeners: listeners,
+            locator,
+            tabs,
+            restore: restore_slot,
         })),
     })
 }
@@ -265,12 +356,10 @@ impl DialerHandle {
         }
         let merged = merge_config(&m.raw_config, &partial);
         let config = parse_config(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
-        let location = override_location(&config);
+        let location_override = config.location_override.clone();
         m.raw_config = merged;
         m.driver.handle(Event::ConfigChanged(config));
-        if let Some(location) = location {
-            m.driver.handle(Event::LocationChanged(location));
-        }
+        m.locator.apply(location_override);
         Ok(())
     }
 
@@ -289,6 +378,9 @@ impl DialerHandle {
             return;
         };
         m.driver.release();
+        m.locator.release();
+        m.tabs.release();
+        m.restore.borrow_mut().take();
         for off in &m.unsubscribe {
             let _ = off.call0(&JsValue::UNDEFINED);
         }

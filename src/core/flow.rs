@@ -331,6 +331,8 @@ pub enum Event {
         /// Whether its emergency call is still alive (the host or another tab holds it).
         call_alive: bool,
     },
+    /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5).
+    PeerEmergency(Option<PeerEmergency>),
     /// Whether this tab is the one that answers the emergency callback (B5).
     TabRole {
         /// True for exactly one tab.
@@ -556,6 +558,16 @@ pub enum Effect {
     },
 }
 
+/// An emergency call held by another tab of the same agent (B5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeerEmergency {
+    /// The host's call id, once known.
+    pub call_id: Option<String>,
+    /// The emergency number.
+    pub number: String,
+}
+
 /// An emergency call as persisted across a reload.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -731,6 +743,8 @@ pub struct State {
     pub problems: Vec<Problem>,
     /// False in all but one tab (B5).
     pub owns_callback: bool,
+    /// An emergency call in progress in another tab (B5).
+    pub peer_emergency: Option<PeerEmergency>,
     /// The audio devices the agent chose (microphone, speaker); `None` = system default.
     pub audio_devices: (Option<String>, Option<String>),
     utc_offset_minutes: i32,
@@ -758,6 +772,7 @@ impl State {
             notice: None,
             problems: Vec::new(),
             owns_callback: true,
+            peer_emergency: None,
             audio_devices: (None, None),
             utc_offset_minutes: 0,
             next_key: 1,
@@ -1170,6 +1185,7 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
             call_alive,
         } => restored(state, episode, call_alive, now, &mut fx),
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
+        Event::PeerEmergency(peer) => state.peer_emergency = peer,
         Event::SelectAudioDevices { input, output } => {
             if state.audio_devices != (input.clone(), output.clone()) {
                 state.audio_devices = (input.clone(), output.clone());

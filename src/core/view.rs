@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::flow::{
     Call, CallKind, CallStatus, CallbackWindow, Direction, DispatchLocation, EmergencyWarning,
-    Notice, NotificationState, Problem, State,
+    Notice, NotificationState, PeerEmergency, Problem, State,
 };
 use super::model::{iso8601, Location, LocationStatus, Millis};
 use super::notify::Template;
@@ -118,6 +118,8 @@ pub struct ViewModel {
     pub template: Template,
     /// The chosen audio devices (microphone, speaker); `None` = system default.
     pub audio_devices: (Option<String>, Option<String>),
+    /// An emergency call in progress in another tab (B5).
+    pub peer_emergency: Option<PeerEmergency>,
 }
 
 impl State {
@@ -186,6 +188,7 @@ impl State {
             recipients_raw: self.config.recipients_raw.clone(),
             template: self.config.template.clone(),
             audio_devices: self.audio_devices.clone(),
+            peer_emergency: self.peer_emergency.clone(),
         }
     }
 
@@ -221,6 +224,7 @@ impl State {
             }),
             region: self.location.region.clone(),
             location_status: self.location.status,
+            peer_emergency: self.peer_emergency.clone(),
         }
     }
 }
@@ -282,4 +286,7 @@ pub struct Snapshot {
     pub region: Option<String>,
     /// Location status.
     pub location_status: LocationStatus,
+    /// An emergency call in progress in another tab (added member, B5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer_emergency: Option<PeerEmergency>,
 }

@@ -2,4 +2,6 @@
 
 pub mod bindings;
 pub mod driver;
+pub mod location;
 pub mod storage;
+pub mod tabs;

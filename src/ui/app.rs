@@ -114,6 +114,11 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </header>
             }
+            if let (Some(p), None) = (&view.peer_emergency, &view.emergency) {
+                <div class="ad-emergency-alert ad-peer-emergency" role="status" data-test="peer-emergency">
+                    { tf(lang, Key::EmergencyOtherTab, &[&p.number]) }
+                </div>
+            }
             if let Some(e) = &view.emergency {
                 <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang} />
             }

@@ -1,0 +1,747 @@
+//! Browser tests of the runtime shell: binding faults never block the emergency dial (E11),
+//! presence recovers, lifecycle events (B4), browser location (E10, E12, B3), persistence and
+//! tabs (B5), and `unmount` releasing every listener, timer and closure.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use agent_dialer::core::Coords;
+use agent_dialer::host::location::{region_at, region_from_ids};
+use agent_dialer::mount;
+use country_boundaries::{CountryBoundaries, BOUNDARIES_ODBL_60X30};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+// A host whose bindings fail on demand: faults[binding] = "throw" | "reject" | "hang" | "slow".
+export function faultHost(faults, extra) {
+  const calls = [];
+  const callListeners = new Set();
+  const presenceListeners = new Set();
+  let presence = "available";
+  let subscribes = 0, unsubscribes = 0;
+  const answer = (binding, value) => {
+    switch (faults[binding]) {
+      case "throw": throw new Error(`${binding} failed (injected)`);
+      case "reject": return Promise.reject(new Error(`${binding} rejected (injected)`));
+      case "hang": return new Promise(() => {});
+      case "slow": return new Promise((ok) => setTimeout(() => ok(value), 300));
+      default: return value;
+    }
+  };
+  const host = {
+    calls, faults,
+    get presenceNow() { return presence; },
+    get balance() { return subscribes - unsubscribes; },
+    get subscribes() { return subscribes; },
+    emit(e) { for (const l of [...callListeners]) l(e); },
+    presence: {
+      get() { calls.push(["presence.get"]); return answer("presence.get", presence); },
+      set(s) {
+        calls.push(["presence.set", s]);
+        const r = answer("presence.set", undefined);
+        const apply = () => { presence = s; for (const l of [...presenceListeners]) l(s); };
+        if (r && typeof r.then === "function") return r.then(apply);
+        apply();
+      },
+      subscribe(l) { subscribes++; presenceListeners.add(l); return () => { unsubscribes++; presenceListeners.delete(l); }; },
+    },
+    calling: {
+      dial(r) { calls.push(["calling.dial", r]); return answer("calling.dial", { callId: "c1" }); },
+      hangUp(id) { calls.push(["calling.hangUp", id]); return answer("calling.hangUp", undefined); },
+      answer(id) { calls.push(["calling.answer", id]); return answer("calling.answer", undefined); },
+      subscribe(l) { subscribes++; callListeners.add(l); return () => { unsubscribes++; callListeners.delete(l); }; },
+    },
+    notification: { sendEmail(m) { calls.push(["notification.sendEmail", m]); return answer("notification.sendEmail", undefined); } },
+    conversation: { setEmergencyMode(a) { calls.push(["conversation.setEmergencyMode", a]); return answer("conversation.setEmergencyMode", undefined); } },
+    activity: { record(e) { calls.push(["activity.record", e]); return answer("activity.record", undefined); } },
+  };
+  if (extra && extra.activeCalls) host.calling.activeCalls = () => { calls.push(["calling.activeCalls"]); return extra.activeCalls; };
+  return host;
+}
+export function names(host) { return host.calls.map((c) => c[0]).join(","); }
+export function count(host, name) { return host.calls.filter((c) => c[0] === name).length; }
+export function lastArg(host, name) { const c = host.calls.filter((c) => c[0] === name).at(-1); return c ? c[1] : undefined; }
+export function presenceNow(host) { return host.presenceNow; }
+export function balance(host) { return host.balance; }
+export function emit(host, e) { host.emit(e); }
+export function setFault(host, binding, fault) { if (fault) host.faults[binding] = fault; else delete host.faults[binding]; }
+export function mountPoint() { const el = document.createElement("div"); document.body.append(el); return el; }
+export function config(agent, emergency) {
+  return { agent: { id: agent, name: "Ann" },
+    emergency: Object.assign({ recipients: "safety@acme.example" }, emergency || {}),
+    readiness: { voiceOutboundProfile: true, mailboxEnabled: true, numberType: "calling-plan" } };
+}
+export function recordEvents(el) {
+  const events = [];
+  for (const n of ["dialer:emergency-started", "dialer:emergency-connected", "dialer:emergency-ended",
+    "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error"]) {
+    el.addEventListener(n, (e) => events.push({ name: n, detail: e.detail }));
+  }
+  return events;
+}
+export function eventsNamed(events, name) { return events.filter((e) => e.name === name).map((e) => e.detail); }
+export function eventCount(events) { return events.length; }
+export function text(root, sel) { const el = root.querySelector(`[data-test=${sel}]`); return el ? el.textContent : null; }
+
+// Fake browser location: permissions + geolocation under the test's control.
+export function fakeGeo(initialState) {
+  const fake = { state: initialState, listeners: new Set(), watches: new Map(), nextId: 1, added: 0, removed: 0,
+    started: 0, cleared: 0 };
+  const status = {
+    get state() { return fake.state; },
+    addEventListener(type, l) { if (type === "change") { fake.added++; fake.listeners.add(l); } },
+    removeEventListener(type, l) { if (type === "change") { fake.removed++; fake.listeners.delete(l); } },
+  };
+  const permissions = { query: (d) => Promise.resolve(status) };
+  const geolocation = {
+    watchPosition(ok, err, opts) { fake.started++; const id = fake.nextId++; fake.watches.set(id, { ok, err, opts }); return id; },
+    clearWatch(id) { fake.cleared++; fake.watches.delete(id); },
+    getCurrentPosition() {},
+  };
+  Object.defineProperty(navigator, "permissions", { value: permissions, configurable: true });
+  Object.defineProperty(navigator, "geolocation", { value: geolocation, configurable: true });
+  fake.position = (latitude, longitude, accuracy) => { for (const w of fake.watches.values()) w.ok({ coords: { latitude, longitude, accuracy } }); };
+  fake.error = (code) => { for (const w of fake.watches.values()) w.err({ code, message: `code ${code}` }); };
+  fake.change = (state) => { fake.state = state; for (const l of [...fake.listeners]) l(new Event("change")); };
+  return fake;
+}
+export function geoPosition(fake, lat, lon, acc) { fake.position(lat, lon, acc); }
+export function geoError(fake, code) { fake.error(code); }
+export function geoChange(fake, state) { fake.change(state); }
+export function geoListeners(fake) { return fake.listeners.size; }
+export function geoWatches(fake) { return fake.watches.size; }
+export function geoTimeout(fake) { const w = [...fake.watches.values()][0]; return w ? w.opts.timeout : -1; }
+export function restoreGeo() { delete navigator.permissions; delete navigator.geolocation; }
+export function blobUrl(bytes) { return URL.createObjectURL(new Blob([bytes])); }
+
+// Counts BroadcastChannels the widget opens and closes.
+export function countChannels() {
+  if (!globalThis.__realBC) globalThis.__realBC = globalThis.BroadcastChannel;
+  const Real = globalThis.__realBC;
+  const c = { opened: 0, closed: 0 };
+  globalThis.BroadcastChannel = class extends Real {
+    constructor(name) { super(name); c.opened++; }
+    close() { c.closed++; super.close(); }
+  };
+  return c;
+}
+export function openChannels(c) { return c.opened - c.closed; }
+export function channelsOpened(c) { return c.opened; }
+export function saveEpisode(agent, episode) { localStorage.setItem(`agent-dialer:episode:${agent}`, JSON.stringify(episode)); }
+export function clearEpisode(agent) { localStorage.removeItem(`agent-dialer:episode:${agent}`); }
+export function breakStorage(broken) {
+  if (broken) {
+    if (!globalThis.__setItem) globalThis.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { throw new DOMException("quota exceeded (injected)", "QuotaExceededError"); };
+  } else if (globalThis.__setItem) {
+    Storage.prototype.setItem = globalThis.__setItem;
+  }
+}
+export function get(v, k) { return v == null ? undefined : v[k]; }
+"#)]
+extern "C" {
+    fn faultHost(faults: &JsValue, extra: &JsValue) -> JsValue;
+    fn names(host: &JsValue) -> String;
+    fn count(host: &JsValue, name: &str) -> u32;
+    fn lastArg(host: &JsValue, name: &str) -> JsValue;
+    fn presenceNow(host: &JsValue) -> String;
+    fn balance(host: &JsValue) -> i32;
+    fn emit(host: &JsValue, event: &JsValue);
+    fn setFault(host: &JsValue, binding: &str, fault: Option<String>);
+    fn mountPoint() -> web_sys::Element;
+    fn config(agent: &str, emergency: &JsValue) -> JsValue;
+    fn recordEvents(el: &web_sys::Element) -> JsValue;
+    fn eventsNamed(events: &JsValue, name: &str) -> js_sys::Array;
+    fn eventCount(events: &JsValue) -> u32;
+    fn text(root: &web_sys::Element, sel: &str) -> Option<String>;
+    fn fakeGeo(state: &str) -> JsValue;
+    fn geoPosition(fake: &JsValue, lat: f64, lon: f64, acc: f64);
+    fn geoError(fake: &JsValue, code: u32);
+    fn geoChange(fake: &JsValue, state: &str);
+    fn geoListeners(fake: &JsValue) -> u32;
+    fn geoWatches(fake: &JsValue) -> u32;
+    fn geoTimeout(fake: &JsValue) -> i32;
+    fn restoreGeo();
+    fn blobUrl(bytes: &[u8]) -> String;
+    fn countChannels() -> JsValue;
+    fn openChannels(c: &JsValue) -> i32;
+    fn channelsOpened(c: &JsValue) -> u32;
+    fn saveEpisode(agent: &str, episode: &JsValue);
+    fn clearEpisode(agent: &str);
+    fn breakStorage(broken: bool);
+    fn get(v: &JsValue, key: &str) -> JsValue;
+}
+
+fn obj(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON parses")
+}
+
+fn s(v: JsValue) -> Option<String> {
+    v.as_string()
+}
+
+async fn sleep(ms: u64) {
+    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+}
+
+fn us() -> JsValue {
+    obj(r#"{"locationOverride":{"region":"US"}}"#)
+}
+
+// ---------------------------------------------------------------- E11: faults never block
+
+#[wasm_bindgen_test]
+async fn every_binding_fault_leaves_the_emergency_dial_synchronous_and_first() {
+    for binding in [
+        "presence.get",
+        "presence.set",
+        "notification.sendEmail",
+        "conversation.setEmergencyMode",
+        "activity.record",
+    ] {
+        for fault in ["throw", "reject", "hang", "slow"] {
+            let faults = js_sys::Object::new();
+            js_sys::Reflect::set(&faults, &binding.into(), &fault.into()).unwrap();
+            let host = faultHost(&faults, &JsValue::UNDEFINED);
+            let el = mountPoint();
+            let dialer =
+                mount(el.clone().into(), host.clone(), config("fault", &us())).expect("mount");
+            dialer.dial("911".into()).expect("dial");
+            // No await since `dial`: the host was called inside it.
+            let called = names(&host);
+            let first = called
+                .split(',')
+                .find(|n| *n != "presence.get")
+                .unwrap_or("");
+            assert_eq!(first, "calling.dial", "{binding}={fault}: {called}");
+            let request = lastArg(&host, "calling.dial");
+            assert_eq!(get(&request, "emergency").as_bool(), Some(true));
+            sleep(5).await;
+            let state = dialer.state().unwrap();
+            assert_eq!(
+                get(&state, "emergencyMode").as_bool(),
+                Some(true),
+                "{binding}={fault}"
+            );
+            dialer.unmount();
+            el.remove();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn failing_bindings_are_reported_as_dialer_errors() {
+    let faults = obj(
+        r#"{"presence.set":"throw","notification.sendEmail":"reject","conversation.setEmergencyMode":"throw"}"#,
+    );
+    let host = faultHost(&faults, &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let dialer = mount(el.clone().into(), host.clone(), config("errors", &us())).unwrap();
+    dialer.dial("911".into()).unwrap();
+    sleep(30).await;
+    let errors = eventsNamed(&events, "dialer:error");
+    let bindings: Vec<String> = errors
+        .iter()
+        .filter_map(|e| s(get(&e, "binding")))
+        .collect();
+    for b in [
+        "presence.set",
+        "notification.sendEmail",
+        "conversation.setEmergencyMode",
+    ] {
+        assert!(bindings.iter().any(|x| x == b), "{b} in {bindings:?}");
+    }
+    assert!(errors
+        .iter()
+        .all(|e| s(get(&e, "message")).is_some_and(|m| !m.is_empty())));
+    dialer.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn presence_is_retried_and_restored_when_the_binding_recovers() {
+    let host = faultHost(&obj(r#"{"presence.set":"reject"}"#), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let dialer = mount(el.clone().into(), host.clone(), config("retry", &us())).unwrap();
+    sleep(10).await;
+    dialer.dial("911".into()).unwrap();
+    sleep(50).await;
+    assert_eq!(count(&host, "presence.set"), 1);
+    assert_eq!(presenceNow(&host), "available", "the set was rejected");
+    setFault(&host, "presence.set", None);
+    sleep(2_300).await; // First backoff is 2 s.
+    assert_eq!(
+        presenceNow(&host),
+        "dnd",
+        "retried after 2 s: {}",
+        names(&host)
+    );
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    sleep(20).await;
+    assert_eq!(presenceNow(&host), "available", "E8 restored");
+    dialer.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_hanging_presence_set_does_not_hold_the_next_dial() {
+    let host = faultHost(&obj(r#"{"presence.set":"hang"}"#), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let dialer = mount(el.clone().into(), host.clone(), config("hang", &us())).unwrap();
+    dialer.dial("911".into()).unwrap();
+    assert_eq!(count(&host, "calling.dial"), 1);
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"dropped"}"#),
+    );
+    sleep(10).await;
+    dialer.dial("911".into()).unwrap();
+    assert_eq!(count(&host, "calling.dial"), 2, "{}", names(&host));
+    dialer.unmount();
+}
+
+// ---------------------------------------------------------------- B4: lifecycle events
+
+#[wasm_bindgen_test]
+async fn lifecycle_events_carry_the_documented_detail() {
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let dialer = mount(el.clone().into(), host.clone(), config("events", &us())).unwrap();
+    sleep(10).await;
+    let readiness = eventsNamed(&events, "dialer:readiness");
+    assert!(readiness.length() >= 1, "readiness at start");
+    let r = readiness.get(0);
+    assert!(get(&r, "ready").as_bool().is_some());
+    let checks = js_sys::Array::from(&get(&r, "checks"));
+    assert!(checks.length() > 0);
+    let check = checks.get(0);
+    assert!(s(get(&check, "id")).is_some() && get(&check, "ok").as_bool().is_some());
+    assert!(s(get(&check, "message")).is_some());
+
+    dialer.dial("911".into()).unwrap();
+    sleep(10).await;
+    let started = eventsNamed(&events, "dialer:emergency-started");
+    assert_eq!(started.length(), 1);
+    let st = started.get(0);
+    assert_eq!(s(get(&st, "callId")).as_deref(), Some("c1"));
+    assert_eq!(s(get(&st, "number")).as_deref(), Some("911"));
+    assert_eq!(s(get(&st, "region")).as_deref(), Some("US"));
+    let notification = eventsNamed(&events, "dialer:notification");
+    assert!(notification.length() >= 1);
+    let n = notification.get(notification.length() - 1);
+    assert_eq!(s(get(&n, "status")).as_deref(), Some("sent"));
+    assert_eq!(
+        js_sys::Array::from(&get(&n, "recipients"))
+            .get(0)
+            .as_string()
+            .as_deref(),
+        Some("safety@acme.example")
+    );
+
+    emit(&host, &obj(r#"{"type":"ringing","callId":"c1"}"#));
+    emit(&host, &obj(r#"{"type":"connected","callId":"c1"}"#));
+    let connected = eventsNamed(&events, "dialer:emergency-connected");
+    assert_eq!(connected.length(), 1);
+    assert_eq!(s(get(&connected.get(0), "callId")).as_deref(), Some("c1"));
+
+    emit(
+        &host,
+        &obj(
+            r#"{"type":"callback-number","callId":"c1","number":"+15550100042","validForSeconds":3600}"#,
+        ),
+    );
+    let window = eventsNamed(&events, "dialer:callback-window");
+    assert_eq!(window.length(), 1);
+    let w = window.get(0);
+    assert_eq!(s(get(&w, "number")).as_deref(), Some("+15550100042"));
+    assert_eq!(get(&w, "open").as_bool(), Some(true));
+    let expires = s(get(&w, "expiresAt")).expect("expiresAt");
+    assert!(expires.ends_with('Z') && expires.contains('T'), "{expires}");
+
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    let ended = eventsNamed(&events, "dialer:emergency-ended");
+    assert_eq!(ended.length(), 1);
+    assert_eq!(s(get(&ended.get(0), "callId")).as_deref(), Some("c1"));
+    assert_eq!(s(get(&ended.get(0), "reason")).as_deref(), Some("remote"));
+    dialer.unmount();
+    clearEpisode("events");
+}
+
+// ---------------------------------------------------------------- Location
+
+#[wasm_bindgen_test]
+fn positions_resolve_to_supported_regions_offline() {
+    let b = CountryBoundaries::from_reader(BOUNDARIES_ODBL_60X30).expect("crate data reads");
+    let at = |latitude, longitude| {
+        region_at(
+            &b,
+            Coords {
+                latitude,
+                longitude,
+                accuracy_meters: 10.0,
+            },
+        )
+    };
+    assert_eq!(at(30.27, -97.74).as_deref(), Some("US")); // Austin: ["US-TX","US"]
+    assert_eq!(at(43.65, -79.38).as_deref(), Some("CA")); // Toronto: ["CA-ON","CA"]
+    assert_eq!(at(18.4655, -66.1057).as_deref(), Some("PR")); // San Juan: ["PR","US"]
+    assert_eq!(at(51.5074, -0.1278).as_deref(), Some("GB")); // London: ["GB-ENG","GB"]
+    assert_eq!(at(55.6761, 12.5683).as_deref(), Some("DK")); // Copenhagen
+    assert_eq!(at(52.52, 13.405).as_deref(), Some("DE")); // Berlin: unsupported
+    assert_eq!(at(95.0, 0.0), None);
+    assert_eq!(
+        b.ids(country_boundaries::LatLon::new(18.4655, -66.1057).unwrap()),
+        vec!["PR", "US"]
+    );
+    assert_eq!(region_from_ids(&["US-PR", "US"]).as_deref(), Some("PR"));
+    assert_eq!(region_from_ids(&["US-TX", "US"]).as_deref(), Some("US"));
+}
+
+fn location_of(dialer: &agent_dialer::DialerHandle) -> (Option<String>, Option<String>) {
+    let st = dialer.state().unwrap();
+    (s(get(&st, "locationStatus")), s(get(&st, "region")))
+}
+
+#[wasm_bindgen_test]
+async fn browser_location_states_reach_the_snapshot_and_the_dial_request() {
+    let geo = fakeGeo("prompt");
+    let url = blobUrl(BOUNDARIES_ODBL_60X30);
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let emergency = obj(&format!(
+        r#"{{"boundariesUrl":"{url}","civicAddress":"Floor 3"}}"#
+    ));
+    let dialer = mount(el.clone().into(), host.clone(), config("geo", &emergency)).unwrap();
+    sleep(10).await;
+    assert_eq!(location_of(&dialer), (Some("prompt".into()), None));
+    assert_eq!(geoWatches(&geo), 1, "watching");
+    assert_eq!(geoTimeout(&geo), 10_000);
+
+    // A call while the position is pending is not delayed (E12 unknown).
+    geoPosition(&geo, 30.27, -97.74, 25.0);
+    assert_eq!(location_of(&dialer).0.as_deref(), Some("granted"));
+    for _ in 0..50 {
+        if location_of(&dialer).1.is_some() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(
+        location_of(&dialer),
+        (Some("granted".into()), Some("US".into()))
+    );
+    dialer.dial("911".into()).unwrap();
+    let request = lastArg(&host, "calling.dial");
+    assert_eq!(s(get(&request, "region")).as_deref(), Some("US"));
+    let location = get(&request, "location");
+    assert_eq!(get(&location, "latitude").as_f64(), Some(30.27));
+    assert_eq!(get(&location, "accuracyMeters").as_f64(), Some(25.0));
+    assert_eq!(
+        s(get(&location, "civicAddress")).as_deref(),
+        Some("Floor 3")
+    );
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+
+    // Somewhere unsupported: the region is known and outside (E12).
+    geoPosition(&geo, 52.52, 13.405, 30.0);
+    sleep(10).await;
+    assert_eq!(location_of(&dialer).1.as_deref(), Some("DE"));
+    // Puerto Rico is PR, not US.
+    geoPosition(&geo, 18.4655, -66.1057, 30.0);
+    sleep(10).await;
+    assert_eq!(location_of(&dialer).1.as_deref(), Some("PR"));
+
+    // Denied through the permission's change event.
+    geoChange(&geo, "denied");
+    assert_eq!(location_of(&dialer), (Some("denied".into()), None));
+    let readiness = eventsNamed(&events, "dialer:readiness");
+    let last = readiness.get(readiness.length() - 1);
+    assert_eq!(get(&last, "ready").as_bool(), Some(false));
+    // Allowed again: pending until a position arrives; a timeout makes it unavailable.
+    geoChange(&geo, "granted");
+    assert_eq!(location_of(&dialer).0.as_deref(), Some("prompt"));
+    geoError(&geo, 3);
+    assert_eq!(location_of(&dialer).0.as_deref(), Some("unavailable"));
+    geoPosition(&geo, 55.6761, 12.5683, 30.0);
+    sleep(10).await;
+    assert_eq!(
+        location_of(&dialer),
+        (Some("granted".into()), Some("DK".into()))
+    );
+    geoError(&geo, 1);
+    assert_eq!(location_of(&dialer).0.as_deref(), Some("denied"));
+
+    dialer.unmount();
+    assert_eq!(geoListeners(&geo), 0, "permission listener removed");
+    assert_eq!(geoWatches(&geo), 0, "watch cleared");
+    restoreGeo();
+    clearEpisode("geo");
+}
+
+#[wasm_bindgen_test]
+async fn the_override_wins_and_removing_it_follows_the_browser_again() {
+    let geo = fakeGeo("granted");
+    let url = blobUrl(BOUNDARIES_ODBL_60X30);
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let emergency = obj(&format!(
+        r#"{{"boundariesUrl":"{url}","locationOverride":{{"region":"GB"}}}}"#
+    ));
+    let dialer = mount(el.clone().into(), host.clone(), config("ovr", &emergency)).unwrap();
+    sleep(10).await;
+    assert_eq!(
+        location_of(&dialer),
+        (Some("granted".into()), Some("GB".into()))
+    );
+    assert_eq!(geoWatches(&geo), 0, "no browser watch under an override");
+
+    // A position override is looked up.
+    dialer
+        .set_config(obj(
+            r#"{"emergency":{"locationOverride":{"latitude":43.65,"longitude":-79.38,"accuracyMeters":5}}}"#,
+        ))
+        .unwrap();
+    for _ in 0..50 {
+        if location_of(&dialer).1.is_some() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(location_of(&dialer).1.as_deref(), Some("CA"));
+
+    // Removed: back to the browser.
+    dialer
+        .set_config(obj(r#"{"emergency":{"locationOverride":null}}"#))
+        .unwrap();
+    sleep(10).await;
+    assert_eq!(geoWatches(&geo), 1, "watching the browser again");
+    assert_eq!(location_of(&dialer), (Some("prompt".into()), None));
+    geoPosition(&geo, 40.71, -74.0, 20.0);
+    sleep(20).await;
+    assert_eq!(
+        location_of(&dialer),
+        (Some("granted".into()), Some("US".into()))
+    );
+    dialer.unmount();
+    restoreGeo();
+}
+
+#[wasm_bindgen_test]
+async fn unavailable_boundaries_data_keeps_coordinates_and_reports_an_error() {
+    let geo = fakeGeo("granted");
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let emergency = obj(r#"{"boundariesUrl":"/no-such-boundaries.ser"}"#);
+    let dialer = mount(
+        el.clone().into(),
+        host.clone(),
+        config("nodata", &emergency),
+    )
+    .unwrap();
+    sleep(10).await;
+    geoPosition(&geo, 30.27, -97.74, 25.0);
+    sleep(300).await;
+    assert_eq!(location_of(&dialer), (Some("granted".into()), None));
+    let errors = eventsNamed(&events, "dialer:error");
+    assert!(
+        errors
+            .iter()
+            .any(|e| s(get(&e, "binding")).as_deref() == Some("geolocation")),
+        "geolocation error reported"
+    );
+    // The call is still attempted with the position (E12 unknown region).
+    dialer.dial("911".into()).unwrap();
+    let request = lastArg(&host, "calling.dial");
+    assert_eq!(get(&request, "emergency").as_bool(), Some(true));
+    assert!(get(&request, "location").is_object());
+    dialer.unmount();
+    restoreGeo();
+    clearEpisode("nodata");
+}
+
+// ---------------------------------------------------------------- B5: persistence
+
+fn saved_episode(call: bool) -> JsValue {
+    let expires = js_sys::Date::now() + 3_000_000.0;
+    let call = if call {
+        r#"{"callId":"c9","number":"911","kind":"emergency","startedAt":1}"#
+    } else {
+        "null"
+    };
+    obj(&format!(
+        r#"{{"savedPresence":"away","restoring":false,"presenceUnknown":false,"call":{call},
+        "callback":{{"number":"+15550100042","expiresAt":{expires},"callId":"c9"}},"lastEmergency":["c9",1]}}"#
+    ))
+}
+
+#[wasm_bindgen_test]
+async fn after_a_reload_without_the_call_presence_is_restored_and_the_window_kept() {
+    saveEpisode("reload", &saved_episode(true));
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let dialer = mount(el.clone().into(), host.clone(), config("reload", &us())).unwrap();
+    sleep(700).await; // The tab probe (400 ms) finds no tab holding the call.
+    assert_eq!(presenceNow(&host), "away", "{}", names(&host));
+    let ended = eventsNamed(&events, "dialer:emergency-ended");
+    assert_eq!(ended.length(), 1);
+    assert_eq!(s(get(&ended.get(0), "callId")).as_deref(), Some("c9"));
+    let st = dialer.state().unwrap();
+    assert_eq!(get(&st, "emergencyMode").as_bool(), Some(false));
+    assert_eq!(
+        s(get(&get(&st, "callbackWindow"), "number")).as_deref(),
+        Some("+15550100042")
+    );
+    assert!(text(&el, "callback-window").is_some());
+    dialer.unmount();
+    clearEpisode("reload");
+}
+
+#[wasm_bindgen_test]
+async fn the_hosts_active_calls_keep_a_restored_call_alive() {
+    saveEpisode("alive", &saved_episode(true));
+    let host = faultHost(&js_sys::Object::new(), &obj(r#"{"activeCalls":["c9"]}"#));
+    let el = mountPoint();
+    let dialer = mount(el.clone().into(), host.clone(), config("alive", &us())).unwrap();
+    sleep(700).await;
+    assert_eq!(count(&host, "calling.activeCalls"), 1);
+    let st = dialer.state().unwrap();
+    assert_eq!(get(&st, "emergencyMode").as_bool(), Some(true));
+    assert_eq!(s(get(&get(&st, "call"), "callId")).as_deref(), Some("c9"));
+    assert_eq!(count(&host, "presence.set"), 0, "still in the emergency");
+    dialer.unmount();
+    clearEpisode("alive");
+}
+
+#[wasm_bindgen_test]
+async fn broken_storage_never_blocks_the_emergency_call() {
+    breakStorage(true);
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let dialer = mount(el.clone().into(), host.clone(), config("nostore", &us())).unwrap();
+    dialer.dial("911".into()).unwrap();
+    assert_eq!(count(&host, "calling.dial"), 1);
+    sleep(10).await;
+    breakStorage(false);
+    let errors = eventsNamed(&events, "dialer:error");
+    assert!(errors
+        .iter()
+        .any(|e| s(get(&e, "binding")).as_deref() == Some("storage")));
+    let st = dialer.state().unwrap();
+    assert_eq!(get(&st, "emergencyMode").as_bool(), Some(true));
+    dialer.unmount();
+    clearEpisode("nostore");
+}
+
+// ---------------------------------------------------------------- B5: tabs
+
+#[wasm_bindgen_test]
+async fn two_tabs_agree_and_exactly_one_answers_the_callback() {
+    clearEpisode("tabs");
+    let (ha, hb) = (
+        faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED),
+        faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED),
+    );
+    let (ea, eb) = (mountPoint(), mountPoint());
+    let a = mount(ea.clone().into(), ha.clone(), config("tabs", &us())).unwrap();
+    sleep(50).await;
+    let b = mount(eb.clone().into(), hb.clone(), config("tabs", &us())).unwrap();
+    sleep(300).await;
+    // B is the younger tab: A answers callbacks before any emergency.
+    let callback = r#"{"type":"incoming","callId":"cb1","from":"911","to":"+15550100042"}"#;
+
+    b.dial("911".into()).unwrap();
+    sleep(300).await;
+    let st = a.state().unwrap();
+    assert_eq!(
+        s(get(&get(&st, "peerEmergency"), "number")).as_deref(),
+        Some("911"),
+        "A shows B's emergency"
+    );
+    assert!(text(&ea, "peer-emergency").is_some_and(|t| t.contains("911")));
+    emit(
+        &hb,
+        &obj(
+            r#"{"type":"callback-number","callId":"c1","number":"+15550100042","validForSeconds":3600}"#,
+        ),
+    );
+    emit(
+        &hb,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"dropped"}"#),
+    );
+    sleep(300).await;
+    let st = a.state().unwrap();
+    assert!(get(&st, "peerEmergency").is_undefined(), "B's call ended");
+    assert!(
+        get(&st, "callbackWindow").is_object(),
+        "A took over the episode B left: the callback window"
+    );
+    // B made the emergency call, so B answers the callback; A does not.
+    emit(&ha, &obj(callback));
+    emit(&hb, &obj(callback));
+    sleep(20).await;
+    assert_eq!(count(&ha, "calling.answer"), 0, "A: {}", names(&ha));
+    assert_eq!(count(&hb, "calling.answer"), 1, "B: {}", names(&hb));
+
+    // B goes away: A is elected.
+    b.unmount();
+    sleep(100).await;
+    let callback2 = r#"{"type":"incoming","callId":"cb2","from":"911","to":"+15550100042"}"#;
+    emit(&ha, &obj(callback2));
+    sleep(20).await;
+    assert_eq!(count(&ha, "calling.answer"), 1, "A: {}", names(&ha));
+    a.unmount();
+    clearEpisode("tabs");
+}
+
+// ---------------------------------------------------------------- unmount
+
+#[wasm_bindgen_test]
+async fn a_thousand_mounts_and_unmounts_leave_nothing_behind() {
+    let channels = countChannels();
+    let geo = fakeGeo("granted");
+    let host = faultHost(&obj(r#"{"presence.set":"reject"}"#), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    for i in 0..1000 {
+        let dialer = mount(
+            el.clone().into(),
+            host.clone(),
+            config("churn", &JsValue::UNDEFINED),
+        )
+        .expect("mount");
+        if i % 100 == 0 {
+            // Arms the presence retry timer and the callback expiry.
+            dialer.dial("911".into()).unwrap();
+        }
+        dialer.unmount();
+        assert_eq!(el.child_element_count(), 0);
+    }
+    assert_eq!(channelsOpened(&channels), 1000);
+    assert_eq!(openChannels(&channels), 0, "every BroadcastChannel closed");
+    assert_eq!(balance(&host), 0, "every host subscription undone");
+    sleep(50).await;
+    assert_eq!(geoListeners(&geo), 0, "every permission listener removed");
+    assert_eq!(geoWatches(&geo), 0, "every geolocation watch cleared");
+    let (calls, fired) = (names(&host).len(), eventCount(&events));
+    sleep(2_500).await; // Past the first presence retry (2 s) and the tab heartbeat.
+    assert_eq!(names(&host).len(), calls, "no binding called after unmount");
+    assert_eq!(eventCount(&events), fired, "no event after unmount");
+    restoreGeo();
+    clearEpisode("churn");
+}

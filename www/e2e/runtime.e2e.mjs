@@ -1,0 +1,131 @@
+// The runtime in a real browser: geolocation granted and denied at positions in every
+// supported region and outside them, a reload in the middle of an emergency call, and two
+// tabs of the same agent. Build first (`trunk build --release`); DIST=… serves another build.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openDemo, newPage, hostLog, DIST } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(process.env.DIST ?? DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const state = (page) => page.evaluate(() => window.dialer.state());
+const waitState = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 15_000 });
+
+const PLACES = [
+  ["US", 30.2672, -97.7431],   // Austin (US-TX)
+  ["CA", 43.6532, -79.3832],   // Toronto (CA-ON)
+  ["PR", 18.4655, -66.1057],   // San Juan: the data says ["PR", "US"]
+  ["GB", 51.5074, -0.1278],    // London (GB-ENG)
+  ["DK", 55.6761, 12.5683],    // Copenhagen
+  ["DE", 52.52, 13.405],       // Berlin: unsupported
+];
+
+for (const [region, latitude, longitude] of PLACES) {
+  test(`browser location granted in ${region}: region from the position, in the dial request`, async () => {
+    const page = await openDemo(browser, server.url, "?region=", {
+      permissions: ["geolocation"], geolocation: { latitude, longitude, accuracy: 20 },
+    });
+    await waitState(page, (r) => window.dialer.state().region === r, region);
+    const s = await state(page);
+    assert.equal(s.locationStatus, "granted");
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".ser")));
+    assert.equal(loaded.length, 1, `boundaries fetched once as a separate asset: ${loaded}`);
+    const number = { GB: "999", DK: "112" }[region] ?? "911";
+    await page.fill("[data-test=number]", number);
+    await page.click("[data-test=call-button]");
+    const dials = await hostLog(page, "calling.dial");
+    if (region === "DE") {
+      assert.equal(dials.length, 0, "E12 block: known to be outside");
+    } else {
+      assert.equal(dials.length, 1);
+      const request = dials[0].args[0];
+      assert.equal(request.region, region);
+      assert.equal(request.emergency, true);
+      assert.ok(Math.abs(request.location.latitude - latitude) < 1e-6);
+      assert.ok(request.location.civicAddress.includes("Acme HQ"));
+      await page.waitForSelector("[data-test=emergency-banner]");
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test("browser location denied: status denied, 911 still attempted at once with a warning", async () => {
+  const page = await newPage(browser, {});
+  await page.context().clearPermissions();
+  await page.goto(`${server.url}/?region=`);
+  await page.waitForSelector("html[data-dialer-ready=true]");
+  await waitState(page, () => ["denied", "prompt", "unavailable"].includes(window.dialer.state().locationStatus));
+  const s = await state(page);
+  assert.equal(s.region, undefined);
+  await page.fill("[data-test=number]", "911");
+  await page.click("[data-test=call-button]");
+  const [dial] = await hostLog(page, "calling.dial");
+  assert.equal(dial.args[0].emergency, true);
+  assert.equal(dial.args[0].region, undefined);
+  await page.waitForSelector("[data-test=emergency-banner]");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("switching from an override to the browser location follows the browser", async () => {
+  const page = await openDemo(browser, server.url, "?region=GB", {
+    permissions: ["geolocation"], geolocation: { latitude: 55.6761, longitude: 12.5683 },
+  });
+  assert.equal((await state(page)).region, "GB");
+  await page.selectOption("[data-test=host-location]", "");
+  await waitState(page, () => window.dialer.state().region === "DK");
+  await page.context().close();
+});
+
+test("a reload in the middle of an emergency call: presence restored, callback window kept", async () => {
+  const page = await openDemo(browser, server.url, "?region=US");
+  await page.selectOption("[data-test=host-presence]", "busy");
+  await page.fill("[data-test=number]", "911");
+  await page.click("[data-test=call-button]");
+  await page.waitForSelector("[data-test=callback-number]");
+  assert.equal(await page.evaluate(() => window.demoHost.sim.presence), "dnd");
+  await page.reload();
+  await page.waitForSelector("html[data-dialer-ready=true]");
+  // The mock host's call is gone after the reload: the episode ends and presence comes back.
+  await page.waitForFunction(() => window.demoHost.sim.log.some((e) => e.binding === "presence.set" && e.args[0] === "busy"));
+  await page.waitForSelector("[data-test=callback-window]");
+  const s = await state(page);
+  assert.equal(s.emergencyMode, false);
+  assert.equal(s.callbackWindow.number, "+15550100042");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("two tabs: both show the emergency, the callback is answered in exactly one", async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const open = async () => {
+    const p = await context.newPage();
+    p.errors = [];
+    p.on("pageerror", (e) => p.errors.push(e.message));
+    await p.goto(`${server.url}/?region=US`);
+    await p.waitForSelector("html[data-dialer-ready=true]");
+    return p;
+  };
+  const a = await open();
+  const b = await open();
+  await b.fill("[data-test=number]", "911");
+  await b.click("[data-test=call-button]");
+  await b.waitForSelector("[data-test=emergency-banner]");
+  await a.waitForSelector("[data-test=peer-emergency]", { timeout: 5_000 });
+  assert.match(await a.textContent("[data-test=peer-emergency]"), /another tab/);
+  await b.waitForSelector("[data-test=callback-number]");
+  await b.evaluate(() => window.demoHost.sim.drop());
+  await a.waitForSelector("[data-test=peer-emergency]", { state: "detached", timeout: 5_000 });
+  await a.waitForSelector("[data-test=callback-window]", { timeout: 5_000 });
+  // The emergency service calls back: both hosts see the incoming call, one tab answers.
+  await a.evaluate(() => window.demoHost.sim.emergencyCallback());
+  await b.evaluate(() => window.demoHost.sim.emergencyCallback());
+  await b.waitForTimeout(500);
+  const answered = (await hostLog(a, "calling.answer")).length + (await hostLog(b, "calling.answer")).length;
+  assert.equal(answered, 1);
+  assert.equal((await hostLog(b, "calling.answer")).length, 1, "the tab that made the call answers");
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
