@@ -611,6 +611,30 @@ fn known_outside_with_block_policy_the_agent_is_told_the_local_number_and_nothin
 }
 
 #[test]
+fn outside_the_supported_regions_a_prefix_match_does_not_make_an_ordinary_number_an_emergency() {
+    // In RU "01" is an emergency code, so "0123456789" only *connects* to emergency there.
+    let mut h = H::with(config(|_| {}), Some("RU"));
+    let fx = h.ev(Event::Dial {
+        dialed: "0123456789".into(),
+    });
+    assert!(
+        matches!(&fx[0], Effect::PlaceCall { request, .. } if !request.emergency),
+        "{fx:?}"
+    );
+    // The exact local number is still recognised (and blocked by default).
+    let mut h = H::with(config(|_| {}), Some("RU"));
+    assert!(h
+        .ev(Event::Dial {
+            dialed: "112".into()
+        })
+        .is_empty());
+    assert!(matches!(
+        h.state.notice,
+        Some(Notice::EmergencyUnsupportedRegion { .. })
+    ));
+}
+
+#[test]
 fn known_outside_with_attempt_policy_the_call_is_placed_with_a_warning() {
     let cfg = config(|e| e.unsupported_region_policy = Some(UnsupportedRegionPolicy::Attempt));
     let mut h = H::with(cfg, Some("DE"));

@@ -930,6 +930,17 @@ fn decide(state: &State, dialed: &str) -> Decision {
         Ok(NumberKind::Emergency { number, .. }) => Some(number),
         _ => None,
     };
+    // Outside the supported regions only an exact emergency number counts: a prefix match
+    // ("connects to emergency") there would turn ordinary numbers (e.g. `01…` in RU or LV)
+    // into blocked calls.
+    let exact_in = |region: &str| match emergency::classify(dialed, region, &options) {
+        Ok(NumberKind::Emergency {
+            number,
+            exact: true,
+            ..
+        }) => Some(number),
+        _ => None,
+    };
     let in_any_supported = || {
         state
             .config
@@ -962,7 +973,7 @@ fn decide(state: &State, dialed: &str) -> Decision {
         },
         Some(region) => {
             // Known to be outside (E12): recognise the local number (B1) and the supported ones.
-            match emergency_in(region).or_else(in_any_supported) {
+            match exact_in(region).or_else(in_any_supported) {
                 Some(number) => match state.config.unsupported_region_policy {
                     UnsupportedRegionPolicy::Block => Decision::Blocked {
                         region: region.into(),
