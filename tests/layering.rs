@@ -11,7 +11,10 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             sources(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push((path.display().to_string(), fs::read_to_string(&path).expect("readable file")));
+            out.push((
+                path.display().to_string(),
+                fs::read_to_string(&path).expect("readable file"),
+            ));
         }
     }
 }
@@ -39,14 +42,40 @@ fn offenders(dir: &str, forbidden: &[&str]) -> Vec<String> {
 
 #[test]
 fn core_imports_no_browser_crate() {
-    let bad = offenders("src/core", &["web_sys", "js_sys", "yew", "wasm_bindgen", "gloo", "crate::host", "crate::ui"]);
-    assert!(bad.is_empty(), "src/core must stay pure:\n{}", bad.join("\n"));
+    let bad = offenders(
+        "src/core",
+        &[
+            "web_sys",
+            "js_sys",
+            "yew",
+            "wasm_bindgen",
+            "gloo",
+            "crate::host",
+            "crate::ui",
+        ],
+    );
+    assert!(
+        bad.is_empty(),
+        "src/core must stay pure:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn ui_and_host_do_not_import_each_other() {
     let bad = offenders("src/ui", &["crate::host", "super::host", "crate::mount"]);
-    assert!(bad.is_empty(), "src/ui must not depend on host:\n{}", bad.join("\n"));
-    let bad = offenders("src/host", &["crate::ui", "super::ui", "yew::", "crate::mount"]);
-    assert!(bad.is_empty(), "src/host must not depend on ui:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "src/ui must not depend on host:\n{}",
+        bad.join("\n")
+    );
+    let bad = offenders(
+        "src/host",
+        &["crate::ui", "super::ui", "yew::", "crate::mount"],
+    );
+    assert!(
+        bad.is_empty(),
+        "src/host must not depend on ui:\n{}",
+        bad.join("\n")
+    );
 }
