@@ -24,6 +24,11 @@ WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknow
 
 section "3/3 end-to-end tests (Chromium, real SIP over WebSocket on loopback)"
 trunk build --release
+# The npm package (pkg/agent-dialer-0.1.0.tgz) and the sample Vite host app that installs it
+# (www/e2e/embedding.e2e.mjs). `npm ci` installs the freshly packed tarball: the sample's lockfile
+# carries no integrity for it, since it changes with every build.
+bash scripts/build-pkg.sh
+(cd www/sample-vite && npm ci --no-audit --no-fund --loglevel=error && npx --no-install vite build --logLevel warn)
 # www/e2e/ includes telephony.e2e.mjs (the widget on the SIP adapter); then the adapter's own
 # unit tests and its end-to-end proof (each e2e file starts its own Kamailio in a lo-only netns).
 node --test --test-concurrency=1 www/e2e/*.e2e.mjs www/telephony/test/*.test.mjs www/telephony/e2e/sip.e2e.mjs ${EXTRA_E2E:-}

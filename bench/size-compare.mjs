@@ -1,0 +1,56 @@
+// Bytes a browser downloads (brotli q 11, node zlib) for agent-dialer versus the browser
+// bundles of other embeddable telephony/number libraries from npm (root devDependencies).
+// Each is measured the same way: the file(s) a page loads, compressed as a CDN would serve them.
+//   node bench/size-compare.mjs            (after trunk build --release)
+import { readFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { compressed } from "../scripts/size-report.mjs";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const require = createRequire(join(ROOT, "package.json"));
+const version = (name) => JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
+
+function filesUnder(dir, test) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p, test) : test(p) ? [p] : [];
+  });
+}
+
+const dist = join(ROOT, "dist");
+if (!existsSync(join(dist, "agent-dialer_bg.wasm"))) throw new Error("dist/ is missing: run trunk build --release first");
+const subjects = [
+  {
+    name: "agent-dialer (this widget: wasm + JS glue + snippets + CSS)",
+    files: [join(dist, "agent-dialer_bg.wasm"), join(dist, "agent-dialer.js"), join(dist, "agent-dialer.css"),
+      ...filesUnder(join(dist, "snippets"), (p) => p.endsWith(".js"))],
+    note: "country boundaries (ODbL) fetched later, only when a browser position arrives",
+    later: [join(dist, "country-boundaries-60x30.ser")],
+  },
+  { name: `amazon-connect-streams ${version("amazon-connect-streams")} (release/connect-streams-min.js)`,
+    files: [join(ROOT, "node_modules/amazon-connect-streams/release/connect-streams-min.js")],
+    note: "CCP bridge only: the softphone UI itself is Amazon's iframe, downloaded on top" },
+  { name: `@twilio/voice-sdk ${version("@twilio/voice-sdk")} (dist/twilio.min.js)`,
+    files: [join(ROOT, "node_modules/@twilio/voice-sdk/dist/twilio.min.js")],
+    note: "calling SDK only, no dialer UI" },
+  { name: `google-libphonenumber ${version("google-libphonenumber")} (dist/libphonenumber.js)`,
+    files: [require.resolve("google-libphonenumber")],
+    note: "number parsing/short numbers only (what the widget's recognition replaces)" },
+];
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const results = subjects.map((s) => {
+  const t = s.files.map((f) => compressed(readFileSync(f))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+  const later = s.later?.filter(existsSync).map((f) => compressed(readFileSync(f)).brotli).reduce((a, b) => a + b, 0);
+  return { ...s, ...t, later };
+});
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify(results.map(({ name, raw, gzip, brotli, later }) => ({ name, raw, gzip, brotli, later })), null, 2));
+} else {
+  console.log("| what a page downloads | raw | gzip | brotli | note |\n| --- | ---: | ---: | ---: | --- |");
+  for (const r of results) {
+    const later = r.later ? ` (+${kb(r.later)} brotli later)` : "";
+    console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | **${kb(r.brotli)}** | ${r.note}${later} |`);
+  }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the npm package `agent-dialer` into pkg/ (git-ignored) and packs it into
+# pkg/agent-dialer-<version>.tgz, the way it would be published:
+#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+#   + the package's own JS from www/pkg/ (custom element, iframe bridge, .d.ts, package.json)
+#   + agent-dialer.css + the country boundaries asset (ODbL) -> npm pack.
+# Idempotent: cargo and wasm-opt skip work when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# npm's binaryen first: Debian's wasm-opt (108) cannot read today's wasm (TOOLCHAIN.md).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+OUT=pkg
+STAGE=target/pkg-stage
+WASM=target/wasm32-unknown-unknown/release/agent_dialer.wasm
+
+cargo build --locked --release --target wasm32-unknown-unknown --lib
+
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+wasm-bindgen --target web --out-dir "$STAGE" --out-name agent_dialer "$WASM"
+# wasm-opt reads the features from the wasm's target_features section (kept: no `strip` in
+# Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable.
+wasm-opt -Oz "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
+# Bundlers (Vite, webpack 5) emit `new URL("<literal>", import.meta.url)` as an asset, but turn a
+# template literal into a glob over the whole package folder. The boundaries file is the only
+# asset location.js resolves: give bundlers its literal URL; keep the general form for others.
+LOCATION_JS=$(find "$STAGE/snippets" -path '*/src/host/location.js')
+node - "$LOCATION_JS" <<'JS'
+const fs = require("node:fs");
+const file = process.argv[2];
+const from = "new URL(`../../../../${file}`, import.meta.url)";
+const to = 'file === "country-boundaries-60x30.ser" ? new URL("../../../../country-boundaries-60x30.ser", import.meta.url).href'
+  + " : new URL(/* @vite-ignore */ `../../../../${file}`, import.meta.url)";
+const src = fs.readFileSync(file, "utf8");
+if (!src.includes(from)) { console.warn(`build-pkg: ${file} changed; bundlers may glob the package folder`); process.exit(0); }
+fs.writeFileSync(file, src.replace(from, to));
+JS
+# wasm-bindgen's own .d.ts types mount's parameters as `any`: the package ships index.d.ts.
+rm -f "$STAGE/agent_dialer.d.ts" "$STAGE/agent_dialer_bg.wasm.d.ts"
+
+cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js \
+   www/pkg/index.d.ts www/pkg/element.d.ts www/pkg/frame.d.ts \
+   www/pkg/package.json www/pkg/README.md "$STAGE/"
+cp www/agent-dialer.css "$STAGE/agent-dialer.css"
+node scripts/copy-boundaries.mjs "$STAGE"
+cp LICENSE* "$STAGE/" 2>/dev/null || true
+
+rm -rf "$OUT" && mv "$STAGE" "$OUT"
+(cd "$OUT" && npm pack --silent >/dev/null)
+ls -l "$OUT"/*.tgz

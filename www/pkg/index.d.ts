@@ -1,0 +1,310 @@
+// Type definitions for agent-dialer (HOST_CONTRACT.md, version 1).
+// "." exports init/mount; "./element" the <agent-dialer> custom element; "./frame" the iframe bridge.
+
+// ---------------------------------------------------------------- bindings the host provides
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** The JavaScript bindings a host hands to the widget. Each may return a value or a Promise;
+ *  a throw, a rejection or a timeout is a failure of that binding only (`dialer:error`). */
+export interface DialerHost {
+  presence: {
+    /** Current status id, e.g. "available". */
+    get(): MaybePromise<string>;
+    /** "dnd" is Do Not Disturb. */
+    set(status: string): MaybePromise<void>;
+    subscribe?(listener: (status: string) => void): () => void;
+  };
+  calling: {
+    dial(request: DialRequest): MaybePromise<{ callId: string }>;
+    hangUp(callId: string): MaybePromise<void>;
+    answer(callId: string): MaybePromise<void>;
+    hold?(callId: string, onHold: boolean): MaybePromise<void>;
+    mute?(callId: string, muted: boolean): MaybePromise<void>;
+    sendDtmf?(callId: string, digits: string): MaybePromise<void>;
+    /** Optional: ids of the calls still alive (used to restore an emergency episode after a reload). */
+    activeCalls?(): MaybePromise<string[]>;
+    /** Optional: the agent chose audio devices (browser deviceIds; null = system default). */
+    setAudioDevices?(input: string | null, output: string | null): MaybePromise<void>;
+    subscribe(listener: (event: CallEvent) => void): () => void;
+  };
+  notification?: {
+    sendEmail(message: EmailMessage): MaybePromise<void>;
+  };
+  conversation?: {
+    /** Hide the host form's Save/Refresh while an outbound emergency call is active (E9). */
+    setEmergencyMode(active: boolean): MaybePromise<void>;
+  };
+  activity?: {
+    /** Call history; never called for emergency calls (E6). */
+    record(entry: ActivityEntry): MaybePromise<void>;
+  };
+}
+
+export interface DialRequest {
+  /** Digits to dial, normalised ("911", "+15551234567"). */
+  number: string;
+  /** What the agent typed. */
+  dialed: string;
+  /** True for an emergency number of the agent's region. */
+  emergency: boolean;
+  /** False for every emergency call (E6). */
+  record: boolean;
+  /** ISO 3166-1 alpha-2 of the agent's location, when known. */
+  region?: string;
+  /** Dispatchable location (B3), when known. */
+  location?: {
+    latitude: number;
+    longitude: number;
+    accuracyMeters: number;
+    civicAddress?: string;
+  };
+}
+
+export type CallEndReason = "local" | "remote" | "dropped" | "failed";
+
+export type CallEvent =
+  | { type: "ringing"; callId: string }
+  | { type: "connected"; callId: string }
+  | { type: "ended"; callId: string; reason: CallEndReason }
+  | { type: "incoming"; callId: string; from: string; to: string }
+  /** The temporary callback number assigned for emergency call callId (E3). */
+  | { type: "callback-number"; callId: string; number: string; validForSeconds: number };
+
+export interface EmailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface ActivityEntry {
+  callId: string;
+  number: string;
+  direction: "outbound" | "inbound";
+  /** ISO 8601. */
+  startedAt: string;
+  /** ISO 8601. */
+  endedAt: string;
+}
+
+// ---------------------------------------------------------------- configuration
+
+export type RegionCode = string;
+
+export interface DialerConfig {
+  agent: { id: string; name: string };
+  /** BCP 47; default from the browser. */
+  locale?: string;
+  emergency?: {
+    /** "a@example.com; b@example.com" (E7). */
+    recipients?: string;
+    /** Notification template; placeholders are listed in the README. */
+    template?: { subject: string; body: string };
+    /** e.g. "9" (B2). */
+    outsideLinePrefix?: string;
+    /** Default ["US","CA","PR","GB","DK"]. */
+    supportedRegions?: RegionCode[];
+    /** E12, default "block". */
+    unsupportedRegionPolicy?: "block" | "attempt";
+    /** Confirmed dispatchable address (B3). */
+    civicAddress?: string;
+    locationOverride?: { latitude: number; longitude: number; accuracyMeters: number } | { region: RegionCode } | null;
+    /** Where to fetch the country boundaries asset (default: next to the package's JS). */
+    boundariesUrl?: string;
+  };
+  /** E10 facts the host knows. */
+  readiness?: {
+    voiceOutboundProfile: boolean;
+    mailboxEnabled: boolean;
+    numberType: "calling-plan" | "direct-routing";
+    directRoutingEmergencyRule?: boolean;
+    directOfferNumber?: boolean;
+  };
+}
+
+/** `setConfig` merges a partial configuration (nested groups are merged too). */
+export type DialerConfigPatch = {
+  [K in keyof DialerConfig]?: DialerConfig[K] extends object | undefined ? Partial<NonNullable<DialerConfig[K]>> : DialerConfig[K];
+};
+
+// ---------------------------------------------------------------- events
+
+export interface DispatchLocation {
+  latitude: number;
+  longitude: number;
+  accuracyMeters: number;
+  civicAddress?: string;
+}
+
+export interface EmergencyStartedDetail {
+  callId: string;
+  number: string;
+  region: string | null;
+  location?: DispatchLocation;
+  /** "outbound", or "inbound" for the emergency callback (added member). */
+  direction?: "outbound" | "inbound";
+}
+export interface EmergencyConnectedDetail { callId: string }
+export interface EmergencyEndedDetail { callId: string | null; reason: CallEndReason }
+export interface CallbackWindowDetail { number: string; expiresAt: string; open: boolean }
+export interface NotificationDetail { status: "sent" | "failed" | "skipped"; recipients: string[]; error?: string }
+export interface ReadinessCheck { id: string; ok: boolean; message: string }
+export interface ReadinessDetail { ready: boolean; checks: ReadinessCheck[] }
+export interface ErrorDetail { binding: string; message: string }
+/** Only on the iframe element (connectFrame): the frame rejected a message from the parent. */
+export interface FrameErrorDetail { id?: string | number; message: string }
+/** Only on <agent-dialer>: mount threw or the wasm could not load. */
+export interface MountErrorDetail { message: string }
+
+/** The bubbling CustomEvents dispatched on the mount element (and on the iframe element). */
+export interface DialerEventMap {
+  "dialer:emergency-started": CustomEvent<EmergencyStartedDetail>;
+  "dialer:emergency-connected": CustomEvent<EmergencyConnectedDetail>;
+  "dialer:emergency-ended": CustomEvent<EmergencyEndedDetail>;
+  "dialer:callback-window": CustomEvent<CallbackWindowDetail>;
+  "dialer:notification": CustomEvent<NotificationDetail>;
+  "dialer:readiness": CustomEvent<ReadinessDetail>;
+  "dialer:error": CustomEvent<ErrorDetail>;
+}
+
+// ---------------------------------------------------------------- snapshot and handle
+
+export type LocationStatus = "granted" | "denied" | "prompt" | "unavailable" | "unknown";
+
+export interface DialerSnapshotCall {
+  callId?: string | null;
+  number: string;
+  emergency: boolean;
+  status: "dialing" | "ringing" | "answering" | "connected";
+  kind?: "ordinary" | "test-call" | "emergency" | "emergency-callback";
+  direction?: "outbound" | "inbound";
+  onHold?: boolean;
+  muted?: boolean;
+}
+
+export interface DialerSnapshot {
+  presence: string | null;
+  savedPresence?: string;
+  call?: DialerSnapshotCall;
+  heldCall?: DialerSnapshotCall;
+  emergencyMode: boolean;
+  callbackWindow?: { number: string; expiresAt: string };
+  region?: string;
+  locationStatus: LocationStatus;
+  [added: string]: unknown;
+}
+
+export interface DialerHandle {
+  /** Same as typing and pressing Call: host.calling.dial runs before this returns. */
+  dial(number: string): void;
+  /** Merges a partial configuration; throws (and changes nothing) when the result is malformed. */
+  setConfig(partial: DialerConfigPatch): void;
+  state(): DialerSnapshot;
+  /** Removes the widget and releases every listener. Idempotent. */
+  unmount(): void;
+  free(): void;
+}
+
+// ---------------------------------------------------------------- the wasm module
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the wasm (default: agent_dialer_bg.wasm next to the module). Call once before mount. */
+export default function init(
+  moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<unknown>;
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+
+/** Mounts the dialer into `element`. Throws an Error naming the problem when the element,
+ *  the host or the configuration is structurally malformed. */
+export function mount(element: Element, host: DialerHost, config: DialerConfig): DialerHandle;
+
+// ---------------------------------------------------------------- custom element ("./element")
+
+/** The <agent-dialer> element class is exported by "agent-dialer/element". */
+export type AgentDialerElement = import("./element.js").AgentDialerElement;
+export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap {
+  "dialer:mount-error": CustomEvent<MountErrorDetail>;
+}
+
+// ---------------------------------------------------------------- iframe bridge ("./frame")
+
+export declare const PROTOCOL: "agent-dialer/1";
+export declare const EVENT_NAMES: readonly (keyof DialerEventMap)[];
+
+export interface ConnectFrameOptions {
+  /** The framed page's exact origin, e.g. "https://dialer.example" ("*" is refused). */
+  origin: string;
+  /** The configuration the framed widget mounts with. */
+  config: DialerConfig;
+  /** Per request/command, default 10000. */
+  timeoutMs?: number;
+}
+
+/** DialerHandle across the frame: every method answers asynchronously. */
+export interface FrameDialerHandle {
+  /** Resolves once the framed widget is mounted. */
+  readonly ready: Promise<FrameDialerHandle>;
+  readonly isReady: boolean;
+  dial(number: string): Promise<void>;
+  setConfig(partial: DialerConfigPatch): Promise<void>;
+  state(): Promise<DialerSnapshot>;
+  /** Unmounts the framed widget, then disconnects. */
+  unmount(): Promise<void>;
+  /** Stops bridging (listeners, host subscriptions). */
+  disconnect(): void;
+}
+
+export function connectFrame(iframe: HTMLIFrameElement, host: DialerHost, options: ConnectFrameOptions): FrameDialerHandle;
+
+export interface ServeFrameOptions {
+  /** The parent page's exact origin ("*" is refused). */
+  parentOrigin: string;
+  /** Where to mount; default document.body. */
+  element?: Element;
+  /** Used when the parent's mount message carries no config. */
+  config?: DialerConfig;
+  timeoutMs?: number;
+  /** Loads the wasm module; default: this package's init. */
+  load?: () => Promise<unknown>;
+  /** Default: this package's mount. */
+  mount?: (element: Element, host: DialerHost, config: DialerConfig) => DialerHandle;
+}
+
+export interface ServedFrame {
+  readonly ready: Promise<DialerHandle>;
+  readonly dialer: DialerHandle | null;
+  close(): void;
+}
+
+export function serveFrame(options: ServeFrameOptions): ServedFrame;
+
+// ---------------------------------------------------------------- protocol messages
+
+export type FrameToParentMessage = { protocol: "agent-dialer/1" } & (
+  | { type: "hello"; instance?: string }
+  | { type: "ready" }
+  | { type: "request"; id: string; binding: string; args: unknown[] }
+  | { type: "response"; id: string | number; ok: true; value?: unknown }
+  | { type: "response"; id: string | number; ok: false; error: string }
+  | { type: "event"; name: keyof DialerEventMap; detail: unknown }
+  | { type: "error"; id?: string | number; message: string }
+);
+
+export type ParentToFrameMessage = { protocol: "agent-dialer/1" } & (
+  | { type: "connect" }
+  | { type: "mount"; config: DialerConfig; bindings: string[]; presenceSubscribe?: boolean }
+  | { type: "response"; id: string; ok: true; value?: unknown }
+  | { type: "response"; id: string; ok: false; error: string }
+  | { type: "call-event"; event: CallEvent }
+  | { type: "presence-event"; event: string }
+  | { type: "command"; id: string | number; command: "dial" | "setConfig" | "state" | "unmount"; args?: unknown[] }
+  | { type: "error"; id?: string | number; message: string }
+);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "agent-dialer": import("./element.js").AgentDialerElement;
+  }
+}
