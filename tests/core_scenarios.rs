@@ -64,8 +64,19 @@ impl H {
         h.ev(Event::PresenceObserved("available".into()));
         h
     }
+    /// Steps like the driver: `Effect::Then` events are fed back after the effects before them.
     fn ev(&mut self, e: Event) -> Vec<Effect> {
-        step(&mut self.state, e, self.now)
+        let mut out = Vec::new();
+        let mut queue = std::collections::VecDeque::from([e]);
+        while let Some(e) = queue.pop_front() {
+            for effect in step(&mut self.state, e, self.now) {
+                match effect {
+                    Effect::Then(next) => queue.push_back(*next),
+                    other => out.push(other),
+                }
+            }
+        }
+        out
     }
     fn later(&mut self, ms: Millis) -> &mut Self {
         self.now += ms;
@@ -157,6 +168,25 @@ fn emergency_dial_places_the_call_first_then_dnd_host_form_and_email() {
         "E7"
     );
     assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
+}
+
+#[test]
+fn nothing_heavy_runs_between_the_click_and_the_dial() {
+    // One raw step (what runs before the driver invokes `calling.dial`): the email is not
+    // rendered there but queued to run after the dial.
+    let mut h = H::new();
+    let fx = step(
+        &mut h.state,
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        h.now,
+    );
+    assert!(matches!(fx[0], Effect::PlaceCall { .. }));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::SendEmail { .. })));
+    assert!(fx.iter().any(
+        |e| matches!(e, Effect::Then(next) if matches!(**next, Event::NotifyContacts { .. }))
+    ));
 }
 
 #[test]

@@ -333,6 +333,18 @@ pub enum Event {
     },
     /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5).
     PeerEmergency(Option<PeerEmergency>),
+    /// Internal: render and send the emergency notification. The flow queues it with
+    /// [`Effect::Then`] so that it runs after `calling.dial` has been invoked (E11).
+    NotifyContacts {
+        /// What the agent typed.
+        dialed: String,
+        /// The emergency number dialed.
+        number: String,
+        /// The region, when known.
+        region: Option<String>,
+        /// When the agent pressed Call.
+        at: Millis,
+    },
     /// Whether this tab is the one that answers the emergency callback (B5).
     TabRole {
         /// True for exactly one tab.
@@ -547,6 +559,9 @@ pub enum Effect {
     CancelTimer(TimerId),
     /// Dispatch a `dialer:*` event to the host.
     Emit(HostEvent),
+    /// Feed this event back to [`step`] once the effects before it have run (the driver
+    /// queues it). Used to keep work out of the way of the dial.
+    Then(Box<Event>),
     /// Save the emergency episode (B5); `None` clears it.
     Persist(Option<Episode>),
     /// `calling.setAudioDevices({ inputId, outputId })` (optional binding).
@@ -1010,6 +1025,12 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
             state.emit_readiness_if_changed(&mut fx);
         }
         Event::Dial { dialed } => dial(state, dialed, now, &mut fx),
+        Event::NotifyContacts {
+            dialed,
+            number,
+            region,
+            at,
+        } => notify_contacts(state, &dialed, &number, region, at, &mut fx),
         Event::HangUp => {
             if let Some(call) = state.call.take() {
                 match &call.call_id {
@@ -1274,7 +1295,13 @@ fn dial(state: &mut State, dialed: String, now: Millis, fx: &mut Vec<Effect>) {
             displace(state, other, now, fx);
         }
         enter_emergency(state, fx);
-        notify_contacts(state, &dialed, &number, region, now, fx);
+        // E7 after the dial: rendering the email must not come between the click and the call.
+        fx.push(Effect::Then(Box::new(Event::NotifyContacts {
+            dialed: dialed.clone(),
+            number: number.clone(),
+            region,
+            at: now,
+        })));
         state.persist(fx);
         return;
     }

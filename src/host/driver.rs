@@ -283,6 +283,8 @@ impl Driver {
                         .call("calling", "setAudioDevices", &[arg.into()], |_| {});
                 }
             }
+            // Runs after the effects already handed out (the dial first), in this same task.
+            Effect::Then(event) => self.queue_event(*event),
             Effect::Persist(episode) => {
                 if let Err(message) = self.store.save(episode.as_ref()) {
                     self.queue_event(Event::BindingFailed {
