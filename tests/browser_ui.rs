@@ -6,8 +6,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency};
+use agent_dialer::core::flow::Effect;
 use agent_dialer::core::flow::{CallEvent, Event, State};
-use agent_dialer::core::{step, Config, Coords, Location, LocationStatus, ViewModel};
+use agent_dialer::core::{Config, Coords, Location, LocationStatus, ViewModel};
 use agent_dialer::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,6 +16,18 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::{AppHandle, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// Steps like the driver does: `Effect::Then` events are fed back after the others.
+fn step(state: &mut State, event: Event, at: u64) {
+    let mut queue = std::collections::VecDeque::from([event]);
+    while let Some(e) = queue.pop_front() {
+        for effect in agent_dialer::core::step(state, e, at) {
+            if let Effect::Then(next) = effect {
+                queue.push_back(*next);
+            }
+        }
+    }
+}
 
 fn now() -> u64 {
     js_sys::Date::now() as u64
