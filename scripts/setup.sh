@@ -44,6 +44,9 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   cargo install -q --locked trunk --version "$TRUNK_VERSION"
 fi
 
+# --- Crates for every target (Trunk builds with --offline, so they must be here first).
+cargo fetch --locked -q
+
 # --- npm packages from the committed lockfile (playwright-core, binaryen's wasm-opt, sip.js, …).
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
   log "npm ci"
