@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 OUT=pkg
-STAGE=target/pkg-stage
-WASM=target/wasm32-unknown-unknown/release/agent_dialer.wasm
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+STAGE="$TARGET_DIR/pkg-stage"
+WASM="$TARGET_DIR/wasm32-unknown-unknown/release/agent_dialer.wasm"
 
 cargo build --locked --release --target wasm32-unknown-unknown --lib
 
