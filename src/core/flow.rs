@@ -1051,34 +1051,21 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
                 });
             }
         }
+        // Mute and hold apply to a connected ordinary call only (E5); the state changes
+        // optimistically and a binding failure undoes it.
         Event::SetMute(muted) => {
-            if let Some(c) = state
-                .call
-                .as_mut()
-                .filter(|c| ordinary_connected(c) && c.muted != muted)
-            {
+            if let Some((id, c)) = connected_ordinary(state, |c| c.muted != muted) {
                 c.muted = muted;
-                if let Some(id) = &c.call_id {
-                    fx.push(Effect::Mute {
-                        call_id: id.clone(),
-                        muted,
-                    });
-                }
+                fx.push(Effect::Mute { call_id: id, muted });
             }
         }
         Event::SetHold(on_hold) => {
-            if let Some(c) = state
-                .call
-                .as_mut()
-                .filter(|c| ordinary_connected(c) && c.on_hold != on_hold)
-            {
+            if let Some((id, c)) = connected_ordinary(state, |c| c.on_hold != on_hold) {
                 c.on_hold = on_hold;
-                if let Some(id) = &c.call_id {
-                    fx.push(Effect::Hold {
-                        call_id: id.clone(),
-                        on_hold,
-                    });
-                }
+                fx.push(Effect::Hold {
+                    call_id: id,
+                    on_hold,
+                });
             }
         }
         Event::SendDtmf(digits) => {
@@ -1236,6 +1223,18 @@ pub fn step(state: &mut State, event: Event, now: Millis) -> Vec<Effect> {
         }
     }
     fx
+}
+
+/// The foreground call with its host id, when it is a connected ordinary call matching `also`.
+fn connected_ordinary(
+    state: &mut State,
+    also: impl Fn(&Call) -> bool,
+) -> Option<(String, &mut Call)> {
+    let c = state
+        .call
+        .as_mut()
+        .filter(|c| ordinary_connected(c) && also(c))?;
+    Some((c.call_id.clone()?, c))
 }
 
 fn ordinary_connected(c: &Call) -> bool {

@@ -197,26 +197,8 @@ impl State {
         Snapshot {
             presence: self.presence.clone(),
             saved_presence: self.episode.saved_presence.clone(),
-            call: self.call.as_ref().map(|c| SnapshotCall {
-                call_id: c.call_id.clone(),
-                number: c.number.clone(),
-                emergency: c.kind.is_emergency(),
-                status: c.status,
-                kind: c.kind,
-                direction: c.direction,
-                on_hold: c.on_hold,
-                muted: c.muted,
-            }),
-            held_call: self.held.as_ref().map(|c| SnapshotCall {
-                call_id: c.call_id.clone(),
-                number: c.number.clone(),
-                emergency: c.kind.is_emergency(),
-                status: c.status,
-                kind: c.kind,
-                direction: c.direction,
-                on_hold: c.on_hold,
-                muted: c.muted,
-            }),
+            call: self.call.as_ref().map(SnapshotCall::from),
+            held_call: self.held.as_ref().map(SnapshotCall::from),
             emergency_mode: self.call.as_ref().is_some_and(|c| c.kind.is_emergency()),
             callback_window: self.callback_window(now).map(|w| SnapshotWindow {
                 number: w.number.clone(),
@@ -249,6 +231,21 @@ pub struct SnapshotCall {
     pub on_hold: bool,
     /// Muted (added member).
     pub muted: bool,
+}
+
+impl From<&Call> for SnapshotCall {
+    fn from(c: &Call) -> Self {
+        SnapshotCall {
+            call_id: c.call_id.clone(),
+            number: c.number.clone(),
+            emergency: c.kind.is_emergency(),
+            status: c.status,
+            kind: c.kind,
+            direction: c.direction,
+            on_hold: c.on_hold,
+            muted: c.muted,
+        }
+    }
 }
 
 /// `dialer.state().callbackWindow`.
