@@ -1,5 +1,6 @@
 // The agent's UI end to end: keyboard-only calls, axe-core in every state, locales, and
-// screenshots of every state (test-results/ui-*.png, copied to docs/screenshots/).
+// screenshots of every state (test-results/ui-*.png; with UPDATE_SCREENSHOTS=1 also copied to
+// docs/screenshots/, which the README shows).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { copyFile, mkdir } from "node:fs/promises";
@@ -26,10 +27,12 @@ async function axe(page, state) {
 /** Screenshot of the widget alone (what the CRM sidebar shows). */
 async function shot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
-  await mkdir(DOCS, { recursive: true });
   const path = join(ARTIFACTS, `ui-${name}.png`);
   await page.locator("[data-test=dialer-mount]").screenshot({ path });
-  await copyFile(path, join(DOCS, `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    await mkdir(DOCS, { recursive: true });
+    await copyFile(path, join(DOCS, `${name}.png`));
+  }
 }
 
 /** Presses Tab until `data-test=test` has focus (keyboard only). */
