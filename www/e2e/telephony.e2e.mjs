@@ -12,13 +12,11 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { ROOT, DIST, screenshot } from "./harness.mjs";
+import { launchMediaBrowser, startStack, stopStack } from "../telephony/e2e/stack.mjs";
+import { DIST, screenshot } from "./harness.mjs";
 
-const SCRIPTS = path.join(ROOT, "scripts/telephony");
 const STEP = 10_000; // per wait
 const CUSTOMER = "5551234567"; // Kamailio routes any other number to the registered user "customer"
 
@@ -68,33 +66,8 @@ const statusText = () => agent.locator("[data-test=call-status]").first().textCo
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, "agent-dialer.js")) && existsSync(path.join(DIST, "agent-dialer_bg.wasm")), "dist/ missing: run trunk build --release");
-  execFileSync(path.join(SCRIPTS, "build.sh"), { stdio: "inherit", timeout: 60_000 });
-  if (process.env.TELEPHONY_WS_URL && process.env.TELEPHONY_HTTP_URL) {
-    env = { ...process.env }; // run-in-netns.sh started the stack around us
-  } else {
-    const r = spawnSync(path.join(SCRIPTS, "start.sh"), ["--netns"], {
-      encoding: "utf8",
-      timeout: 30_000,
-      env: { ...process.env, TELEPHONY_MAX_SECONDS: "120" },
-    });
-    if (r.status !== 0) throw new Error(`start.sh failed (${r.status}): ${r.stderr}`);
-    if (r.stderr.trim()) console.error(r.stderr.trim());
-    env = Object.fromEntries(r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-    startedHere = true;
-  }
-  const inNs = Boolean(env.TELEPHONY_NETNS_PID);
-  browser = await chromium.launch({
-    executablePath: inNs ? path.join(SCRIPTS, "chromium-netns.sh") : process.env.CHROMIUM ?? "/usr/bin/chromium",
-    env: { ...process.env, TELEPHONY_NETNS_PID: env.TELEPHONY_NETNS_PID || "" },
-    headless: true,
-    timeout: 20_000,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-      "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-      "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-    ],
-  });
+  ({ env, startedHere } = startStack());
+  browser = await launchMediaBrowser(env);
   const ws = encodeURIComponent(env.TELEPHONY_WS_URL);
   const base = `${env.TELEPHONY_HTTP_URL}/telephony`;
   const open = async (url, ready, viewport) => {
@@ -118,7 +91,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => {});
-  if (startedHere && env?.TELEPHONY_STATE) spawnSync(path.join(SCRIPTS, "stop.sh"), [env.TELEPHONY_STATE], { timeout: 15_000 });
+  if (startedHere) stopStack(env);
   if (Object.keys(metrics).length) console.log("widget-on-sip metrics", JSON.stringify(metrics));
 });
 

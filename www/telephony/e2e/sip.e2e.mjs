@@ -23,13 +23,8 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchMediaBrowser, startSecondStack, startStack, stopStack } from "./stack.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const SCRIPTS = path.join(ROOT, "scripts/telephony");
 const STEP = 10_000; // per wait
 
 let env; // { TELEPHONY_WS_URL, TELEPHONY_HTTP_URL, TELEPHONY_STATE?, TELEPHONY_NETNS_PID? }
@@ -75,42 +70,8 @@ async function waitMedia(page, callId, what, minPackets = 20) {
 }
 
 before(async () => {
-  execFileSync(path.join(SCRIPTS, "build.sh"), { stdio: "inherit", timeout: 60_000 });
-  if (process.env.TELEPHONY_WS_URL && process.env.TELEPHONY_HTTP_URL) {
-    env = { ...process.env }; // run-in-netns.sh already started the stack around us
-  } else {
-    const r = spawnSync(path.join(SCRIPTS, "start.sh"), ["--netns"], {
-      encoding: "utf8",
-      timeout: 30_000,
-      env: { ...process.env, TELEPHONY_MAX_SECONDS: "120" },
-    });
-    if (r.status !== 0) throw new Error(`start.sh failed (${r.status}): ${r.stderr}`);
-    if (r.stderr.trim()) console.error(r.stderr.trim());
-    env = Object.fromEntries(
-      r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-    );
-    startedHere = true;
-  }
-  const inNs = Boolean(env.TELEPHONY_NETNS_PID);
-  browser = await chromium.launch({
-    executablePath: inNs ? path.join(SCRIPTS, "chromium-netns.sh") : "/usr/bin/chromium",
-    env: { ...process.env, TELEPHONY_NETNS_PID: env.TELEPHONY_NETNS_PID || "" },
-    headless: true,
-    timeout: 20_000,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      "--allow-loopback-in-peer-connection",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
-  });
+  ({ env, startedHere } = startStack());
+  browser = await launchMediaBrowser(env);
   [agent, psap, customer] = await openPages(env.TELEPHONY_WS_URL, ["agent", "psap", "customer"]);
 });
 
@@ -133,26 +94,10 @@ async function openPages(wsUrl, users) {
   return Promise.all(users.map(open));
 }
 
-/** A second Kamailio + page server in the same network namespace as the browser. */
-function startSecondStack(extraEnv) {
-  const script = path.join(SCRIPTS, "start.sh");
-  const [cmd, args] = env.TELEPHONY_NETNS_PID
-    ? ["nsenter", [`--net=/proc/${env.TELEPHONY_NETNS_PID}/ns/net`, "--", script]]
-    : [script, []];
-  const r = spawnSync(cmd, args, {
-    encoding: "utf8",
-    timeout: 30_000,
-    env: { ...process.env, TELEPHONY_MAX_SECONDS: "60", ...extraEnv },
-  });
-  if (r.status !== 0) throw new Error(`start.sh failed (${r.status}): ${r.stderr}`);
-  return Object.fromEntries(r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-}
 
 after(async () => {
   await browser?.close().catch(() => {});
-  if (startedHere && env?.TELEPHONY_STATE) {
-    spawnSync(path.join(SCRIPTS, "stop.sh"), [env.TELEPHONY_STATE], { timeout: 15_000 });
-  }
+  if (startedHere) stopStack(env);
   if (Object.keys(metrics).length) console.log("telephony metrics", JSON.stringify(metrics));
 });
 
@@ -344,11 +289,11 @@ describe("a second Kamailio (CALLBACK_TTL=2): callback expiry, transport loss", 
   let pages = [];
   after(async () => {
     await Promise.all(pages.map((p) => p.context().close().catch(() => {})));
-    if (stack2?.TELEPHONY_STATE) spawnSync(path.join(SCRIPTS, "stop.sh"), [stack2.TELEPHONY_STATE], { timeout: 15_000 });
+    stopStack(stack2);
   });
 
   test("callback works while valid, 404 after expiry", async () => {
-    stack2 = startSecondStack({ CALLBACK_TTL: "2" });
+    stack2 = startSecondStack(env, { CALLBACK_TTL: "2" });
     pages = await openPages(stack2.TELEPHONY_WS_URL, ["agent", "psap"]);
     const [agent2, psap2] = pages;
     const { callId } = await agent2.evaluate(() =>
@@ -387,7 +332,7 @@ describe("a second Kamailio (CALLBACK_TTL=2): callback expiry, transport loss", 
     await psap2.evaluate(() => window.psap.answer());
     await waitMedia(agent2, callId, "agent media");
     const t0 = Date.now();
-    spawnSync(path.join(SCRIPTS, "stop.sh"), [stack2.TELEPHONY_STATE], { timeout: 15_000 }); // Kamailio goes away
+    stopStack(stack2); // Kamailio goes away
     stack2 = undefined;
     await waitFor(agent2, (id) => window.agent.events.some((e) => e.callId === id && e.type === "ended"), callId, "agent ended");
     await waitFor(psap2, (id) => window.psap.events.some((e) => e.callId === id && e.type === "ended"), callId, "PSAP ended");
