@@ -128,7 +128,7 @@ fn presence_sets(fx: &[Effect]) -> Vec<&str> {
 fn emitted<'a>(fx: &'a [Effect], name: &str) -> Vec<&'a HostEvent> {
     fx.iter()
         .filter_map(|e| match e {
-            Effect::Emit(h) if h.name() == name => Some(h),
+            Effect::Emit(h) if h.name().as_str() == name => Some(h),
             _ => None,
         })
         .collect()

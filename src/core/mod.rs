@@ -8,11 +8,15 @@ pub mod config;
 pub mod dial;
 pub mod emergency;
 mod emergency_data;
+pub mod event;
 pub mod flow;
 pub mod model;
+pub mod names;
 pub mod notify;
 pub mod readiness;
+pub mod time;
 pub mod view;
+pub mod wire;
 
 pub use config::{Config, ConfigError, RawConfig};
 pub use flow::{step, CallKey, Effect, Event, State};

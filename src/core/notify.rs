@@ -40,6 +40,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Coords, Millis, MINUTE};
+pub use super::time::{format_local, format_utc, MAX_UTC_OFFSET_MINUTES};
 
 // ---------------------------------------------------------------------------------------------
 // Recipients
@@ -871,9 +872,6 @@ pub const CALLBACK_PENDING: &str = "not yet assigned — a follow-up message wil
 /// Text for the callback number (or its expiry) when it is still not assigned.
 pub const NOT_YET_ASSIGNED: &str = "not yet assigned";
 
-/// The largest UTC offset accepted for local time, in minutes (±18:00, as ISO 8601 / ECMAScript).
-pub const MAX_UTC_OFFSET_MINUTES: i32 = 18 * 60;
-
 /// Renders the email for `facts`; `Err` with every template problem when the template is
 /// not valid (nothing is blanked out or guessed). See [`render_email_or_default`] for the
 /// variant that always produces an email.
@@ -1160,65 +1158,6 @@ fn to_html(text: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates (no chrono: wasm size)
-// ---------------------------------------------------------------------------------------------
-
-/// Days since 1970-01-01 (may be negative) to (year, month, day), proleptic Gregorian
-/// (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097); // [0, 146096]
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m as u32, d as u32)
-}
-
-/// `YYYY-MM-DD HH:MM:SS` for seconds since the epoch (may be negative).
-fn date_time(secs: i64) -> String {
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
-fn epoch_secs(ms: Millis) -> i64 {
-    // u64::MAX / 1000 < i64::MAX, so this never saturates in practice.
-    i64::try_from(ms / 1000).unwrap_or(i64::MAX)
-}
-
-/// `2026-11-24 14:05:09 UTC`: an instant in UTC, to the second. Total for every `u64`.
-pub fn format_utc(ms: Millis) -> String {
-    format!("{} UTC", date_time(epoch_secs(ms)))
-}
-
-/// `2026-11-24 09:05:09 (UTC−05:00)`: an instant in local time with its offset (minutes east
-/// of UTC; the sign is U+2212 MINUS SIGN, `+` for zero and east). `None` when the offset is
-/// beyond ±[`MAX_UTC_OFFSET_MINUTES`].
-pub fn format_local(ms: Millis, utc_offset_minutes: i32) -> Option<String> {
-    // `unsigned_abs`, not `abs`: `i32::MIN.abs()` overflows.
-    if utc_offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES.unsigned_abs() {
-        return None;
-    }
-    let local = epoch_secs(ms).saturating_add(i64::from(utc_offset_minutes) * 60);
-    let sign = if utc_offset_minutes < 0 { '−' } else { '+' };
-    let off = utc_offset_minutes.unsigned_abs();
-    Some(format!(
-        "{} (UTC{sign}{:02}:{:02})",
-        date_time(local),
-        off / 60,
-        off % 60
-    ))
-}
-
-// ---------------------------------------------------------------------------------------------
 // Preview
 // ---------------------------------------------------------------------------------------------
 
@@ -1249,43 +1188,6 @@ pub fn sample_facts() -> EmergencyFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_dates_around_the_epoch_and_leap_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(civil_from_days(-719_468), (0, 3, 1));
-        assert_eq!(date_time(-1), "1969-12-31 23:59:59");
-    }
-
-    #[test]
-    fn dates_agree_with_the_model_formatter() {
-        for ms in [
-            0u64,
-            951_782_400_000,
-            1_795_961_109_123,
-            4_102_444_800_000,
-            253_402_300_799_000,
-        ] {
-            let iso = super::super::model::iso8601(ms);
-            let mine = format_utc(ms);
-            assert_eq!(&iso[..10], &mine[..10], "{ms}");
-            assert_eq!(&iso[11..19], &mine[11..19], "{ms}");
-        }
-    }
-
-    #[test]
-    fn extreme_instants_and_offsets_do_not_panic() {
-        assert!(format_utc(u64::MAX).ends_with(" UTC"));
-        assert!(format_local(u64::MAX, MAX_UTC_OFFSET_MINUTES).is_some());
-        assert_eq!(
-            format_local(0, -60).as_deref(),
-            Some("1969-12-31 23:00:00 (UTC−01:00)")
-        );
-        assert_eq!(format_local(0, i32::MIN), None);
-        assert_eq!(format_local(0, MAX_UTC_OFFSET_MINUTES + 1), None);
-    }
 
     #[test]
     fn splitting_respects_quotes_and_ignores_an_unclosed_one() {

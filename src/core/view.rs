@@ -7,9 +7,10 @@ use super::flow::{
     Call, CallKind, CallStatus, CallbackWindow, Direction, DispatchLocation, EmergencyWarning,
     Notice, NotificationState, PeerEmergency, Problem, State,
 };
-use super::model::{iso8601, Location, LocationStatus, Millis};
+use super::model::{Location, LocationStatus, Millis};
 use super::notify::Template;
 use super::readiness::ReadinessReport;
+use super::time::iso8601;
 
 /// A call as the pane shows it.
 #[derive(Clone, Debug, PartialEq)]

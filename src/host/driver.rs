@@ -267,9 +267,9 @@ impl Driver {
             }
             Effect::Emit(event) => {
                 let detail = to_js(&event);
-                dispatch_dialer_event(&self.element, event.name(), &detail);
+                dispatch_dialer_event(&self.element, event.name().as_str(), &detail);
                 for sink in self.sinks.borrow().iter() {
-                    sink(event.name(), &detail);
+                    sink(event.name().as_str(), &detail);
                 }
             }
             Effect::SetAudioDevices { input, output } => {
