@@ -9,8 +9,9 @@ use yew::{AppHandle, Callback};
 
 use gloo_timers::callback::Timeout;
 
-use crate::core::flow::{Binding, CallEvent, Episode, Event};
-use crate::core::{Config, RawConfig, State};
+use crate::core::flow::Episode;
+use crate::core::wire::CallEvent;
+use crate::core::{Binding, Config, Dialer, Event, RawConfig};
 use crate::host::bindings::{check_config_shape, check_host, merge_config, HostBindings};
 use crate::host::driver::{to_js, Driver};
 use crate::host::location::Locator;
@@ -160,7 +161,7 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     let agent_id = config.agent_id.clone();
     let location_override = config.location_override.clone();
     let driver = Driver::new(
-        State::new(config),
+        Dialer::new(config),
         HostBindings::new(host),
         element.clone(),
         store,

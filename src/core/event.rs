@@ -18,7 +18,8 @@ pub enum TimerId {
     PresenceRetry,
 }
 
-/// Inputs to the flow: agent actions, host replies and events, browser facts, time.
+/// Inputs to the dialer: agent actions, host replies and events, browser facts, timers.
+/// [`Dialer::handle`](super::Dialer::handle) takes each with the time it happened.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// The widget was mounted: emit the first readiness report.
@@ -99,18 +100,6 @@ pub enum Event {
     },
     /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5).
     PeerEmergency(Option<PeerEmergency>),
-    /// Internal: render and send the emergency notification. The flow queues it with
-    /// [`Effect::Then`] so that it runs after `calling.dial` has been invoked (E11).
-    NotifyContacts {
-        /// What the agent typed.
-        dialed: String,
-        /// The emergency number dialed.
-        number: String,
-        /// The region, when known.
-        region: Option<String>,
-        /// When the agent pressed Call.
-        at: Millis,
-    },
     /// Whether this tab is the one that answers the emergency callback (B5).
     TabRole {
         /// True for exactly one tab.
@@ -132,7 +121,8 @@ pub enum Event {
     },
 }
 
-/// What the shell must do. Run in order; [`Effect::PlaceCall`] is always first when present.
+/// What the shell must do, handed out one by one by [`Dialer::poll_effect`](super::Dialer::poll_effect).
+/// Run in order, each at once; [`Effect::PlaceCall`] is always the first of its event's effects.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Call `calling.dial(request)` now, in this task.
@@ -197,9 +187,6 @@ pub enum Effect {
     CancelTimer(TimerId),
     /// Dispatch a `dialer:*` event to the host.
     Emit(HostEvent),
-    /// Feed this event back to [`step`] once the effects before it have run (the driver
-    /// queues it). Used to keep work out of the way of the dial.
-    Then(Box<Event>),
     /// Save the emergency episode (B5); `None` clears it.
     Persist(Option<Episode>),
     /// `calling.setAudioDevices({ inputId, outputId })` (optional binding).

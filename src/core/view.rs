@@ -4,13 +4,13 @@
 use serde::Serialize;
 
 use super::flow::{
-    Call, CallKind, CallStatus, CallbackWindow, Direction, DispatchLocation, EmergencyWarning,
-    Notice, NotificationState, PeerEmergency, Problem, State,
+    Call, CallbackWindow, EmergencyWarning, Notice, NotificationState, Problem, State,
 };
 use super::model::{Location, LocationStatus, Millis};
 use super::notify::Template;
 use super::readiness::ReadinessReport;
 use super::time::iso8601;
+use super::wire::{CallKind, CallStatus, Direction, DispatchLocation, PeerEmergency};
 
 /// A call as the pane shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,24 +127,20 @@ impl State {
     /// The view model at `now`.
     pub fn view(&self, now: Millis) -> ViewModel {
         let emergency = self
+            .calls
             .call
             .as_ref()
             .filter(|c| c.kind.is_emergency())
             .map(|c| EmergencyView {
                 number: c.number.clone(),
                 callback_call: c.kind == CallKind::EmergencyCallback,
-                location: self.location.coords.map(|co| DispatchLocation {
-                    latitude: co.latitude,
-                    longitude: co.longitude,
-                    accuracy_meters: co.accuracy_meters,
-                    civic_address: self.config.civic_address.clone(),
-                }),
+                location: self.dispatch_location(),
                 civic_address: self.config.civic_address.clone(),
                 region: self.location.region.clone(),
                 warning: c.warning.clone(),
                 notification: self.notification.clone(),
             });
-        let controls = match (&self.call, &emergency) {
+        let controls = match (&self.calls.call, &emergency) {
             (_, Some(_)) => Controls {
                 end: true,
                 devices: true,
@@ -158,21 +154,22 @@ impl State {
                     hold: connected,
                     dtmf: connected && !c.on_hold,
                     devices: true,
-                    answer: self.incoming.is_some(),
+                    answer: self.calls.incoming.is_some(),
                     ..Controls::default()
                 }
             }
             (None, None) => Controls {
                 dialpad: true,
-                answer: self.incoming.is_some(),
+                answer: self.calls.incoming.is_some(),
                 devices: true,
                 ..Controls::default()
             },
         };
         ViewModel {
-            call: self.call.as_ref().map(CallView::from),
-            held: self.held.as_ref().map(CallView::from),
+            call: self.calls.call.as_ref().map(CallView::from),
+            held: self.calls.held.as_ref().map(CallView::from),
             incoming_from: self
+                .calls
                 .incoming
                 .as_ref()
                 .filter(|_| emergency.is_none())
@@ -198,9 +195,13 @@ impl State {
         Snapshot {
             presence: self.presence.clone(),
             saved_presence: self.episode.saved_presence.clone(),
-            call: self.call.as_ref().map(SnapshotCall::from),
-            held_call: self.held.as_ref().map(SnapshotCall::from),
-            emergency_mode: self.call.as_ref().is_some_and(|c| c.kind.is_emergency()),
+            call: self.calls.call.as_ref().map(SnapshotCall::from),
+            held_call: self.calls.held.as_ref().map(SnapshotCall::from),
+            emergency_mode: self
+                .calls
+                .call
+                .as_ref()
+                .is_some_and(|c| c.kind.is_emergency()),
             callback_window: self.callback_window(now).map(|w| SnapshotWindow {
                 number: w.number.clone(),
                 expires_at: iso8601(w.expires_at),

@@ -1,12 +1,14 @@
 //! The driver: owns the core state and is the only place effects are run (STYLE §3).
 //!
-//! `handle` runs `core::step` and then every effect at once, in order, in the caller's task:
-//! the emergency `calling.dial` is invoked before the click handler returns (SPEC, Qualities;
-//! E11). Host answers come back as new events; if a binding answers synchronously, its event
-//! is queued and drained by the running `handle` instead of re-entering it.
+//! `handle` gives the event to the core's [`Dialer`] and then runs every effect it hands out,
+//! at once, in order, in the caller's task: the emergency `calling.dial` is invoked before the
+//! click handler returns (SPEC, Qualities; E11). Host answers come back as new events; one
+//! that arrives while effects are running (a binding that answers synchronously) is handed to
+//! the dialer, which steps it in its turn, and the running `handle` goes on draining. No
+//! borrow of the dialer is held while an effect calls into JavaScript.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
@@ -15,8 +17,7 @@ use wasm_bindgen::prelude::*;
 
 use super::bindings::{dispatch_dialer_event, HostBindings, Outcome};
 use super::storage::EpisodeStore;
-use crate::core::flow::{Binding, Effect, Event, State, TimerId};
-use crate::core::{Millis, Snapshot, ViewModel};
+use crate::core::{Binding, Dialer, Effect, Event, Millis, Snapshot, State, TimerId, ViewModel};
 
 /// The current time for the core, from `Date.now()`.
 pub fn now() -> Millis {
@@ -36,10 +37,9 @@ pub type EventSink = Box<dyn Fn(&str, &JsValue)>;
 /// Runs the core against the host.
 pub struct Driver {
     me: Weak<Driver>,
-    state: RefCell<State>,
+    dialer: RefCell<Dialer>,
     host: HostBindings,
     element: web_sys::Element,
-    queue: RefCell<VecDeque<Event>>,
     draining: Cell<bool>,
     timers: RefCell<HashMap<TimerId, Timeout>>,
     store: EpisodeStore,
@@ -49,19 +49,18 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// A driver for `state`, running effects through `host`, dispatching events on `element`.
+    /// A driver for `dialer`, running effects through `host`, dispatching events on `element`.
     pub fn new(
-        state: State,
+        dialer: Dialer,
         host: HostBindings,
         element: web_sys::Element,
         store: EpisodeStore,
     ) -> Rc<Driver> {
         Rc::new_cyclic(|me| Driver {
             me: me.clone(),
-            state: RefCell::new(state),
+            dialer: RefCell::new(dialer),
             host,
             element,
-            queue: RefCell::new(VecDeque::new()),
             draining: Cell::new(false),
             timers: RefCell::new(HashMap::new()),
             store,
@@ -93,17 +92,17 @@ impl Driver {
 
     /// The current view model.
     pub fn view(&self) -> ViewModel {
-        self.state.borrow().view(now())
+        self.dialer.borrow().view(now())
     }
 
     /// `dialer.state()`.
     pub fn snapshot(&self) -> Snapshot {
-        self.state.borrow().snapshot(now())
+        self.dialer.borrow().snapshot(now())
     }
 
     /// Reads the core state.
     pub fn with_state<R>(&self, f: impl FnOnce(&State) -> R) -> R {
-        f(&self.state.borrow())
+        f(self.dialer.borrow().state())
     }
 
     /// Feeds one event to the core and runs its effects now.
@@ -111,23 +110,23 @@ impl Driver {
         if self.released.get() {
             return;
         }
-        self.queue.borrow_mut().push_back(event);
+        self.dialer.borrow_mut().handle(event, now());
         if self.draining.replace(true) {
-            return; // The running `handle` below will drain it.
+            return; // The running `handle` below steps it in its turn.
         }
-        loop {
-            let Some(event) = self.queue.borrow_mut().pop_front() else {
-                break;
-            };
-            let effects = crate::core::step(&mut self.state.borrow_mut(), event, now());
-            for effect in effects {
-                self.run(effect);
-            }
+        // An effect may unmount the widget (a listener calling `unmount()`): stop there.
+        while let Some(effect) = self.next_effect().filter(|_| !self.released.get()) {
+            self.run(effect);
         }
         self.draining.set(false);
         if let Some(f) = self.on_change.borrow().as_ref() {
             f(self.view());
         }
+    }
+
+    /// The dialer's next effect; the borrow ends before the effect runs.
+    fn next_effect(&self) -> Option<Effect> {
+        self.dialer.borrow_mut().poll_effect()
     }
 
     /// A callback that feeds an event back later (a binding's answer, a timer), if still mounted.
@@ -158,7 +157,7 @@ impl Driver {
     }
 
     fn queue_event(&self, event: Event) {
-        self.queue.borrow_mut().push_back(event);
+        self.dialer.borrow_mut().handle(event, now());
     }
 
     fn run(&self, effect: Effect) {
@@ -283,8 +282,6 @@ impl Driver {
                         .call("calling", "setAudioDevices", &[arg.into()], |_| {});
                 }
             }
-            // Runs after the effects already handed out (the dial first), in this same task.
-            Effect::Then(event) => self.queue_event(*event),
             Effect::Persist(episode) => {
                 if let Err(message) = self.store.save(episode.as_ref()) {
                     self.queue_event(Event::BindingFailed {
@@ -302,6 +299,5 @@ impl Driver {
         self.timers.borrow_mut().clear();
         self.on_change.borrow_mut().take();
         self.sinks.borrow_mut().clear();
-        self.queue.borrow_mut().clear();
     }
 }

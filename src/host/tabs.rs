@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::driver::{now, to_js, Driver};
-use crate::core::flow::{Event, PeerEmergency};
+use crate::core::wire::PeerEmergency;
+use crate::core::Event;
 
 /// How often a tab says it is alive, in milliseconds.
 pub const HEARTBEAT_MS: u32 = 1_000;
@@ -218,16 +219,7 @@ impl Inner {
         let Some(driver) = self.driver.upgrade() else {
             return;
         };
-        let mine = driver.with_state(|s| {
-            s.call
-                .iter()
-                .chain(s.held.iter())
-                .find(|c| c.kind.is_emergency())
-                .map(|c| PeerEmergency {
-                    call_id: c.call_id.clone(),
-                    number: c.number.clone(),
-                })
-        });
+        let mine = driver.with_state(|s| s.own_emergency());
         let changed = *self.mine.borrow() != mine;
         if changed {
             if mine.is_some() && self.mine.borrow().is_none() {

@@ -18,7 +18,9 @@ use super::incoming::Incoming;
 use super::notices::{dial_error, Notices};
 use super::readiness::Readiness;
 use super::settings::Settings;
-use crate::core::flow::{CallStatus, Event, Notice};
+use crate::core::flow::Notice;
+use crate::core::wire::CallStatus;
+use crate::core::Event;
 use crate::core::ViewModel;
 
 /// Props of [`App`].

@@ -6,8 +6,9 @@ use yew::prelude::*;
 use super::dialpad::{is_dial_key, Keypad};
 use super::i18n::{duration, t, tf, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::{CallStatus, Event};
 use crate::core::view::{CallView, Controls};
+use crate::core::wire::CallStatus;
+use crate::core::Event;
 use crate::core::Millis;
 
 /// The status line for a call.

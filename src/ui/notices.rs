@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::i18n::{region_name, t, tf, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::dial::DialError;
-use crate::core::flow::{Event, Notice, Problem};
+use crate::core::flow::{Notice, Problem};
+use crate::core::Event;
 
 /// The sentence for a dial error, localised.
 pub fn dial_error(lang: Lang, e: &DialError) -> String {
