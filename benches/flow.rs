@@ -33,7 +33,7 @@ fn ready_dialer() -> Dialer {
         ..Default::default()
     })
     .expect("valid config");
-    let mut d = Dialer::new(config);
+    let mut d = Dialer::new(config, "tab-1", T);
     drain(
         &mut d,
         Event::Started {

@@ -47,7 +47,7 @@ fn config(locale: Option<&str>, recipients: &str) -> Config {
 
 /// A dialer in `region` (None: location unknown) after `events`.
 fn dialer(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> Dialer {
-    let mut s = Dialer::new(config(locale, "safety@acme.example"));
+    let mut s = Dialer::new(config(locale, "safety@acme.example"), "tab-1", now());
     let t = now();
     step(
         &mut s,

@@ -3,10 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
-use agent_dialer::core::flow::{EmergencyWarning, Notice, State};
+use agent_dialer::core::flow::{EmergencyWarning, Episode, Notice, PersistedCall, State};
 use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
-use agent_dialer::core::wire::{CallEvent, EndReason, HostEvent, NotificationStatus};
+use agent_dialer::core::restore::{ActiveCalls, RESTORE_PROBE};
+use agent_dialer::core::tabs::{TabMessage, TABS_PROTOCOL};
+use agent_dialer::core::wire::{
+    CallEvent, CallKind, EndReason, HostEvent, NotificationStatus, PeerEmergency,
+};
 use agent_dialer::core::{Binding, CallKey, Config, Dialer, Effect, Event, TimerId};
 
 const T0: Millis = 1_795_000_000_000;
@@ -52,7 +56,7 @@ impl H {
     }
     fn with(config: Config, region: Option<&str>) -> H {
         let mut h = H {
-            dialer: Dialer::new(config),
+            dialer: Dialer::new(config, "tab-1", T0),
             now: T0,
         };
         h.ev(Event::Started {
@@ -347,7 +351,7 @@ fn a_failed_restore_is_retried_with_backoff_until_the_binding_recovers() {
 #[test]
 fn an_unknown_presence_is_not_invented_and_the_agent_is_told() {
     let mut h = H {
-        dialer: Dialer::new(config(|_| {})),
+        dialer: Dialer::new(config(|_| {}), "tab-1", T0),
         now: T0,
     };
     h.ev(Event::LocationChanged(located(Some("US"))));
@@ -631,7 +635,7 @@ fn a_template_error_still_notifies_with_the_built_in_template_and_reports_it() {
 #[test]
 fn readiness_is_reported_at_start_and_when_location_changes() {
     let mut h = H {
-        dialer: Dialer::new(config(|_| {})),
+        dialer: Dialer::new(config(|_| {}), "tab-1", T0),
         now: T0,
     };
     let fx = h.ev(Event::Started {
@@ -875,26 +879,120 @@ fn an_invalid_number_is_refused_with_a_reason_and_nothing_is_dialed() {
 
 // ---- B5: reload ----
 
+/// The episode `with_callback()` would leave behind in storage, its call still listed.
+fn saved_episode(h: &H) -> Episode {
+    let mut episode = h.state().episode.clone();
+    episode.saved_presence = Some("away".into());
+    episode.call = Some(PersistedCall {
+        call_id: Some("e1".into()),
+        number: "911".into(),
+        kind: CallKind::Emergency,
+        started_at: T0,
+    });
+    episode
+}
+
 #[test]
 fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kept() {
     let h = with_callback();
-    let mut episode = h.state().episode.clone();
-    episode.saved_presence = Some("away".into());
-    episode.call = Some(agent_dialer::core::flow::PersistedCall {
-        call_id: Some("e1".into()),
-        number: "911".into(),
-        kind: agent_dialer::core::wire::CallKind::Emergency,
-        started_at: T0,
-    });
     let mut fresh = H::new();
     fresh.now = h.now;
     let fx = fresh.ev(Event::Restored {
-        episode,
+        episode: saved_episode(&h),
         call_alive: false,
     });
     assert_eq!(presence_sets(&fx), vec!["away"]);
     assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
     assert!(fresh.state().callback_window(fresh.now).is_some());
+}
+
+#[test]
+fn a_reloaded_tab_reads_its_episode_listens_to_the_tabs_then_asks_the_host() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    // Started asked for the saved episode; the shell answers with it.
+    let fx = fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    let probe = fx.iter().find_map(|e| match e {
+        Effect::ArmTimer {
+            id: TimerId::RestoreProbe,
+            at,
+        } => Some(*at),
+        _ => None,
+    });
+    assert_eq!(probe, Some(fresh.now + RESTORE_PROBE), "{fx:?}");
+    assert!(
+        presence_sets(&fx).is_empty(),
+        "nothing restored before the probe"
+    );
+    fresh.later(RESTORE_PROBE);
+    let fx = fresh.ev(Event::TimerFired(TimerId::RestoreProbe));
+    assert_eq!(fx, vec![Effect::ListActiveCalls]);
+    let fx = fresh.ev(Event::ActiveCalls(ActiveCalls::Listed(vec!["e1".into()])));
+    assert!(
+        fresh.state().emergency_active(),
+        "the host still has the call"
+    );
+    assert!(fx.contains(&Effect::SetHostEmergencyMode(true)));
+    assert!(presence_sets(&fx).is_empty(), "still in the emergency");
+}
+
+#[test]
+fn a_reloaded_tab_leaves_the_call_to_the_tab_that_holds_it() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    // Another tab of the agent says it holds the call.
+    let fx = fresh.ev(Event::TabMessage(TabMessage {
+        protocol: TABS_PROTOCOL.into(),
+        tab_id: "other".into(),
+        started_at: T0 as f64,
+        emergency: Some(PeerEmergency {
+            call_id: Some("e1".into()),
+            number: "911".into(),
+        }),
+        last_call: Some(T0 as f64),
+        bye: false,
+    }));
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::PostToTabs(_))),
+        "answers the newcomer"
+    );
+    assert!(
+        fresh.state().peer_emergency.is_some(),
+        "shows the other tab's call"
+    );
+    assert!(
+        !fresh.state().owns_callback,
+        "the tab holding the call answers the callback"
+    );
+    fresh.later(RESTORE_PROBE);
+    assert!(fresh
+        .ev(Event::TimerFired(TimerId::RestoreProbe))
+        .is_empty());
+    assert!(
+        fresh.state().episode.is_empty(),
+        "the episode stays with the other tab"
+    );
+}
+
+#[test]
+fn an_unreadable_store_is_reported_and_changes_nothing_else() {
+    let mut h = H::new();
+    let fx = h.ev(Event::EpisodeLoaded(Err("storage is off".into())));
+    let errors = emitted(&fx, "dialer:error");
+    assert!(
+        matches!(
+            errors[..],
+            [HostEvent::Error {
+                binding: Binding::Storage,
+                ..
+            }]
+        ),
+        "{fx:?}"
+    );
+    assert!(h.state().episode.is_empty());
 }
 
 // ---- Property tests over random event sequences ----

@@ -3,47 +3,65 @@
 //! ([`Dialer::handle`]) and runs every [`Effect`] it hands out ([`Dialer::poll_effect`]), at
 //! once and in order, until there are none. The dialer never reads a clock and does no IO.
 //!
-//! It owns the work the flow leaves for later in the same task — the emergency email is
-//! rendered after `calling.dial` has been handed out (E11) — and the order of everything:
-//! an event handed in while the shell is still running effects (a binding that answers at
-//! once, a listener that calls back) waits until every effect before it has been handed out.
-//! So the shell never re-enters the core, and holds no borrow of it while it calls JavaScript:
+//! It joins three machines: the call [`flow`] (SPEC E2–E12), the [`TabElection`] among the
+//! agent's tabs and the [`RestorePolicy`] for a saved episode (B5). It owns the work the flow
+//! leaves for later in the same task — the emergency email is rendered after `calling.dial`
+//! has been handed out (E11) — and the order of everything: an event handed in while the
+//! shell is still running effects (a binding that answers at once, a listener that calls
+//! back) waits until every effect before it has been handed out. So the shell never
+//! re-enters the core, and holds no borrow of it while it calls JavaScript:
 //!
 //! ```text
 //! dialer.handle(event, now);
-//! while let Some(effect) = dialer.poll_effect() { run(effect) }   // run may call handle again
+//! loop { let Some(effect) = dialer.poll_effect() else { break }; run(effect) }  // run may call handle
 //! ```
 
 use std::collections::VecDeque;
 
 use super::config::Config;
-use super::event::{Effect, Event};
+use super::event::{Effect, Event, TimerId};
 use super::flow::{self, Deferred, Out, Output, State};
 use super::model::Millis;
+use super::names::Binding;
+use super::restore::{RestorePolicy, RestoreStep};
+use super::tabs::{TabElection, TabMessage, TabOutput, HEARTBEAT};
 use super::view::{Snapshot, ViewModel};
 
 /// What waits to be stepped.
 #[derive(Clone, Debug, PartialEq)]
 enum Input {
-    /// From the shell.
+    /// From the shell, or a verdict of the tab election or the restore policy.
     Event(Event),
     /// Left for later by an earlier step.
     Deferred(Deferred),
+}
+
+/// What waits to be handed out.
+#[derive(Clone, Debug, PartialEq)]
+enum Item {
+    /// An effect or deferred work of a step.
+    Step(Output),
+    /// After a step: tell the tab election what this tab holds now (`beat`: the heartbeat).
+    SyncTabs { beat: bool },
 }
 
 /// The widget's decisions as one sans-IO machine.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dialer {
     state: State,
+    tabs: TabElection,
+    restore: RestorePolicy,
     inbox: VecDeque<(Input, Millis)>,
-    outbox: VecDeque<(Output, Millis)>,
+    outbox: VecDeque<(Item, Millis)>,
 }
 
 impl Dialer {
-    /// A dialer for `config`.
-    pub fn new(config: Config) -> Dialer {
+    /// A dialer for `config` in the tab with the random id `tab_id`, started at `now`.
+    pub fn new(config: Config, tab_id: impl Into<String>, now: Millis) -> Dialer {
         Dialer {
             state: State::new(config),
+            tabs: TabElection::new(tab_id.into(), now),
+            restore: RestorePolicy::default(),
             inbox: VecDeque::new(),
             outbox: VecDeque::new(),
         }
@@ -59,10 +77,14 @@ impl Dialer {
     pub fn poll_effect(&mut self) -> Option<Effect> {
         loop {
             match self.outbox.pop_front() {
-                Some((Output::Effect(effect), _)) => return Some(effect),
+                Some((Item::Step(Output::Effect(effect)), _)) => return Some(effect),
                 // After the effects before it, behind what the shell handed in meanwhile.
-                Some((Output::Defer(work), at)) => {
+                Some((Item::Step(Output::Defer(work)), at)) => {
                     self.inbox.push_back((Input::Deferred(work), at));
+                }
+                Some((Item::SyncTabs { beat }, at)) => {
+                    let outputs = self.tabs.update(self.state.own_emergency(), beat, at);
+                    self.apply_tabs(outputs, at);
                 }
                 None => {
                     let (input, now) = self.inbox.pop_front()?;
@@ -70,6 +92,11 @@ impl Dialer {
                 }
             }
         }
+    }
+
+    /// The message this tab leaves the others when it closes.
+    pub fn goodbye(&self) -> TabMessage {
+        self.tabs.goodbye()
     }
 
     /// The flow's state, for reading.
@@ -87,12 +114,115 @@ impl Dialer {
         self.state.snapshot(now)
     }
 
+    /// Runs one input: the tab election's and the restore policy's own inputs go to them,
+    /// everything else to the flow (followed by a word to the tab election).
     fn step(&mut self, input: Input, now: Millis) {
         let mut out = Out::default();
+        let mut beat = false;
         match input {
+            Input::Event(Event::TabMessage(message)) => {
+                let outputs = self.tabs.receive(message, now);
+                return self.apply_tabs(outputs, now);
+            }
+            Input::Event(Event::EpisodeLoaded(Ok(None))) => return,
+            Input::Event(Event::EpisodeLoaded(Ok(Some(episode)))) => {
+                let steps = self.restore.found(episode, now);
+                return self.apply_restore(steps, now);
+            }
+            Input::Event(Event::EpisodeLoaded(Err(message))) => {
+                let failed = Event::BindingFailed {
+                    binding: Binding::Storage,
+                    message,
+                };
+                flow::step(&mut self.state, failed, now, &mut out);
+            }
+            Input::Event(Event::TimerFired(TimerId::RestoreProbe)) => {
+                let tabs = &mut self.tabs;
+                let steps = self.restore.probe_due(now, |id| tabs.peer_holds(id, now));
+                return self.apply_restore(steps, now);
+            }
+            Input::Event(Event::ActiveCalls(answer)) => {
+                let steps = self.restore.answered(answer);
+                return self.apply_restore(steps, now);
+            }
+            Input::Event(Event::TimerFired(TimerId::Heartbeat)) => {
+                out.push(Self::next_beat(now));
+                beat = true;
+            }
+            Input::Event(event @ Event::Started { .. }) => {
+                flow::step(&mut self.state, event, now, &mut out);
+                // B5: join the other tabs and take up a saved episode.
+                out.push(Self::next_beat(now));
+                out.push(Effect::LoadEpisode);
+                beat = true;
+            }
             Input::Event(event) => flow::step(&mut self.state, event, now, &mut out),
             Input::Deferred(work) => flow::run_deferred(&mut self.state, work, &mut out),
         }
-        self.outbox.extend(out.0.into_iter().map(|o| (o, now)));
+        let items = out.0.into_iter().map(|o| (Item::Step(o), now));
+        self.outbox.extend(items);
+        self.outbox.push_back((Item::SyncTabs { beat }, now));
+    }
+
+    fn next_beat(now: Millis) -> Effect {
+        Effect::ArmTimer {
+            id: TimerId::Heartbeat,
+            at: now.saturating_add(HEARTBEAT),
+        }
+    }
+
+    /// Posts go out as effects; the verdicts go to the flow, in their turn.
+    fn apply_tabs(&mut self, outputs: Vec<TabOutput>, now: Millis) {
+        for output in outputs {
+            match output {
+                TabOutput::Post(message) => self.effect(Effect::PostToTabs(message), now),
+                TabOutput::PeerEmergency(peer) => self.event(Event::PeerEmergency(peer), now),
+                TabOutput::OwnsCallback(owns_callback) => {
+                    self.event(Event::TabRole { owns_callback }, now)
+                }
+                TabOutput::PeerEnded => self.effect(Effect::LoadEpisode, now),
+            }
+        }
+    }
+
+    fn apply_restore(&mut self, steps: Vec<RestoreStep>, now: Millis) {
+        for step in steps {
+            match step {
+                RestoreStep::Restore {
+                    episode,
+                    call_alive,
+                } => self.event(
+                    Event::Restored {
+                        episode,
+                        call_alive,
+                    },
+                    now,
+                ),
+                RestoreStep::ArmProbe { at } => self.effect(
+                    Effect::ArmTimer {
+                        id: TimerId::RestoreProbe,
+                        at,
+                    },
+                    now,
+                ),
+                RestoreStep::AskHost => self.effect(Effect::ListActiveCalls, now),
+                RestoreStep::Failed(message) => self.event(
+                    Event::BindingFailed {
+                        binding: Binding::Subscribe,
+                        message: format!("calling.activeCalls failed: {message}"),
+                    },
+                    now,
+                ),
+            }
+        }
+    }
+
+    fn effect(&mut self, effect: Effect, now: Millis) {
+        self.outbox
+            .push_back((Item::Step(Output::Effect(effect)), now));
+    }
+
+    fn event(&mut self, event: Event, now: Millis) {
+        self.inbox.push_back((Input::Event(event), now));
     }
 }

@@ -7,6 +7,8 @@ use super::flow::{CallKey, Episode};
 use super::model::{Location, Millis};
 use super::names::Binding;
 use super::notify::{EmailKind, EmailMessage, Template};
+use super::restore::ActiveCalls;
+use super::tabs::TabMessage;
 use super::wire::{ActivityEntry, CallEvent, DialRequest, HostEvent, PeerEmergency};
 
 /// A timer the core asks the shell to arm.
@@ -16,6 +18,10 @@ pub enum TimerId {
     CallbackExpiry,
     /// Retry a failed presence change (E2, E8).
     PresenceRetry,
+    /// This tab says it is alive to the agent's other tabs (B5).
+    Heartbeat,
+    /// A reloaded tab has listened long enough to the other tabs (B5).
+    RestoreProbe,
 }
 
 /// Inputs to the dialer: agent actions, host replies and events, browser facts, timers.
@@ -91,20 +97,29 @@ pub enum Event {
     ConfigChanged(Config),
     /// A timer armed with [`Effect::ArmTimer`] fired.
     TimerFired(TimerId),
-    /// The shell found a saved emergency episode at start-up (B5).
+    /// A saved emergency episode is taken up (B5): the restore policy's verdict, which the
+    /// dialer hands to the flow itself.
     Restored {
         /// The episode as persisted.
         episode: Episode,
         /// Whether its emergency call is still alive (the host or another tab holds it).
         call_alive: bool,
     },
-    /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5).
+    /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5):
+    /// the tab election's verdict, which the dialer hands to the flow itself.
     PeerEmergency(Option<PeerEmergency>),
-    /// Whether this tab is the one that answers the emergency callback (B5).
+    /// Whether this tab is the one that answers the emergency callback (B5): the tab
+    /// election's verdict, which the dialer hands to the flow itself.
     TabRole {
         /// True for exactly one tab.
         owns_callback: bool,
     },
+    /// A message from another tab of the same agent (B5).
+    TabMessage(TabMessage),
+    /// The shell read the saved episode, as [`Effect::LoadEpisode`] asked (B5).
+    EpisodeLoaded(Result<Option<Episode>, String>),
+    /// The host answered `calling.activeCalls`, as [`Effect::ListActiveCalls`] asked (B5).
+    ActiveCalls(ActiveCalls),
     /// The agent chose audio devices (browser `deviceId`s; `None` = the system default).
     SelectAudioDevices {
         /// Microphone.
@@ -189,6 +204,13 @@ pub enum Effect {
     Emit(HostEvent),
     /// Save the emergency episode (B5); `None` clears it.
     Persist(Option<Episode>),
+    /// Read the saved episode; report with [`Event::EpisodeLoaded`] (B5).
+    LoadEpisode,
+    /// Send a message to the agent's other tabs (B5).
+    PostToTabs(TabMessage),
+    /// `calling.activeCalls()` (optional binding); report with [`Event::ActiveCalls`], also
+    /// when the host does not provide it.
+    ListActiveCalls,
     /// `calling.setAudioDevices({ inputId, outputId })` (optional binding).
     SetAudioDevices {
         /// Microphone `deviceId`; `None` = the system default.

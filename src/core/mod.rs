@@ -7,6 +7,8 @@
 //! A map, by job:
 //! - the loop: [`dialer`] (events in, effects out), [`event`] (the inputs and outputs);
 //! - the call flow, SPEC E2–E12: [`flow`] (calls, dialing, the emergency episode, the email);
+//! - the agent's other tabs and reloads (B5): [`tabs`] (who shows what, who answers the
+//!   callback), [`restore`] (taking up a saved episode);
 //! - pure functions it uses: [`emergency`] + [`dial`] (is this an emergency number?),
 //!   [`notify`] (recipients, template, email), [`readiness`] (E10), [`config`], [`time`];
 //! - what the host sees: [`wire`] (shapes), [`names`] (binding and event names), [`view`]
@@ -23,6 +25,8 @@ pub mod model;
 pub mod names;
 pub mod notify;
 pub mod readiness;
+pub mod restore;
+pub mod tabs;
 pub mod time;
 pub mod view;
 pub mod wire;

@@ -122,7 +122,7 @@ fn with_boundaries(url: &str, done: Waiter) {
             }
             Err(e) => Err(format!(
                 "country data could not be loaded: {}",
-                super::bindings::describe(&e)
+                super::js::describe(&e)
             )),
         };
         let waiters = DATA.with(|d| {

@@ -330,6 +330,11 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
                 out.push(Effect::SetAudioDevices { input, output });
             }
         }
+        // The tab election's and the restore policy's inputs: the dialer routes them there.
+        Event::TabMessage(_)
+        | Event::EpisodeLoaded(_)
+        | Event::ActiveCalls(_)
+        | Event::TimerFired(TimerId::Heartbeat | TimerId::RestoreProbe) => {}
     }
 }
 
