@@ -12,42 +12,6 @@ use super::readiness::ReadinessReport;
 use super::time::iso8601;
 use super::wire::{CallKind, CallStatus, Direction, DispatchLocation, PeerEmergency};
 
-/// A call as the pane shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CallView {
-    /// The number.
-    pub number: String,
-    /// Which way.
-    pub direction: Direction,
-    /// What kind.
-    pub kind: CallKind,
-    /// Where it is.
-    pub status: CallStatus,
-    /// When it started.
-    pub started_at: Millis,
-    /// When it connected (the call timer starts here).
-    pub connected_at: Option<Millis>,
-    /// Muted.
-    pub muted: bool,
-    /// On hold.
-    pub on_hold: bool,
-}
-
-impl From<&Call> for CallView {
-    fn from(c: &Call) -> Self {
-        CallView {
-            number: c.number.clone(),
-            direction: c.direction,
-            kind: c.kind,
-            status: c.status,
-            started_at: c.started_at,
-            connected_at: c.connected_at,
-            muted: c.muted,
-            on_hold: c.on_hold,
-        }
-    }
-}
-
 /// The emergency banner's content (E5).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmergencyView {
@@ -90,9 +54,9 @@ pub struct Controls {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewModel {
     /// The foreground call.
-    pub call: Option<CallView>,
+    pub call: Option<Call>,
     /// The held call.
-    pub held: Option<CallView>,
+    pub held: Option<Call>,
     /// The incoming call offered (caller).
     pub incoming_from: Option<String>,
     /// Present in emergency mode.
@@ -166,8 +130,8 @@ impl State {
             },
         };
         ViewModel {
-            call: self.calls.call.as_ref().map(CallView::from),
-            held: self.calls.held.as_ref().map(CallView::from),
+            call: self.calls.call.clone(),
+            held: self.calls.held.clone(),
             incoming_from: self
                 .calls
                 .incoming
