@@ -36,23 +36,20 @@ enum Input {
     Deferred(Deferred),
 }
 
-/// What waits to be handed out.
-#[derive(Clone, Debug, PartialEq)]
-enum Item {
-    /// An effect or deferred work of a step.
-    Step(Output),
-    /// After a step: tell the tab election what this tab holds now (`beat`: the heartbeat).
-    SyncTabs { beat: bool },
-}
-
 /// The widget's decisions as one sans-IO machine.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dialer {
     state: State,
     tabs: TabElection,
     restore: RestorePolicy,
+    /// What waits its turn, with the time it happened.
     inbox: VecDeque<(Input, Millis)>,
-    outbox: VecDeque<(Item, Millis)>,
+    /// What the last step handed out and has not been polled yet; all of it from `outbox_at`.
+    outbox: Out,
+    outbox_at: Millis,
+    /// After the last step's effects, tell the tab election what this tab holds now
+    /// (`Some(true)`: it is the heartbeat, announce even if nothing changed).
+    sync_tabs: Option<bool>,
 }
 
 impl Dialer {
@@ -63,30 +60,40 @@ impl Dialer {
             tabs: TabElection::new(tab_id.into(), now),
             restore: RestorePolicy::default(),
             inbox: VecDeque::new(),
-            outbox: VecDeque::new(),
+            outbox: Out::default(),
+            outbox_at: now,
+            sync_tabs: None,
         }
     }
 
-    /// Takes an event that happened at `now`. It is stepped by [`Dialer::poll_effect`] once
-    /// every effect handed in before it has been handed out.
+    /// Takes an event that happened at `now`: stepped at once when nothing else waits, else
+    /// once every effect handed in before it has been handed out by [`Dialer::poll_effect`].
     pub fn handle(&mut self, event: Event, now: Millis) {
-        self.inbox.push_back((Input::Event(event), now));
+        let idle = self.outbox.is_empty() && self.sync_tabs.is_none() && self.inbox.is_empty();
+        if idle {
+            self.step(Input::Event(event), now);
+        } else {
+            self.inbox.push_back((Input::Event(event), now));
+        }
     }
 
     /// The next effect to run, or `None` when everything handed in has been dealt with.
     pub fn poll_effect(&mut self) -> Option<Effect> {
         loop {
-            match self.outbox.pop_front() {
-                Some((Item::Step(Output::Effect(effect)), _)) => return Some(effect),
+            match self.outbox.pop() {
+                Some(Output::Effect(effect)) => return Some(effect),
                 // After the effects before it, behind what the shell handed in meanwhile.
-                Some((Item::Step(Output::Defer(work)), at)) => {
-                    self.inbox.push_back((Input::Deferred(work), at));
-                }
-                Some((Item::SyncTabs { beat }, at)) => {
-                    let outputs = self.tabs.update(self.state.own_emergency(), beat, at);
-                    self.apply_tabs(outputs, at);
+                Some(Output::Defer(work)) => {
+                    self.inbox
+                        .push_back((Input::Deferred(work), self.outbox_at));
                 }
                 None => {
+                    if let Some(beat) = self.sync_tabs.take() {
+                        let at = self.outbox_at;
+                        let outputs = self.tabs.update(self.state.own_emergency(), beat, at);
+                        self.apply_tabs(outputs, at);
+                        continue;
+                    }
                     let (input, now) = self.inbox.pop_front()?;
                     self.step(input, now);
                 }
@@ -114,10 +121,12 @@ impl Dialer {
         self.state.snapshot(now)
     }
 
-    /// Runs one input: the tab election's and the restore policy's own inputs go to them,
-    /// everything else to the flow (followed by a word to the tab election).
+    /// Runs one input (only when nothing waits to be handed out): the tab election's and the
+    /// restore policy's own inputs go to them, everything else to the flow (followed by a word
+    /// to the tab election).
     fn step(&mut self, input: Input, now: Millis) {
-        let mut out = Out::default();
+        self.outbox_at = now;
+        let out = &mut self.outbox;
         let mut beat = false;
         match input {
             Input::Event(Event::TabMessage(message)) => {
@@ -134,7 +143,7 @@ impl Dialer {
                     binding: Binding::Storage,
                     message,
                 };
-                flow::step(&mut self.state, failed, now, &mut out);
+                flow::step(&mut self.state, failed, now, out);
             }
             Input::Event(Event::TimerFired(TimerId::RestoreProbe)) => {
                 let tabs = &mut self.tabs;
@@ -150,18 +159,16 @@ impl Dialer {
                 beat = true;
             }
             Input::Event(event @ Event::Started { .. }) => {
-                flow::step(&mut self.state, event, now, &mut out);
+                flow::step(&mut self.state, event, now, out);
                 // B5: join the other tabs and take up a saved episode.
                 out.push(Self::next_beat(now));
                 out.push(Effect::LoadEpisode);
                 beat = true;
             }
-            Input::Event(event) => flow::step(&mut self.state, event, now, &mut out),
-            Input::Deferred(work) => flow::run_deferred(&mut self.state, work, &mut out),
+            Input::Event(event) => flow::step(&mut self.state, event, now, out),
+            Input::Deferred(work) => flow::run_deferred(&mut self.state, work, out),
         }
-        let items = out.0.into_iter().map(|o| (Item::Step(o), now));
-        self.outbox.extend(items);
-        self.outbox.push_back((Item::SyncTabs { beat }, now));
+        self.sync_tabs = Some(beat);
     }
 
     fn next_beat(now: Millis) -> Effect {
@@ -217,9 +224,11 @@ impl Dialer {
         }
     }
 
+    /// Only while the outbox holds this step's outputs (all from `now`).
     fn effect(&mut self, effect: Effect, now: Millis) {
-        self.outbox
-            .push_back((Item::Step(Output::Effect(effect)), now));
+        debug_assert!(self.outbox.is_empty() || self.outbox_at == now);
+        self.outbox_at = now;
+        self.outbox.push(effect);
     }
 
     fn event(&mut self, event: Event, now: Millis) {

@@ -25,6 +25,8 @@ pub use calls::{Call, CallKey, Calls, Incoming};
 pub use episode::{CallbackWindow, Episode, PersistedCall, CALLBACK_WINDOW};
 pub use notification::NotificationState;
 
+use std::collections::VecDeque;
+
 use super::config::Config;
 use super::dial::DialError;
 use super::event::{Effect, Event, TimerId};
@@ -242,19 +244,30 @@ pub(crate) enum Output {
     Defer(Deferred),
 }
 
-/// What a step hands the dialer, in order.
+/// What a step hands the dialer, in order (the dialer's outbox: it hands them out from the
+/// front while a step appends at the back).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Out(pub(crate) Vec<Output>);
+pub(crate) struct Out(VecDeque<Output>);
 
 impl Out {
     /// Appends an effect.
     pub(crate) fn push(&mut self, effect: Effect) {
-        self.0.push(Output::Effect(effect));
+        self.0.push_back(Output::Effect(effect));
     }
 
     /// Appends deferred work.
     fn defer(&mut self, work: Deferred) {
-        self.0.push(Output::Defer(work));
+        self.0.push_back(Output::Defer(work));
+    }
+
+    /// The first output, if any.
+    pub(crate) fn pop(&mut self) -> Option<Output> {
+        self.0.pop_front()
+    }
+
+    /// True when nothing waits.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Keeps only the effects for which `keep` is true (deferred work always stays).
