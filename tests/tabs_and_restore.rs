@@ -14,6 +14,14 @@ use agent_dialer::core::tabs::{
 use agent_dialer::core::wire::{CallKind, PeerEmergency};
 use proptest::prelude::*;
 
+/// Cases per property: `PROPTEST_CASES` when set (the long runs in RELIABILITY.md), else `ci`.
+fn cases(ci: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ci)
+}
+
 // ---------------------------------------------------------------- the tab election
 
 #[derive(Clone, Debug)]
@@ -209,7 +217,7 @@ fn tab_act() -> impl Strategy<Value = TabAct> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     /// Once the channel is quiet, the live tabs agree: exactly one answers the callback (a tab
     /// holding an emergency call, when there is one), and every tab shows another tab's
@@ -291,7 +299,7 @@ struct Latest {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(500)))]
 
     /// Whatever the order of loads, probes and answers: only the latest episode is taken up,
     /// at most once; one with a call not before the probe time, never when another tab holds

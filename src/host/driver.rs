@@ -91,7 +91,8 @@ impl Driver {
         if self.released.get() {
             return;
         }
-        self.dialer.borrow_mut().handle(event, now());
+        let now = now();
+        self.dialer.borrow_mut().handle(event, now);
         if self.draining.replace(true) {
             return; // The running `handle` below steps it in its turn.
         }
