@@ -97,7 +97,7 @@ impl DialerHandle {
         let config = parse_config(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
         let location_override = config.location_override.clone();
         *m.raw_config.borrow_mut() = merged;
-        m.driver.handle(Event::ConfigChanged(config));
+        m.driver.handle(Event::ConfigChanged(Box::new(config)));
         m.locator.apply(location_override);
         Ok(())
     }

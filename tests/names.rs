@@ -95,10 +95,7 @@ fn the_type_definitions_list_exactly_the_cores_host_bindings_and_which_are_optio
         }
         if indent == 2 && rest.trim_start_matches('?').starts_with(": {") {
             group = Some((
-                line.trim_start()
-                    .split(|c| c == '?' || c == ':')
-                    .next()
-                    .unwrap(),
+                line.trim_start().split(['?', ':']).next().unwrap(),
                 rest.starts_with('?'),
             ));
         } else if indent == 4 && rest.trim_start_matches('?').starts_with('(') {

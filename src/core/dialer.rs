@@ -71,7 +71,7 @@ impl Dialer {
     pub fn handle(&mut self, event: Event, now: Millis) {
         let idle = self.outbox.is_empty() && self.sync_tabs.is_none() && self.inbox.is_empty();
         if idle {
-            self.step(Input::Event(event), now);
+            self.step(event, now);
         } else {
             self.inbox.push_back((Input::Event(event), now));
         }
@@ -94,8 +94,14 @@ impl Dialer {
                         self.apply_tabs(outputs, at);
                         continue;
                     }
-                    let (input, now) = self.inbox.pop_front()?;
-                    self.step(input, now);
+                    match self.inbox.pop_front()? {
+                        (Input::Event(event), now) => self.step(event, now),
+                        (Input::Deferred(work), now) => {
+                            self.outbox_at = now;
+                            flow::run_deferred(&mut self.state, work, &mut self.outbox);
+                            self.sync_tabs = Some(false);
+                        }
+                    }
                 }
             }
         }
@@ -121,52 +127,51 @@ impl Dialer {
         self.state.snapshot(now)
     }
 
-    /// Runs one input (only when nothing waits to be handed out): the tab election's and the
+    /// Runs one event (only when nothing waits to be handed out): the tab election's and the
     /// restore policy's own inputs go to them, everything else to the flow (followed by a word
     /// to the tab election).
-    fn step(&mut self, input: Input, now: Millis) {
+    fn step(&mut self, event: Event, now: Millis) {
         self.outbox_at = now;
         let out = &mut self.outbox;
         let mut beat = false;
-        match input {
-            Input::Event(Event::TabMessage(message)) => {
+        match event {
+            Event::TabMessage(message) => {
                 let outputs = self.tabs.receive(message, now);
                 return self.apply_tabs(outputs, now);
             }
-            Input::Event(Event::EpisodeLoaded(Ok(None))) => return,
-            Input::Event(Event::EpisodeLoaded(Ok(Some(episode)))) => {
+            Event::EpisodeLoaded(Ok(None)) => return,
+            Event::EpisodeLoaded(Ok(Some(episode))) => {
                 let steps = self.restore.found(episode, now);
                 return self.apply_restore(steps, now);
             }
-            Input::Event(Event::EpisodeLoaded(Err(message))) => {
+            Event::EpisodeLoaded(Err(message)) => {
                 let failed = Event::BindingFailed {
                     binding: Binding::Storage,
                     message,
                 };
                 flow::step(&mut self.state, failed, now, out);
             }
-            Input::Event(Event::TimerFired(TimerId::RestoreProbe)) => {
+            Event::TimerFired(TimerId::RestoreProbe) => {
                 let tabs = &mut self.tabs;
                 let steps = self.restore.probe_due(now, |id| tabs.peer_holds(id, now));
                 return self.apply_restore(steps, now);
             }
-            Input::Event(Event::ActiveCalls(answer)) => {
+            Event::ActiveCalls(answer) => {
                 let steps = self.restore.answered(answer);
                 return self.apply_restore(steps, now);
             }
-            Input::Event(Event::TimerFired(TimerId::Heartbeat)) => {
+            Event::TimerFired(TimerId::Heartbeat) => {
                 out.push(Self::next_beat(now));
                 beat = true;
             }
-            Input::Event(event @ Event::Started { .. }) => {
+            event @ Event::Started { .. } => {
                 flow::step(&mut self.state, event, now, out);
                 // B5: join the other tabs and take up a saved episode.
                 out.push(Self::next_beat(now));
                 out.push(Effect::LoadEpisode);
                 beat = true;
             }
-            Input::Event(event) => flow::step(&mut self.state, event, now, out),
-            Input::Deferred(work) => flow::run_deferred(&mut self.state, work, out),
+            event => flow::step(&mut self.state, event, now, out),
         }
         self.sync_tabs = Some(beat);
     }

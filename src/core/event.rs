@@ -93,8 +93,8 @@ pub enum Event {
     },
     /// What the shell knows of the location changed.
     LocationChanged(Location),
-    /// The host changed the configuration.
-    ConfigChanged(Config),
+    /// The host changed the configuration (boxed: it is rare, and large).
+    ConfigChanged(Box<Config>),
     /// A timer armed with [`Effect::ArmTimer`] fired.
     TimerFired(TimerId),
     /// A saved emergency episode is taken up (B5): the restore policy's verdict, which the

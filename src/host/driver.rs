@@ -21,6 +21,9 @@ use super::tabs::TabChannel;
 use crate::core::restore::ActiveCalls;
 use crate::core::{Binding, Dialer, Effect, Event, Millis, Snapshot, TimerId, ViewModel};
 
+/// What is told the new view model after each handled batch of events (the UI).
+type OnChange = Rc<dyn Fn(ViewModel)>;
+
 /// Runs the core against the host.
 pub struct Driver {
     me: Weak<Driver>,
@@ -31,7 +34,7 @@ pub struct Driver {
     tabs: RefCell<Option<TabChannel>>,
     draining: Cell<bool>,
     timers: RefCell<HashMap<TimerId, Timeout>>,
-    on_change: RefCell<Option<Rc<dyn Fn(ViewModel)>>>,
+    on_change: RefCell<Option<OnChange>>,
     released: Cell<bool>,
 }
 

@@ -322,7 +322,7 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
             }
         }
         Event::ConfigChanged(config) => {
-            state.config = config;
+            state.config = *config;
             state.emit_readiness_if_changed(out);
         }
         Event::EditSettings {
