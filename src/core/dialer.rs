@@ -13,7 +13,8 @@
 //!
 //! ```text
 //! dialer.handle(event, now);
-//! loop { let Some(effect) = dialer.poll_effect() else { break }; run(effect) }  // run may call handle
+//! // `run` may call `handle` again: that event waits its turn.
+//! loop { let Some(effect) = dialer.poll_effect() else { break }; run(effect) }
 //! ```
 
 use std::collections::VecDeque;

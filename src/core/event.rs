@@ -136,8 +136,9 @@ pub enum Event {
     },
 }
 
-/// What the shell must do, handed out one by one by [`Dialer::poll_effect`](super::Dialer::poll_effect).
-/// Run in order, each at once; [`Effect::PlaceCall`] is always the first of its event's effects.
+/// What the shell must do, handed out one by one by
+/// [`Dialer::poll_effect`](super::Dialer::poll_effect). Run in order, each at once;
+/// [`Effect::PlaceCall`] is always the first of its event's effects.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Call `calling.dial(request)` now, in this task.

@@ -7,7 +7,7 @@
 //! - E9: the host form is told when the episode starts and ends.
 //! - E3/E4: the callback number and its window (60 minutes from the emergency call).
 //! - B5: the episode is persisted after every change, and a saved one is taken up again after
-//!   a reload ([`restored`]; whether its call is still alive is the restore policy's verdict).
+//!   a reload (`restored`; whether its call is still alive is the restore policy's verdict).
 
 use serde::{Deserialize, Serialize};
 

@@ -7,9 +7,10 @@
 //!   (E9), the callback window (E3, E4), persistence across a reload (B5);
 //! - [`notification`]: the email to the emergency contacts (E7).
 //!
-//! Deterministic; no clock, no IO. [`step`] takes one [`Event`] and the time it happened and
-//! appends what the shell must do, in order, to an [`Out`]; the [`Dialer`](super::Dialer) is
-//! its only caller. An event that does not apply changes nothing and yields nothing.
+//! Deterministic; no clock, no IO. `step` takes one [`Event`] and the time it happened and
+//! appends what the shell must do, in order, to the dialer's outbox; the
+//! [`Dialer`](super::Dialer) is its only caller. An event that does not apply changes nothing
+//! and yields nothing.
 //! Invariants (tested in `tests/core_scenarios.rs` and by property tests):
 //! - an emergency dial yields [`Effect::PlaceCall`] first, whatever else is going on (E11),
 //!   except when the E12 block policy applies;

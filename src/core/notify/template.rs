@@ -87,7 +87,7 @@ impl fmt::Display for TemplateField {
 }
 
 /// Where in a template field something is. All counts start at 1 and are in characters
-/// (Unicode scalar values), like [`super::dial::DialError`] positions.
+/// (Unicode scalar values), like [`crate::core::dial::DialError`] positions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TemplatePosition {
     /// The field.
