@@ -241,3 +241,67 @@ impl Dialer {
         self.inbox.push_back((Input::Event(event), now));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::tabs::TABS_PROTOCOL;
+
+    fn drain(d: &mut Dialer) -> Vec<Effect> {
+        std::iter::from_fn(|| d.poll_effect()).collect()
+    }
+
+    #[test]
+    fn starting_joins_the_tabs_and_asks_for_a_saved_episode() {
+        let mut d = Dialer::new(Config::default(), "t1", 1_000);
+        d.handle(
+            Event::Started {
+                utc_offset_minutes: 0,
+            },
+            1_000,
+        );
+        let fx = drain(&mut d);
+        assert!(fx.contains(&Effect::LoadEpisode), "{fx:?}");
+        assert!(fx.contains(&Effect::ArmTimer {
+            id: TimerId::Heartbeat,
+            at: 1_000 + HEARTBEAT
+        }));
+        assert!(fx.iter().any(
+            |e| matches!(e, Effect::PostToTabs(m) if m.tab_id == "t1" && m.protocol == TABS_PROTOCOL)
+        ));
+        assert!(
+            d.state().owns_callback,
+            "alone, this tab answers the callback"
+        );
+        // Each heartbeat announces the tab again and arms the next one.
+        d.handle(Event::TimerFired(TimerId::Heartbeat), 2_000);
+        let fx = drain(&mut d);
+        assert!(matches!(
+            fx[..],
+            [Effect::ArmTimer { at: 3_000, .. }, Effect::PostToTabs(_)]
+        ));
+    }
+
+    #[test]
+    fn an_event_handed_in_while_effects_wait_is_stepped_after_them() {
+        let mut d = Dialer::new(Config::default(), "t1", 0);
+        d.handle(
+            Event::Dial {
+                dialed: "911".into(),
+            },
+            0,
+        );
+        assert!(matches!(d.poll_effect(), Some(Effect::PlaceCall { .. })));
+        // The presence answer arrives while the dial's other effects still wait.
+        d.handle(Event::PresenceObserved("busy".into()), 1);
+        assert_eq!(d.state().presence, None, "not stepped yet");
+        let fx = drain(&mut d);
+        assert!(fx.contains(&Effect::SetPresence("dnd".into())));
+        assert_eq!(
+            d.state().presence.as_deref(),
+            Some("busy"),
+            "stepped in its turn"
+        );
+        assert!(d.poll_effect().is_none());
+    }
+}
