@@ -2,6 +2,7 @@
 
 pub mod bindings;
 pub mod driver;
+pub mod js;
 pub mod location;
 pub mod storage;
 pub mod tabs;
