@@ -91,6 +91,7 @@ impl Mounted {
         self.handle.update(AppProps {
             view: Rc::new(view),
             onevent: self.onevent.clone(),
+            instance: 1,
         });
     }
     fn q(&self, test: &str) -> Option<Element> {
@@ -154,6 +155,7 @@ async fn render(view: ViewModel) -> Mounted {
         AppProps {
             view: Rc::new(view),
             onevent: onevent.clone(),
+            instance: 1,
         },
     )
     .render();

@@ -954,6 +954,7 @@ fn a_reloaded_tab_leaves_the_call_to_the_tab_that_holds_it() {
         }),
         last_call: Some(T0 as f64),
         bye: false,
+        callback_offer: None,
     }));
     assert!(
         fx.iter().any(|e| matches!(e, Effect::PostToTabs(_))),
@@ -1191,4 +1192,172 @@ mod properties {
             prop_assert_ne!(w.presence.as_str(), DND, "presence was not restored");
         }
     }
+}
+
+// ---- Issue 11: the emergency path survives any host ----
+
+#[test]
+fn a_dial_handed_in_while_effects_wait_is_placed_before_them() {
+    let mut h = H::new();
+    h.dial_ok("5551234567", "o1");
+    h.connect("o1");
+    // The ordinary call ends: its effects (history) wait while the agent dials 911 from a
+    // listener of one of them.
+    h.dialer.handle(
+        Event::Call(CallEvent::Ended {
+            call_id: "o1".into(),
+            reason: EndReason::Remote,
+        }),
+        h.now,
+    );
+    h.dialer.handle(
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        h.now,
+    );
+    let fx: Vec<Effect> = std::iter::from_fn(|| h.dialer.poll_effect()).collect();
+    assert!(
+        matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency),
+        "{fx:?}"
+    );
+    assert!(has_activity(&fx), "the ended call's history still follows");
+}
+
+#[test]
+fn a_911_pressed_while_the_failure_of_the_last_one_waits_is_placed() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    // The dial failed (handed in), and before it was stepped the agent pressed 911 again.
+    h.dialer.handle(
+        Event::DialFailed {
+            key,
+            message: "no route".into(),
+        },
+        h.now,
+    );
+    h.dialer.handle(Event::HangUp, h.now); // Something else waits too.
+    h.dialer.handle(
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        h.now,
+    );
+    let first = h.dialer.poll_effect();
+    assert!(
+        matches!(&first, Some(Effect::PlaceCall { request, .. }) if request.emergency),
+        "{first:?}"
+    );
+}
+
+#[test]
+fn a_late_dial_answer_is_adopted_and_an_unconfirmed_call_keeps_dnd() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    let fx = h.ev(Event::DialUnconfirmed {
+        key,
+        message: "no answer within 10000 ms".into(),
+    });
+    assert!(presence_sets(&fx).is_empty(), "no restore: {fx:?}");
+    assert!(h.state().emergency_active());
+    assert_eq!(
+        h.state().calls.call.as_ref().unwrap().unconfirmed,
+        Some(agent_dialer::core::flow::Unconfirmed::DialUnanswered)
+    );
+    let fx = h.ev(Event::DialAccepted {
+        key,
+        call_id: "e1".into(),
+    });
+    assert_eq!(emitted(&fx, "dialer:emergency-started").len(), 1);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::HangUp { .. })));
+    assert_eq!(h.state().calls.call.as_ref().unwrap().unconfirmed, None);
+    let fx = h.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+}
+
+#[test]
+fn an_ordinary_dial_that_times_out_fails_as_before() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    h.ev(Event::DialUnconfirmed {
+        key,
+        message: "no answer".into(),
+    });
+    assert!(h.state().calls.call.is_none());
+    assert!(matches!(h.state().notice, Some(Notice::CallFailed(_))));
+}
+
+#[test]
+fn ended_before_the_call_id_ends_the_call_when_the_id_arrives() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    assert!(h.end("e1", EndReason::Failed).is_empty(), "remembered only");
+    let fx = h.ev(Event::DialAccepted {
+        key,
+        call_id: "e1".into(),
+    });
+    assert!(!h.state().emergency_active(), "{fx:?}");
+    assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    assert!(placed_key(&fx).is_some(), "a second press is placed");
+}
+
+#[test]
+fn repeated_host_events_change_nothing_more() {
+    let mut h = with_callback();
+    let again = h.call(CallEvent::CallbackNumber {
+        call_id: "e1".into(),
+        number: "+15550100042".into(),
+        valid_for_seconds: 3600.0,
+    });
+    assert!(again.is_empty(), "no second window or email: {again:?}");
+    let incoming = CallEvent::Incoming {
+        call_id: "cb1".into(),
+        from: "911".into(),
+        to: "+15550100042".into(),
+    };
+    let first = h.call(incoming.clone());
+    assert_eq!(
+        first
+            .iter()
+            .filter(|e| matches!(e, Effect::Answer { .. }))
+            .count(),
+        1
+    );
+    assert!(
+        h.call(incoming).is_empty(),
+        "the same callback offered twice"
+    );
+}
+
+#[test]
+fn an_empty_supported_region_list_is_a_configuration_error() {
+    let err = Config::from_raw(RawConfig {
+        agent: RawAgent {
+            id: "a".into(),
+            name: "A".into(),
+        },
+        emergency: Some(RawEmergency {
+            supported_regions: Some(vec![]),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("supportedRegions"), "{err}");
 }

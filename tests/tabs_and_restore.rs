@@ -198,6 +198,7 @@ fn junk() -> impl Strategy<Value = TabMessage> {
                 }),
                 last_call,
                 bye,
+                callback_offer: None,
             },
         )
 }

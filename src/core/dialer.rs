@@ -69,13 +69,30 @@ impl Dialer {
 
     /// Takes an event that happened at `now`: stepped at once when nothing else waits, else
     /// once every effect handed in before it has been handed out by [`Dialer::poll_effect`].
+    ///
+    /// A dial never waits (E11): it is stepped at once — after the events handed in before
+    /// it, so that it is decided on everything known — and the call it places is handed out
+    /// before anything else that waits. So a `dialer.dial("911")` from inside a binding or a
+    /// listener reaches `calling.dial` before it returns.
     pub fn handle(&mut self, event: Event, now: Millis) {
         let idle = self.outbox.is_empty() && self.sync_tabs.is_none() && self.inbox.is_empty();
         if idle {
-            self.step(event, now);
-        } else {
-            self.inbox.push_back((Input::Event(event), now));
+            return self.step(event, now);
         }
+        if !matches!(event, Event::Dial { .. }) {
+            return self.inbox.push_back((Input::Event(event), now));
+        }
+        let waiting = std::mem::take(&mut self.inbox);
+        for (input, at) in waiting {
+            match input {
+                Input::Event(e) => self.step(e, at),
+                // Left for later by an earlier step: still after that step's effects.
+                work @ Input::Deferred(_) => self.inbox.push_back((work, at)),
+            }
+        }
+        let mark = self.outbox.len();
+        self.step(event, now);
+        self.outbox.place_calls_first(mark);
     }
 
     /// The next effect to run, or `None` when everything handed in has been dealt with.
@@ -165,6 +182,15 @@ impl Dialer {
                 out.push(Self::next_beat(now));
                 beat = true;
             }
+            Event::AgentChanged => {
+                self.tabs.rejoin();
+                flow::step(&mut self.state, Event::AgentChanged, now, out);
+                out.push(Self::next_beat(now));
+                if self.state.episode.is_empty() && !self.state.emergency_active() {
+                    out.push(Effect::LoadEpisode);
+                }
+                beat = true;
+            }
             event @ Event::Started { .. } => {
                 flow::step(&mut self.state, event, now, out);
                 // B5: join the other tabs and take up a saved episode.
@@ -174,7 +200,8 @@ impl Dialer {
             }
             event => flow::step(&mut self.state, event, now, out),
         }
-        self.sync_tabs = Some(beat);
+        // A heartbeat still waiting to be announced stays one.
+        self.sync_tabs = Some(beat || self.sync_tabs == Some(true));
     }
 
     fn next_beat(now: Millis) -> Effect {
@@ -230,9 +257,8 @@ impl Dialer {
         }
     }
 
-    /// Only while the outbox holds this step's outputs (all from `now`).
+    /// Appends an effect of the step at `now`.
     fn effect(&mut self, effect: Effect, now: Millis) {
-        debug_assert!(self.outbox.is_empty() || self.outbox_at == now);
         self.outbox_at = now;
         self.outbox.push(effect);
     }

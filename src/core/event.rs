@@ -33,6 +33,9 @@ pub enum Event {
         /// The agent's local offset from UTC in minutes (east positive), for the email.
         utc_offset_minutes: i32,
     },
+    /// A new mount took up a driver kept headless during a live emergency call (E11): the
+    /// new element gets a readiness report and the (maybe new) host form is told.
+    Reattached,
     /// The agent pressed Call (or the host called `dialer.dial`).
     Dial {
         /// What the agent typed.
@@ -64,6 +67,15 @@ pub enum Event {
         /// The call.
         key: CallKey,
         /// The error.
+        message: String,
+    },
+    /// `calling.dial` did not answer within the binding timeout, or answered with a value
+    /// that cannot be read: the call may be live (E11). A late answer follows as
+    /// [`Event::DialAccepted`] or [`Event::DialFailed`].
+    DialUnconfirmed {
+        /// The call.
+        key: CallKey,
+        /// What happened.
         message: String,
     },
     /// An event from the host's `calling.subscribe`.
@@ -114,6 +126,9 @@ pub enum Event {
         /// True for exactly one tab.
         owns_callback: bool,
     },
+    /// `setConfig` changed `agent.id`: the shell moved the episode's storage and the tab
+    /// channel to the new agent's keys; this tab joins the new agent's tabs (B5).
+    AgentChanged,
     /// A message from another tab of the same agent (B5).
     TabMessage(TabMessage),
     /// The shell read the saved episode, as [`Effect::LoadEpisode`] asked (B5).

@@ -28,6 +28,7 @@ pub mod readiness;
 pub mod restore;
 pub mod tabs;
 pub mod time;
+pub mod value;
 pub mod view;
 pub mod wire;
 

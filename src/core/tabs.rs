@@ -42,6 +42,10 @@ pub struct TabMessage {
     /// The sender is closing.
     #[serde(default)]
     pub bye: bool,
+    /// An emergency callback the sender received but is not the tab to answer: it answers
+    /// unless the tab that is claims it first (see [`TabElection::callback_received`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_offer: Option<String>,
 }
 
 /// What the election asks of the dialer.
@@ -153,6 +157,14 @@ impl TabElection {
         out
     }
 
+    /// This tab now speaks on another channel (the agent changed): the tabs it knew are not
+    /// its peers any more, and every verdict is given anew.
+    pub fn rejoin(&mut self) {
+        self.peers.clear();
+        self.sent_peer = None;
+        self.sent_role = None;
+    }
+
     /// The message this tab sends when it closes.
     pub fn goodbye(&self) -> TabMessage {
         self.message(true)
@@ -182,6 +194,7 @@ impl TabElection {
             emergency: self.mine.clone(),
             last_call: self.last_call.map(|t| t as f64),
             bye,
+            callback_offer: None,
         }
     }
 

@@ -241,7 +241,7 @@ impl Locator {
         inner.bump();
         match location_override {
             Some(LocationOverride::Region { region }) => {
-                inner.watch.borrow_mut().take();
+                inner.stop_watch();
                 inner.send(Location {
                     status: LocationStatus::Granted,
                     region: Some(region),
@@ -250,7 +250,7 @@ impl Locator {
                 });
             }
             Some(LocationOverride::Position(coords)) => {
-                inner.watch.borrow_mut().take();
+                inner.stop_watch();
                 inner.send(Location {
                     status: LocationStatus::Granted,
                     region: None,
@@ -272,7 +272,7 @@ impl Locator {
     pub fn release(&self) {
         self.inner.released.set(true);
         self.inner.bump();
-        self.inner.watch.borrow_mut().take();
+        self.inner.stop_watch();
     }
 
     /// True while the browser's geolocation is being watched.
@@ -288,6 +288,13 @@ impl Drop for Locator {
 }
 
 impl Inner {
+    /// Stops the browser watch; the watch (whose drop calls into JavaScript) is dropped after
+    /// the borrow ended, so a host called back meanwhile finds nothing borrowed.
+    fn stop_watch(&self) {
+        let watch = self.watch.borrow_mut().take();
+        drop(watch);
+    }
+
     fn bump(&self) {
         self.generation.set(self.generation.get() + 1);
     }
@@ -379,10 +386,11 @@ impl Inner {
             POSITION_TIMEOUT_MS,
             POSITION_MAXIMUM_AGE_MS,
         );
-        *self.watch.borrow_mut() = Some(Watch {
+        let old = self.watch.borrow_mut().replace(Watch {
             stop,
             _closures: (on_permission, on_position, on_error),
         });
+        drop(old);
     }
 
     /// Resolves `coords` to a region and sends it, unless something newer happened meanwhile.

@@ -34,6 +34,13 @@ impl EpisodeStore {
         &self.key
     }
 
+    /// Removes what is saved under this key; failures are ignored (nothing depends on it).
+    pub fn clear(&self) {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(&self.key);
+        }
+    }
+
     /// Saves the episode, or clears it for `None`.
     pub fn save(&self, episode: Option<&Episode>) -> Result<(), String> {
         let storage = local_storage()?;
@@ -54,7 +61,7 @@ impl EpisodeStore {
             return Ok(None);
         };
         let value = js_sys::JSON::parse(&text).map_err(|e| describe(&e))?;
-        serde_wasm_bindgen::from_value(value)
+        super::read::episode(&value)
             .map(Some)
             .map_err(|e| format!("saved emergency state is unreadable: {e}"))
     }

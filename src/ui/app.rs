@@ -30,6 +30,9 @@ pub struct AppProps {
     pub view: Rc<ViewModel>,
     /// Where the agent's actions go (the driver).
     pub onevent: Callback<Event>,
+    /// This widget's number in the document: element ids are unique per widget.
+    #[prop_or_default]
+    pub instance: u32,
 }
 
 /// What the polite live region says about the call (announced when it changes).

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::{CallbackWindow, EmergencyWarning};
+use crate::core::flow::{CallbackWindow, EmergencyWarning, Unconfirmed};
 use crate::core::view::EmergencyView;
 use crate::core::wire::NotificationStatus;
 use crate::core::Millis;
@@ -83,6 +83,9 @@ pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
                 <p class="ad-emergency-text">{ t(lang, Key::EmergencyStay) }</p>
                 if let Some(w) = warning {
                     <p class="ad-emergency-warning" data-test="emergency-warning">{ w }</p>
+                }
+                if e.unconfirmed == Some(Unconfirmed::DialUnanswered) {
+                    <p class="ad-emergency-warning" data-test="emergency-unconfirmed">{ t(lang, Key::EmergencyUnconfirmed) }</p>
                 }
             </div>
             <dl class="ad-facts">

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dial::Unconfirmed;
 use super::{episode, EmergencyWarning, Notice, Out, State};
 use crate::core::event::Effect;
 use crate::core::model::Millis;
@@ -18,6 +19,8 @@ use crate::core::wire::{
 
 /// How many ended call ids are remembered.
 const FINISHED_IDS: usize = 16;
+/// Longest call id the widget keeps (a longer one is a bad value from the host).
+pub const MAX_CALL_ID: usize = 256;
 
 /// The widget's own handle for a call, known before the host answers `dial` with its `callId`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,6 +51,8 @@ pub struct Call {
     pub on_hold: bool,
     /// The warning shown with this emergency call, if any (E12).
     pub warning: Option<EmergencyWarning>,
+    /// Shown without the host's confirmation that the call exists.
+    pub unconfirmed: Option<Unconfirmed>,
 }
 
 impl Call {
@@ -73,6 +78,7 @@ impl Call {
             muted: false,
             on_hold: false,
             warning: None,
+            unconfirmed: None,
         }
     }
 
@@ -107,6 +113,9 @@ pub struct Calls {
     pub(super) cancelled: Vec<CallKey>,
     /// Ids of calls that already ended: a late event for one is never adopted by a new call.
     finished_ids: Vec<String>,
+    /// `ended` events for ids no call had yet, while an outbound call waited for its id: the
+    /// host may end a call before `calling.dial` has told us its id.
+    ended_early: Vec<(String, EndReason)>,
 }
 
 impl Default for Calls {
@@ -118,6 +127,7 @@ impl Default for Calls {
             next_key: 1,
             cancelled: Vec::new(),
             finished_ids: Vec::new(),
+            ended_early: Vec::new(),
         }
     }
 }
@@ -161,6 +171,32 @@ impl Calls {
         self.finished_ids.push(call_id.to_string());
     }
 
+    /// True when `call_id` is the id of any call the widget tracks (foreground, held, offered).
+    pub(super) fn knows(&self, call_id: &str) -> bool {
+        let id = Some(call_id);
+        self.call
+            .as_ref()
+            .is_some_and(|c| c.call_id.as_deref() == id)
+            || self
+                .held
+                .as_ref()
+                .is_some_and(|c| c.call_id.as_deref() == id)
+            || self.incoming.as_ref().is_some_and(|i| i.call_id == call_id)
+    }
+
+    /// The reason of an `ended` that arrived for `call_id` before any call had that id.
+    pub(super) fn take_ended_early(&mut self, call_id: &str) -> Option<EndReason> {
+        let i = self.ended_early.iter().position(|(id, _)| id == call_id)?;
+        Some(self.ended_early.remove(i).1)
+    }
+
+    /// True while the foreground call is outbound and still waits for its id.
+    fn waiting_for_id(&self) -> bool {
+        self.call
+            .as_ref()
+            .is_some_and(|c| c.call_id.is_none() && c.direction == Direction::Outbound)
+    }
+
     /// The call with the host's `call_id`. With `adopt`, an outbound call still waiting for its
     /// id takes it: a host may report ringing before its `dial` promise settles — unless the id
     /// belongs to a call that already ended (a late event must not end a new call).
@@ -180,7 +216,8 @@ impl Calls {
         {
             return self.held.as_mut();
         }
-        if !adopt || self.finished(call_id) {
+        if !adopt || self.finished(call_id) || self.ended_early.iter().any(|(id, _)| id == call_id)
+        {
             return None;
         }
         match self.call.as_mut() {
@@ -325,7 +362,13 @@ pub(super) fn call_event(state: &mut State, event: CallEvent, now: Millis, out: 
     }
 }
 
-fn ended(state: &mut State, call_id: String, reason: EndReason, now: Millis, out: &mut Out) {
+pub(super) fn ended(
+    state: &mut State,
+    call_id: String,
+    reason: EndReason,
+    now: Millis,
+    out: &mut Out,
+) {
     let calls = &mut state.calls;
     if calls
         .incoming
@@ -346,17 +389,26 @@ fn ended(state: &mut State, call_id: String, reason: EndReason, now: Millis, out
         }
         return;
     }
-    // An unknown id on `ended` is never adopted: it may be a late event of another call.
-    if calls.find_mut(&call_id, false).is_some() {
-        if let Some(call) = calls.call.take() {
-            if call.kind == CallKind::Emergency
-                && reason == EndReason::Failed
-                && call.connected_at.is_none()
-            {
-                state.notice = Some(Notice::EmergencyCallFailed { message: None });
+    // An unknown id on `ended` is never adopted: it may be a late event of another call. While
+    // an outbound call waits for its id, it is remembered: if `calling.dial` then answers with
+    // it, that call has ended (and is not left "Calling…").
+    if calls.find_mut(&call_id, false).is_none() {
+        if calls.waiting_for_id() && !calls.finished(&call_id) {
+            if calls.ended_early.len() >= FINISHED_IDS {
+                calls.ended_early.remove(0);
             }
-            finish(state, call, reason, now, out);
+            calls.ended_early.push((call_id, reason));
         }
+        return;
+    }
+    if let Some(call) = calls.call.take() {
+        if call.kind == CallKind::Emergency
+            && reason == EndReason::Failed
+            && call.connected_at.is_none()
+        {
+            state.notice = Some(Notice::EmergencyCallFailed { message: None });
+        }
+        finish(state, call, reason, now, out);
     }
 }
 
@@ -370,6 +422,10 @@ fn incoming(
     now: Millis,
     out: &mut Out,
 ) {
+    // The same call offered twice (a host that reports it again) is one call.
+    if state.calls.knows(&call_id) || state.calls.finished(&call_id) {
+        return;
+    }
     let is_callback = state
         .callback_window(now)
         .is_some_and(|w| same_number(&w.number, &to));

@@ -201,6 +201,15 @@ pub(super) fn callback_number(
     let Some(started) = started.filter(|_| !number.is_empty()) else {
         return;
     };
+    // The same number reported again (a host that repeats its events) changes nothing.
+    if state
+        .episode
+        .callback
+        .as_ref()
+        .is_some_and(|w| w.call_id == call_id && w.number == number)
+    {
+        return;
+    }
     let by_host = if valid_for_seconds.is_finite() && valid_for_seconds > 0.0 {
         now.saturating_add((valid_for_seconds * 1000.0).min(CALLBACK_WINDOW as f64) as Millis)
     } else {

@@ -22,7 +22,8 @@ pub mod dial;
 pub mod episode;
 pub mod notification;
 
-pub use calls::{Call, CallKey, Calls, Incoming};
+pub use calls::{Call, CallKey, Calls, Incoming, MAX_CALL_ID};
+pub use dial::Unconfirmed;
 pub use episode::{CallbackWindow, Episode, PersistedCall, CALLBACK_WINDOW};
 pub use notification::NotificationState;
 
@@ -271,6 +272,26 @@ impl Out {
         self.0.is_empty()
     }
 
+    /// How many outputs wait.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Moves the emergency [`Effect::PlaceCall`]s from `from` on to the front, in their order:
+    /// the emergency call is handed out before anything that waited (E11).
+    pub(crate) fn place_calls_first(&mut self, from: usize) {
+        let urgent = |o: &Output| matches!(o, Output::Effect(Effect::PlaceCall { request, .. }) if request.emergency);
+        let mut moved = 0;
+        for i in from..self.0.len() {
+            if urgent(&self.0[i]) {
+                if let Some(call) = self.0.remove(i) {
+                    self.0.insert(moved, call);
+                    moved += 1;
+                }
+            }
+        }
+    }
+
     /// Keeps only the effects for which `keep` is true (deferred work always stays).
     fn retain(&mut self, keep: impl Fn(&Effect) -> bool) {
         self.0.retain(|o| match o {
@@ -287,9 +308,17 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
             state.utc_offset_minutes = utc_offset_minutes;
             state.emit_readiness_if_changed(out);
         }
+        Event::Reattached => {
+            state.last_readiness = None;
+            state.emit_readiness_if_changed(out);
+            if state.emergency_active() {
+                out.push(Effect::SetHostEmergencyMode(true));
+            }
+        }
         Event::Dial { dialed } => dial::dial(state, dialed, now, out),
-        Event::DialAccepted { key, call_id } => dial::accepted(state, key, call_id, out),
+        Event::DialAccepted { key, call_id } => dial::accepted(state, key, call_id, now, out),
         Event::DialFailed { key, message } => dial::failed(state, key, message, now, out),
+        Event::DialUnconfirmed { key, message } => dial::unconfirmed(state, key, message, now, out),
         Event::HangUp => calls::hang_up(state, now, out),
         Event::Answer => calls::answer(state, now, out),
         Event::Decline => calls::decline(state, out),
@@ -335,6 +364,12 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
             state.config.template_errors = notify::validate_template(&template);
             state.config.template = template;
             state.emit_readiness_if_changed(out);
+        }
+        Event::AgentChanged => {
+            state.peer_emergency = None;
+            if !state.episode.is_empty() || state.emergency_active() {
+                episode::persist(state, out);
+            }
         }
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
         Event::PeerEmergency(peer) => state.peer_emergency = peer,
