@@ -123,6 +123,8 @@ export function uncaught() {
   return u;
 }
 export function uncaughtList(u) { removeEventListener("error", u.onerror); removeEventListener("unhandledrejection", u.onrejection); return u.list.join("\n"); }
+export function leave() { const e = new Event("beforeunload", { cancelable: true }); dispatchEvent(e); return e.defaultPrevented; }
+export function pagehide() { dispatchEvent(new Event("pagehide")); }
 export function ids(el) { return [...el.querySelectorAll("[id]")].map((e) => e.id); }
 export function refsInside(el) {
   // Every id that a label or ARIA attribute names must be an element inside `el`.
@@ -168,6 +170,8 @@ extern "C" {
     fn longestTimer(w: &JsValue) -> f64;
     fn uncaught() -> JsValue;
     fn uncaughtList(u: &JsValue) -> String;
+    fn leave() -> bool;
+    fn pagehide();
     fn ids(el: &web_sys::Element) -> js_sys::Array;
     fn refsInside(el: &web_sys::Element) -> String;
 }
@@ -681,4 +685,146 @@ async fn unmounted_during_a_live_call_the_episode_ends_headless_when_the_call_en
     assert_eq!(named(&events, "dialer:emergency-ended").length(), 1);
     assert_eq!(subs(&h), 0, "released after the episode");
     clear("headless");
+}
+
+// ------------------------------------------------------------------ several widgets and agents
+
+#[wasm_bindgen_test]
+async fn two_widgets_in_one_document_have_their_own_ids() {
+    let (ha, hb) = (host(&obj("{}")), host(&obj("{}")));
+    let (ea, a) = mounted("ids-a", &ha, "{}");
+    let (eb, b) = mounted("ids-b", &hb, "{}");
+    sleep(20).await;
+    // Open the panels that carry ids (devices).
+    for el in [&ea, &eb] {
+        let toggle = el
+            .query_selector("[data-test=devices-toggle]")
+            .unwrap()
+            .unwrap();
+        toggle.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    }
+    sleep(20).await;
+    let (ia, ib): (Vec<String>, Vec<String>) = (
+        ids(&ea).iter().filter_map(|v| v.as_string()).collect(),
+        ids(&eb).iter().filter_map(|v| v.as_string()).collect(),
+    );
+    assert!(ia.len() >= 3, "{ia:?}");
+    assert!(ia.iter().all(|id| !ib.contains(id)), "{ia:?} / {ib:?}");
+    assert_eq!(
+        refsInside(&ea),
+        "",
+        "labels and ARIA point into their own widget"
+    );
+    assert_eq!(refsInside(&eb), "");
+    for handle in [a, b] {
+        call(&handle, "unmount", &JsValue::UNDEFINED).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn two_agents_in_one_origin_never_share_an_episode_and_a_new_agent_id_rekeys() {
+    let (ha, hb) = (host(&obj("{}")), host(&obj("{}")));
+    let (_ea, a) = mounted("agent-a", &ha, "{}");
+    let (_eb, b) = mounted("agent-b", &hb, "{}");
+    call(&a, "dial", &"911".into()).unwrap();
+    sleep(300).await;
+    let sb = call(&b, "state", &JsValue::UNDEFINED).unwrap();
+    assert!(
+        get(&sb, "peerEmergency").is_undefined(),
+        "B is another agent"
+    );
+    assert_eq!(presenceNow(&hb), "available");
+    // B becomes agent-a: it joins A's tabs and shows A's emergency.
+    call(
+        &b,
+        "setConfig",
+        &obj(r#"{"agent":{"id":"agent-a","name":"Ann"}}"#),
+    )
+    .unwrap();
+    sleep(300).await;
+    let sb = call(&b, "state", &JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&get(&sb, "peerEmergency"), "number")
+            .as_string()
+            .as_deref(),
+        Some("911")
+    );
+    emit(
+        &ha,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    for handle in [a, b] {
+        call(&handle, "unmount", &JsValue::UNDEFINED).unwrap();
+    }
+    clear("agent-a");
+}
+
+#[wasm_bindgen_test]
+async fn a_callback_reaching_a_tab_that_does_not_own_it_is_answered_there() {
+    let (ha, hb) = (host(&obj("{}")), host(&obj("{}")));
+    let (_ea, a) = mounted("cb-owner", &ha, "{}");
+    sleep(50).await;
+    let (_eb, b) = mounted("cb-owner", &hb, "{}");
+    sleep(300).await;
+    // A made the emergency call: A owns the callback. The call drops; its window opens.
+    call(&a, "dial", &"911".into()).unwrap();
+    emit(
+        &ha,
+        &obj(
+            r#"{"type":"callback-number","callId":"c1","number":"+15550100042","validForSeconds":3600}"#,
+        ),
+    );
+    emit(
+        &ha,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"dropped"}"#),
+    );
+    sleep(300).await;
+    // The newest registration (B) gets the callback; A never hears of it.
+    emit(
+        &hb,
+        &obj(r#"{"type":"incoming","callId":"cb1","from":"911","to":"+15550100042"}"#),
+    );
+    sleep(600).await;
+    assert_eq!(count(&hb, "calling.answer"), 1, "B: {}", names(&hb));
+    assert_eq!(count(&ha, "calling.answer"), 0);
+    emit(
+        &hb,
+        &obj(r#"{"type":"ended","callId":"cb1","reason":"remote"}"#),
+    );
+    for handle in [a, b] {
+        call(&handle, "unmount", &JsValue::UNDEFINED).unwrap();
+    }
+    clear("cb-owner");
+}
+
+// ------------------------------------------------------------------ close protection
+
+#[wasm_bindgen_test]
+async fn leaving_during_a_live_emergency_call_asks_first_and_a_closing_tab_says_goodbye() {
+    let (ha, hb) = (host(&obj("{}")), host(&obj("{}")));
+    let (_ea, a) = mounted("close", &ha, "{}");
+    sleep(50).await;
+    let (_eb, b) = mounted("close", &hb, "{}");
+    sleep(300).await;
+    assert!(!leave(), "nothing live: no question");
+    call(&a, "dial", &"911".into()).unwrap();
+    sleep(300).await;
+    assert!(leave(), "an emergency call is live: the browser asks first");
+    // A's page goes away: B hears goodbye at once and stops showing A's call.
+    let sb = call(&b, "state", &JsValue::UNDEFINED).unwrap();
+    assert!(get(&sb, "peerEmergency").is_object());
+    pagehide();
+    sleep(50).await;
+    let sb = call(&b, "state", &JsValue::UNDEFINED).unwrap();
+    assert!(
+        get(&sb, "peerEmergency").is_undefined(),
+        "at once, not after the 3 s silence"
+    );
+    emit(
+        &ha,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    call(&a, "unmount", &JsValue::UNDEFINED).unwrap();
+    call(&b, "unmount", &JsValue::UNDEFINED).unwrap();
+    clear("close");
 }

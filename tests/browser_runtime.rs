@@ -625,13 +625,30 @@ fn saved_episode(call: bool) -> JsValue {
 }
 
 #[wasm_bindgen_test]
-async fn after_a_reload_without_the_call_presence_is_restored_and_the_window_kept() {
+async fn after_a_reload_without_active_calls_the_agent_is_asked_before_presence_comes_back() {
     saveEpisode("reload", &saved_episode(true));
     let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
     let el = mountPoint();
     let events = recordEvents(&el);
     let dialer = mount(el.clone().into(), host.clone(), config("reload", &us())).unwrap();
     sleep(700).await; // The tab probe (400 ms) finds no tab holding the call.
+                      // The host cannot say whether the call survived: the episode is kept (DND) and the agent
+                      // is asked (E11) — presence is not given back silently.
+    assert_ne!(presenceNow(&host), "away", "{}", names(&host));
+    let st = dialer.state().unwrap();
+    assert_eq!(get(&st, "emergencyMode").as_bool(), Some(true));
+    assert!(
+        text(&el, "emergency-still-on").is_some(),
+        "the question is shown"
+    );
+    // "No, it has ended": E8 and E9 now.
+    el.query_selector("[data-test=still-on-no]")
+        .unwrap()
+        .expect("the No button")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    sleep(20).await;
     assert_eq!(presenceNow(&host), "away", "{}", names(&host));
     let ended = eventsNamed(&events, "dialer:emergency-ended");
     assert_eq!(ended.length(), 1);

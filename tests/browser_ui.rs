@@ -235,11 +235,11 @@ async fn a_refused_dial_keeps_the_text_and_points_at_the_field() {
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(
         field.get_attribute("aria-describedby").as_deref(),
-        Some("ad-number-error")
+        Some("ad1-number-error")
     );
     let error = m
         .root
-        .query_selector("#ad-number-error")
+        .query_selector("#ad1-number-error")
         .unwrap()
         .expect("error next to the field");
     assert!(!error.text_content().unwrap().is_empty());

@@ -6,8 +6,8 @@ use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedR
 use agent_dialer::core::flow::{EmergencyWarning, Episode, Notice, PersistedCall, State};
 use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
-use agent_dialer::core::restore::{ActiveCalls, RESTORE_PROBE};
-use agent_dialer::core::tabs::{TabMessage, TABS_PROTOCOL};
+use agent_dialer::core::restore::{ActiveCalls, CallFate, RESTORE_PROBE};
+use agent_dialer::core::tabs::{TabMessage, CLAIM_WAIT, TABS_PROTOCOL};
 use agent_dialer::core::wire::{
     CallEvent, CallKind, EndReason, HostEvent, NotificationStatus, PeerEmergency,
 };
@@ -493,18 +493,61 @@ fn after_expiry_a_call_to_the_old_callback_number_is_ordinary() {
 }
 
 #[test]
-fn only_the_tab_that_owns_the_callback_answers_it() {
+fn a_tab_that_does_not_own_the_callback_answers_it_only_when_no_other_tab_takes_it() {
+    let callback = || CallEvent::Incoming {
+        call_id: "cb1".into(),
+        from: "911".into(),
+        to: "+15550100042".into(),
+    };
+    let answers = |fx: &[Effect]| {
+        fx.iter()
+            .filter(|e| matches!(e, Effect::Answer { .. }))
+            .count()
+    };
+    // Nobody takes it (the owner did not receive it: the newest registration wins).
     let mut h = with_callback();
     h.ev(Event::TabRole {
         owns_callback: false,
     });
-    let fx = h.call(CallEvent::Incoming {
-        call_id: "cb1".into(),
-        from: "911".into(),
-        to: "+15550100042".into(),
+    let fx = h.call(callback());
+    assert_eq!(answers(&fx), 0, "the owner gets its chance first");
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::ArmTimer {
+            id: TimerId::CallbackClaim,
+            ..
+        }
+    )));
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::PostToTabs(m) if m.callback_offer.as_deref() == Some("cb1"))));
+    h.later(CLAIM_WAIT);
+    let fx = h.ev(Event::TimerFired(TimerId::CallbackClaim));
+    assert_eq!(answers(&fx), 1, "never dropped: answered here {fx:?}");
+    assert!(h.state().emergency_active());
+
+    // The owner took it meanwhile: its message holds the call.
+    let mut h = with_callback();
+    h.ev(Event::TabRole {
+        owns_callback: false,
     });
-    assert!(fx.is_empty());
-    assert!(h.state().calls.incoming.is_none());
+    h.call(callback());
+    h.ev(Event::TabMessage(TabMessage {
+        protocol: TABS_PROTOCOL.into(),
+        tab_id: "owner".into(),
+        started_at: 1.0,
+        emergency: Some(PeerEmergency {
+            call_id: Some("cb1".into()),
+            number: "911".into(),
+        }),
+        last_call: None,
+        bye: false,
+        callback_offer: None,
+    }));
+    h.later(CLAIM_WAIT);
+    let fx = h.ev(Event::TimerFired(TimerId::CallbackClaim));
+    assert_eq!(answers(&fx), 0, "{fx:?}");
+    assert!(!h.state().emergency_active());
 }
 
 // ---- E5: the pane ----
@@ -899,7 +942,7 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
     fresh.now = h.now;
     let fx = fresh.ev(Event::Restored {
         episode: saved_episode(&h),
-        call_alive: false,
+        call: CallFate::Ended,
     });
     assert_eq!(presence_sets(&fx), vec!["away"]);
     assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);

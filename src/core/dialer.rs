@@ -108,7 +108,10 @@ impl Dialer {
                 None => {
                     if let Some(beat) = self.sync_tabs.take() {
                         let at = self.outbox_at;
-                        let outputs = self.tabs.update(self.state.own_emergency(), beat, at);
+                        let offer = self.state.calls.offered_callback();
+                        let outputs = self
+                            .tabs
+                            .update(self.state.own_emergency(), offer, beat, at);
                         self.apply_tabs(outputs, at);
                         continue;
                     }
@@ -169,6 +172,10 @@ impl Dialer {
                 };
                 flow::step(&mut self.state, failed, now, out);
             }
+            Event::TimerFired(TimerId::CallbackClaim) => {
+                let outputs = self.tabs.claim_due(now);
+                return self.apply_tabs(outputs, now);
+            }
             Event::TimerFired(TimerId::RestoreProbe) => {
                 let tabs = &mut self.tabs;
                 let steps = self.restore.probe_due(now, |id| tabs.peer_holds(id, now));
@@ -221,6 +228,19 @@ impl Dialer {
                     self.event(Event::TabRole { owns_callback }, now)
                 }
                 TabOutput::PeerEnded => self.effect(Effect::LoadEpisode, now),
+                TabOutput::WakeAt(at) => self.effect(
+                    Effect::ArmTimer {
+                        id: TimerId::CallbackClaim,
+                        at,
+                    },
+                    now,
+                ),
+                TabOutput::AnswerCallback(call_id) => {
+                    self.event(Event::CallbackUnclaimed { call_id }, now)
+                }
+                TabOutput::CallbackTaken(call_id) => {
+                    self.event(Event::CallbackClaimed { call_id }, now)
+                }
             }
         }
     }
@@ -228,16 +248,9 @@ impl Dialer {
     fn apply_restore(&mut self, steps: Vec<RestoreStep>, now: Millis) {
         for step in steps {
             match step {
-                RestoreStep::Restore {
-                    episode,
-                    call_alive,
-                } => self.event(
-                    Event::Restored {
-                        episode,
-                        call_alive,
-                    },
-                    now,
-                ),
+                RestoreStep::Restore { episode, call } => {
+                    self.event(Event::Restored { episode, call }, now)
+                }
                 RestoreStep::ArmProbe { at } => self.effect(
                     Effect::ArmTimer {
                         id: TimerId::RestoreProbe,

@@ -7,7 +7,7 @@ use super::flow::{CallKey, Episode};
 use super::model::{Location, Millis};
 use super::names::Binding;
 use super::notify::{EmailKind, EmailMessage, Template};
-use super::restore::ActiveCalls;
+use super::restore::{ActiveCalls, CallFate};
 use super::tabs::TabMessage;
 use super::wire::{ActivityEntry, CallEvent, DialRequest, HostEvent, PeerEmergency};
 
@@ -22,6 +22,8 @@ pub enum TimerId {
     Heartbeat,
     /// A reloaded tab has listened long enough to the other tabs (B5).
     RestoreProbe,
+    /// A tab that received the callback without owning it has waited for the owner (B5).
+    CallbackClaim,
 }
 
 /// Inputs to the dialer: agent actions, host replies and events, browser facts, timers.
@@ -53,6 +55,9 @@ pub enum Event {
     SetHold(bool),
     /// The agent pressed keypad keys during a call.
     SendDtmf(String),
+    /// The agent answered whether the emergency call taken up after a reload is still going
+    /// on (true) or has ended (false).
+    ConfirmCall(bool),
     /// The agent dismissed the notice.
     DismissNotice,
     /// `calling.dial` answered with the host's call id.
@@ -114,8 +119,8 @@ pub enum Event {
     Restored {
         /// The episode as persisted.
         episode: Episode,
-        /// Whether its emergency call is still alive (the host or another tab holds it).
-        call_alive: bool,
+        /// What became of its emergency call (alive, ended, or unknown: ask the agent).
+        call: CallFate,
     },
     /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5):
     /// the tab election's verdict, which the dialer hands to the flow itself.
@@ -129,6 +134,17 @@ pub enum Event {
     /// `setConfig` changed `agent.id`: the shell moved the episode's storage and the tab
     /// channel to the new agent's keys; this tab joins the new agent's tabs (B5).
     AgentChanged,
+    /// No other tab took the emergency callback this tab received without owning it: answer
+    /// it (the tab election's verdict, B5).
+    CallbackUnclaimed {
+        /// The callback's call id.
+        call_id: String,
+    },
+    /// Another tab took the emergency callback this tab received too: leave it (B5).
+    CallbackClaimed {
+        /// The callback's call id.
+        call_id: String,
+    },
     /// A message from another tab of the same agent (B5).
     TabMessage(TabMessage),
     /// The shell read the saved episode, as [`Effect::LoadEpisode`] asked (B5).

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::ids::Ids;
+
 use super::call_pane::CallPane;
 use super::clock::use_now;
 use super::devices::Devices;
@@ -50,6 +52,7 @@ fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let ids = (*use_memo(props.instance, |i| Ids::for_instance(*i))).clone();
     let view = &props.view;
     let lang = *use_memo(view.locale.clone(), |l| Lang::resolve(l.as_deref()));
     let number = use_state(String::new);
@@ -99,6 +102,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let show_settings = *settings_open && c.dialpad;
     html! {
+        <ContextProvider<Ids> context={ids.clone()}>
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
             aria-label={t(lang, Key::Phone)} data-test="dialer" lang={lang.tag()}>
             if !emergency {
@@ -108,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
                     if c.dialpad {
                         <button type="button" class="ad-icon-button" data-test="settings-toggle"
                             aria-label={t(lang, Key::Settings)} title={t(lang, Key::Settings)}
-                            aria-expanded={show_settings.to_string()} aria-controls="ad-settings-panel"
+                            aria-expanded={show_settings.to_string()} aria-controls={ids.of("settings-panel")}
                             onclick={ontoggle_settings}>
                             { icon(Icon::Settings) }
                         </button>
@@ -121,7 +125,8 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if let Some(e) = &view.emergency {
-                <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang} />
+                <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang}
+                    onevent={props.onevent.clone()} />
             }
             <Notices notice={view.notice.clone()} problems={view.problems.clone()} locked={emergency}
                 onevent={props.onevent.clone()} {lang} />
@@ -143,7 +148,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if show_settings {
-                <div id="ad-settings-panel">
+                <div id={ids.of("settings-panel")}>
                     <Settings recipients={view.recipients_raw.clone()} template={view.template.clone()}
                         onevent={props.onevent.clone()} {lang} />
                 </div>
@@ -154,5 +159,6 @@ pub fn App(props: &AppProps) -> Html {
                 <Devices selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />
             }
         </section>
+        </ContextProvider<Ids>>
     }
 }

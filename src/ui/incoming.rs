@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::ids::use_ids;
+
 use super::i18n::{t, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::Event;
@@ -20,15 +22,16 @@ pub struct IncomingProps {
 /// The incoming-call card.
 #[component]
 pub fn Incoming(props: &IncomingProps) -> Html {
+    let ids = use_ids();
     let lang = props.lang;
     let emit = |event: Event| {
         let onevent = props.onevent.clone();
         Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))
     };
     html! {
-        <section class="ad-incoming" data-test="incoming" aria-labelledby="ad-incoming-title">
+        <section class="ad-incoming" data-test="incoming" aria-labelledby={ids.of("incoming-title")}>
             <div role="alert">
-                <p class="ad-incoming-title" id="ad-incoming-title">{ t(lang, Key::IncomingCall) }</p>
+                <p class="ad-incoming-title" id={ids.of("incoming-title")}>{ t(lang, Key::IncomingCall) }</p>
                 <p class="ad-incoming-from" data-test="incoming-from">{ props.from.clone() }</p>
             </div>
             <div class="ad-incoming-actions">

@@ -5,6 +5,8 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::ids::use_ids;
+
 use super::i18n::{t, tf, Key, Lang};
 use crate::core::notify::{
     parse_recipients, render_email, sample_facts, validate_template, EmailKind, RecipientError,
@@ -47,6 +49,7 @@ pub struct SettingsProps {
 /// The settings form.
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
+    let ids = use_ids();
     let lang = props.lang;
     let recipients = use_state(|| props.recipients.to_string());
     let subject = use_state(|| props.template.subject.clone());
@@ -106,16 +109,16 @@ pub fn Settings(props: &SettingsProps) -> Html {
         EmailKind::Initial,
     );
     html! {
-        <form class="ad-settings" data-test="settings" onsubmit={onsubmit} aria-labelledby="ad-settings-title" novalidate=true>
-            <h2 class="ad-section-title" id="ad-settings-title">{ t(lang, Key::SettingsTitle) }</h2>
+        <form class="ad-settings" data-test="settings" onsubmit={onsubmit} aria-labelledby={ids.of("settings-title")} novalidate=true>
+            <h2 class="ad-section-title" id={ids.of("settings-title")}>{ t(lang, Key::SettingsTitle) }</h2>
             <div class="ad-field">
-                <label class="ad-label" for="ad-recipients">{ t(lang, Key::Recipients) }</label>
-                <input id="ad-recipients" data-test="recipients" type="text" autocomplete="off" spellcheck="false"
+                <label class="ad-label" for={ids.of("recipients")}>{ t(lang, Key::Recipients) }</label>
+                <input id={ids.of("recipients")} data-test="recipients" type="text" autocomplete="off" spellcheck="false"
                     value={(*recipients).clone()} oninput={on_recipients}
                     aria-invalid={bad_recipients.to_string()}
-                    aria-describedby="ad-recipients-help ad-recipients-errors" />
-                <p id="ad-recipients-help" class="ad-help">{ t(lang, Key::RecipientsHelp) }</p>
-                <ul id="ad-recipients-errors" class="ad-field-errors" data-test="recipient-errors">
+                    aria-describedby={ids.list(&["recipients-help", "recipients-errors"])} />
+                <p id={ids.of("recipients-help")} class="ad-help">{ t(lang, Key::RecipientsHelp) }</p>
+                <ul id={ids.of("recipients-errors")} class="ad-field-errors" data-test="recipient-errors">
                     { for parsed.problems.iter().map(|p| html! {
                         <li data-test="recipient-error" title={p.error.to_string()}>
                             { tf(lang, if p.error == RecipientError::NotAnAddress { Key::RecipientBad } else { Key::RecipientInvalid },
@@ -125,21 +128,21 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 </ul>
             </div>
             <div class="ad-field">
-                <label class="ad-label" for="ad-subject">{ t(lang, Key::Subject) }</label>
-                <input id="ad-subject" data-test="template-subject" type="text" autocomplete="off"
+                <label class="ad-label" for={ids.of("subject")}>{ t(lang, Key::Subject) }</label>
+                <input id={ids.of("subject")} data-test="template-subject" type="text" autocomplete="off"
                     value={(*subject).clone()} oninput={on_subject}
-                    aria-invalid={(!errors.is_empty()).to_string()} aria-describedby="ad-template-errors" />
+                    aria-invalid={(!errors.is_empty()).to_string()} aria-describedby={ids.of("template-errors")} />
             </div>
             <div class="ad-field">
-                <label class="ad-label" for="ad-body">{ t(lang, Key::Body) }</label>
-                <textarea id="ad-body" data-test="template-body" rows="5"
+                <label class="ad-label" for={ids.of("body")}>{ t(lang, Key::Body) }</label>
+                <textarea id={ids.of("body")} data-test="template-body" rows="5"
                     value={(*body).clone()} oninput={on_body}
-                    aria-invalid={(!errors.is_empty()).to_string()} aria-describedby="ad-template-errors ad-placeholders" />
-                <ul id="ad-template-errors" class="ad-field-errors" data-test="template-errors">
+                    aria-invalid={(!errors.is_empty()).to_string()} aria-describedby={ids.list(&["template-errors", "placeholders"])} />
+                <ul id={ids.of("template-errors")} class="ad-field-errors" data-test="template-errors">
                     { for errors.iter().map(|e| html! { <li>{ template_error(lang, e) }</li> }) }
                 </ul>
             </div>
-            <div class="ad-field" id="ad-placeholders">
+            <div class="ad-field" id={ids.of("placeholders")}>
                 <span class="ad-label">{ t(lang, Key::Placeholders) }</span>
                 <ul class="ad-chips" data-test="placeholders">
                     { for PLACEHOLDERS.iter().map(|p| html! { <li title={p.description}><code>{ format!("{{{}}}", p.name) }</code></li> }) }

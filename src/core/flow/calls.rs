@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::callback;
 use super::dial::Unconfirmed;
 use super::{episode, EmergencyWarning, Notice, Out, State};
 use crate::core::event::Effect;
@@ -116,6 +117,9 @@ pub struct Calls {
     /// `ended` events for ids no call had yet, while an outbound call waited for its id: the
     /// host may end a call before `calling.dial` has told us its id.
     ended_early: Vec<(String, EndReason)>,
+    /// An emergency callback this tab received without owning it: answered unless the owner
+    /// takes it first (B5, `core::tabs`).
+    pub(super) offered: Option<Incoming>,
 }
 
 impl Default for Calls {
@@ -128,6 +132,7 @@ impl Default for Calls {
             cancelled: Vec::new(),
             finished_ids: Vec::new(),
             ended_early: Vec::new(),
+            offered: None,
         }
     }
 }
@@ -182,6 +187,12 @@ impl Calls {
                 .as_ref()
                 .is_some_and(|c| c.call_id.as_deref() == id)
             || self.incoming.as_ref().is_some_and(|i| i.call_id == call_id)
+            || self.offered.as_ref().is_some_and(|i| i.call_id == call_id)
+    }
+
+    /// The emergency callback this tab received without owning it, waiting for the owner.
+    pub fn offered_callback(&self) -> Option<&str> {
+        self.offered.as_ref().map(|i| i.call_id.as_str())
     }
 
     /// The reason of an `ended` that arrived for `call_id` before any call had that id.
@@ -353,7 +364,9 @@ pub(super) fn call_event(state: &mut State, event: CallEvent, now: Millis, out: 
             }
         }
         CallEvent::Ended { call_id, reason } => ended(state, call_id, reason, now, out),
-        CallEvent::Incoming { call_id, from, to } => incoming(state, call_id, from, to, now, out),
+        CallEvent::Incoming { call_id, from, to } => {
+            callback::incoming(state, call_id, from, to, now, out)
+        }
         CallEvent::CallbackNumber {
             call_id,
             number,
@@ -412,67 +425,9 @@ pub(super) fn ended(
     }
 }
 
-/// A call comes in: offered to the agent, or, when it is the emergency service calling back
-/// on a valid callback number, answered ahead of everything (E4).
-fn incoming(
-    state: &mut State,
-    call_id: String,
-    from: String,
-    to: String,
-    now: Millis,
-    out: &mut Out,
-) {
-    // The same call offered twice (a host that reports it again) is one call.
-    if state.calls.knows(&call_id) || state.calls.finished(&call_id) {
-        return;
-    }
-    let is_callback = state
-        .callback_window(now)
-        .is_some_and(|w| same_number(&w.number, &to));
-    if !is_callback {
-        // Nothing but the emergency call is offered during an emergency (E5).
-        if !state.calls.emergency_active() && state.calls.incoming.is_none() {
-            state.calls.incoming = Some(Incoming { call_id, from, to });
-        } else {
-            state.calls.forget_id(&call_id);
-        }
-        return;
-    }
-    if !state.owns_callback {
-        state.calls.forget_id(&call_id);
-        return; // Another tab answers it (B5).
-    }
-    if state
-        .calls
-        .incoming
-        .as_ref()
-        .is_some_and(|i| i.call_id == call_id)
-    {
-        state.calls.incoming = None;
-    }
-    take_inbound(
-        state,
-        call_id.clone(),
-        from,
-        CallKind::EmergencyCallback,
-        now,
-        out,
-    );
-    state.notice = None;
-    episode::enter(state, out);
-    out.push(Effect::Emit(HostEvent::EmergencyStarted {
-        call_id,
-        number: to,
-        region: state.location.region.clone(),
-        location: None,
-        direction: Direction::Inbound,
-    }));
-    episode::persist(state, out);
-}
-
 /// Answers `call_id` into the foreground; the call there before is held first (the contract:
 /// "if another call is active it is put on hold first") or ended.
-fn take_inbound(
+pub(super) fn take_inbound(
     state: &mut State,
     call_id: String,
     from: String,
@@ -500,22 +455,6 @@ fn take_inbound(
     if let Some(other) = other {
         displace(state, other, now, out);
     }
-}
-
-/// Compares two phone numbers by their digits and leading plus.
-fn same_number(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        let t = s
-            .trim()
-            .trim_start_matches("sip:")
-            .trim_start_matches("tel:");
-        let t = t.split('@').next().unwrap_or("");
-        t.chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect::<String>()
-    };
-    let (ka, kb) = (key(a), key(b));
-    !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')
 }
 
 /// Pushes `Hold` for a connected call that is not yet on hold (before the new call's effects,

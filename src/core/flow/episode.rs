@@ -11,11 +11,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::calls::Call;
+use super::calls::{self, Call};
+use super::dial::Unconfirmed;
 use super::{notification, Notice, Out, State};
 use crate::core::event::{Effect, TimerId};
 use crate::core::model::{Millis, DND, MINUTE};
 use crate::core::names::Binding;
+use crate::core::restore::CallFate;
 use crate::core::time::iso8601;
 use crate::core::wire::{CallKind, CallStatus, Direction, EndReason, HostEvent};
 
@@ -260,11 +262,12 @@ pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
 }
 
 /// B5: a saved episode is taken up after a reload (only at start-up, with no episode of our
-/// own). A call still alive comes back connected; a call that did not survive ends (E8, E9).
+/// own). A call still alive comes back connected; a call that did not survive ends (E8, E9);
+/// a call nobody can vouch for comes back too, and the agent is asked (E11).
 pub(super) fn restored(
     state: &mut State,
     episode: Episode,
-    call_alive: bool,
+    fate: CallFate,
     now: Millis,
     out: &mut Out,
 ) {
@@ -285,7 +288,7 @@ pub(super) fn restored(
         }
     }
     match call {
-        Some(c) if call_alive => {
+        Some(c) if fate != CallFate::Ended => {
             let key = state.calls.new_key();
             let direction = if c.kind == CallKind::EmergencyCallback {
                 Direction::Inbound
@@ -302,6 +305,9 @@ pub(super) fn restored(
                 c.started_at,
             );
             call.connected_at = Some(c.started_at);
+            if fate == CallFate::Unknown {
+                call.unconfirmed = Some(Unconfirmed::AfterReload);
+            }
             state.calls.call = Some(call);
             out.push(Effect::SetHostEmergencyMode(true));
         }
@@ -320,6 +326,19 @@ pub(super) fn restored(
         None => {}
     }
     persist(state, out);
+}
+
+/// The agent answered the question asked after a reload: the emergency call goes on (it is
+/// kept as a confirmed call), or it has ended (E8 and E9 run now).
+pub(super) fn confirm_call(state: &mut State, alive: bool, now: Millis, out: &mut Out) {
+    let asked = |c: &Call| c.unconfirmed == Some(Unconfirmed::AfterReload);
+    if alive {
+        if let Some(c) = state.calls.call.as_mut().filter(|c| asked(c)) {
+            c.unconfirmed = None;
+        }
+    } else if let Some(c) = state.calls.call.take_if(|c| asked(c)) {
+        calls::finish(state, c, EndReason::Local, now, out);
+    }
 }
 
 /// B5: saves the episode with its live emergency call; clears it when there is nothing to keep.

@@ -17,6 +17,7 @@
 //! - no emergency call, outbound or callback, is ever recorded or written to history (E6);
 //! - the presence saved before an emergency episode is restored exactly once (E2, E8).
 
+pub mod callback;
 pub mod calls;
 pub mod dial;
 pub mod episode;
@@ -332,10 +333,8 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         }
         Event::TimerFired(TimerId::PresenceRetry) => episode::retry_presence(state, out),
         Event::TimerFired(TimerId::CallbackExpiry) => episode::callback_expired(state, now, out),
-        Event::Restored {
-            episode,
-            call_alive,
-        } => episode::restored(state, episode, call_alive, now, out),
+        Event::Restored { episode, call } => episode::restored(state, episode, call, now, out),
+        Event::ConfirmCall(alive) => episode::confirm_call(state, alive, now, out),
         Event::EmailSent { kind, result } => notification::email_sent(state, kind, result, out),
         Event::BindingFailed { binding, message } => {
             calls::undo_unconfirmed(state, binding);
@@ -383,7 +382,14 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         Event::TabMessage(_)
         | Event::EpisodeLoaded(_)
         | Event::ActiveCalls(_)
-        | Event::TimerFired(TimerId::Heartbeat | TimerId::RestoreProbe) => {}
+        | Event::TimerFired(TimerId::Heartbeat | TimerId::RestoreProbe | TimerId::CallbackClaim) => {
+        }
+        Event::CallbackUnclaimed { call_id } => {
+            callback::answer_offered(state, call_id, true, now, out)
+        }
+        Event::CallbackClaimed { call_id } => {
+            callback::answer_offered(state, call_id, false, now, out)
+        }
     }
 }
 
