@@ -881,3 +881,51 @@ async fn listeners_and_bindings_may_call_back_into_the_handle_while_it_works() {
     sleep(10).await;
     clearEpisode("reenter");
 }
+
+// ---------------------------------------------------------------- E12: known outside
+
+#[wasm_bindgen_test]
+async fn a_coarse_position_near_a_border_is_not_known_outside_and_112_goes_through() {
+    let geo = fakeGeo("granted");
+    let url = blobUrl(BOUNDARIES_ODBL_60X30);
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let emergency = obj(&format!(r#"{{"boundariesUrl":"{url}"}}"#));
+    let dialer = mount(el.clone().into(), host.clone(), config("e12", &emergency)).unwrap();
+    sleep(10).await;
+    let wait_region = |want: &'static str| {
+        let d = &dialer;
+        async move {
+            for _ in 0..50 {
+                if location_of(d).1.as_deref() == Some(want) {
+                    break;
+                }
+                sleep(20).await;
+            }
+            assert_eq!(location_of(d).1.as_deref(), Some(want));
+        }
+    };
+    // Schleswig, 25 km from Denmark, ± 30 km: the circle may reach DK (supported).
+    geoPosition(&geo, 54.52, 9.57, 30_000.0);
+    wait_region("DE").await;
+    sleep(20).await;
+    dialer.dial("112".into()).unwrap();
+    assert_eq!(count(&host, "calling.dial"), 1, "placed, not blocked");
+    let request = lastArg(&host, "calling.dial");
+    assert_eq!(get(&request, "emergency").as_bool(), Some(true));
+    assert!(text(&el, "notice").is_none_or(|t| !t.contains("another phone")));
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    // Berlin, ± 30 m: wholly outside every supported region — known outside, blocked.
+    geoPosition(&geo, 52.52, 13.405, 30.0);
+    sleep(50).await;
+    dialer.dial("112".into()).unwrap();
+    assert_eq!(count(&host, "calling.dial"), 1, "blocked: {}", names(&host));
+    sleep(20).await;
+    assert!(text(&el, "notice").is_some_and(|t| t.contains("112")));
+    dialer.unmount();
+    restoreGeo();
+    clearEpisode("e12");
+}

@@ -47,6 +47,7 @@ fn located(region: Option<&str>) -> Location {
         region: region.map(str::to_string),
         coords: None,
         overridden: false,
+        nearby: Vec::new(),
     }
 }
 

@@ -94,7 +94,12 @@ pub fn decide(state: &State, dialed: &str) -> Decision {
         }
         Err(e) => Decision::Invalid(e),
     };
-    match state.location.known_region() {
+    let supported = |r: &str| state.config.supports(r);
+    let known = state
+        .location
+        .known_region()
+        .filter(|r| supported(r) || state.location.known_outside(supported).is_some());
+    match known {
         Some(region) if state.config.supports(region) => match emergency_in(region) {
             Some(number) => Decision::Emergency {
                 number,
@@ -103,7 +108,8 @@ pub fn decide(state: &State, dialed: &str) -> Decision {
             },
             None => ordinary(Some(region)),
         },
-        // Known to be outside (E12): recognise the local number (B1) and the supported ones.
+        // Known to be outside — the whole accuracy circle (E12): recognise the local number
+        // (B1) and the supported ones.
         Some(region) => match exact_in(region).or_else(in_any_supported) {
             Some(number) => match state.config.unsupported_region_policy {
                 UnsupportedRegionPolicy::Block => Decision::Blocked {
@@ -119,7 +125,8 @@ pub fn decide(state: &State, dialed: &str) -> Decision {
             },
             None => ordinary(Some(region)),
         },
-        // Not known (E12): an emergency number of any supported region is an emergency.
+        // Not known (E12), also a position whose circle may reach a supported region: an
+        // emergency number of any supported region is an emergency.
         None => match in_any_supported() {
             Some(number) => Decision::Emergency {
                 number,
