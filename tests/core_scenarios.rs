@@ -1295,6 +1295,15 @@ fn a_911_pressed_while_the_failure_of_the_last_one_waits_is_placed() {
         matches!(&first, Some(Effect::PlaceCall { request, .. }) if request.emergency),
         "{first:?}"
     );
+    // The failed call's presence restore and host-form release must not run during the new
+    // emergency call (found by the hostile-host property test).
+    let rest: Vec<Effect> = std::iter::from_fn(|| h.dialer.poll_effect()).collect();
+    assert_eq!(presence_sets(&rest), vec!["dnd"], "{rest:?}");
+    assert!(
+        !rest.contains(&Effect::SetHostEmergencyMode(false)),
+        "{rest:?}"
+    );
+    assert!(h.state().emergency_active());
 }
 
 #[test]

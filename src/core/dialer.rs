@@ -128,6 +128,17 @@ impl Dialer {
         }
     }
 
+    /// The next effect only when it must not wait: an emergency [`Effect::PlaceCall`] at the
+    /// front (a dial handed in while the shell runs an effect goes there). The shell, called
+    /// back from inside an effect, runs just these before returning, and leaves everything
+    /// else to its running loop, in order.
+    pub fn poll_urgent_effect(&mut self) -> Option<Effect> {
+        if !self.outbox.front_is_emergency_call() {
+            return None;
+        }
+        self.poll_effect()
+    }
+
     /// The message this tab leaves the others when it closes.
     pub fn goodbye(&self) -> TabMessage {
         self.tabs.goodbye()

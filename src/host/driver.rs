@@ -4,8 +4,10 @@
 //! in order, in the caller's task: the emergency `calling.dial` is invoked before the click
 //! handler (or `dialer.dial()`) returns (SPEC, Qualities; E11). A binding or a `dialer:*`
 //! listener may call back into the widget while an effect runs: its event is handed to the
-//! dialer (which decides the order — a dial goes first) and that nested `handle` drains the
-//! queue itself, so a `dial("911")` from a listener reaches `calling.dial` before it returns.
+//! dialer, which decides the order — a dial is stepped at once and its emergency call goes
+//! ahead of everything — and that nested `handle` runs just the emergency call, so a
+//! `dial("911")` from a listener reaches `calling.dial` before it returns; everything else
+//! runs in order in the loop already running, never inside another effect.
 //! No `RefCell` borrow is ever held while JavaScript runs, and every call into JavaScript
 //! goes through an import that cannot throw (`bindings.js`) or a `catch` import: nothing a
 //! host does unwinds through here.
@@ -313,6 +315,15 @@ impl Driver {
         }
         let now = now();
         self.dialer.borrow_mut().handle(event, now);
+        if self.depth.get() > 0 {
+            // Called back from inside an effect: only the emergency call goes now (a
+            // `dial("911")` reaches `calling.dial` before it returns); everything else runs
+            // in order in the loop below, after the effect under way.
+            while let Some(effect) = self.next_urgent() {
+                self.run(effect);
+            }
+            return;
+        }
         self.depth.set(self.depth.get() + 1);
         while let Some(effect) = self.next_effect() {
             self.run(effect);
@@ -339,6 +350,13 @@ impl Driver {
             }
             Mode::Released => {}
         }
+    }
+
+    fn next_urgent(&self) -> Option<Effect> {
+        if self.mode.get() == Mode::Released {
+            return None;
+        }
+        self.dialer.borrow_mut().poll_urgent_effect()
     }
 
     /// The dialer's next effect; the borrow ends before the effect runs.

@@ -273,15 +273,44 @@ impl Out {
         self.0.is_empty()
     }
 
+    /// True when the first output is an emergency [`Effect::PlaceCall`].
+    pub(crate) fn front_is_emergency_call(&self) -> bool {
+        matches!(
+            self.0.front(),
+            Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency
+        )
+    }
+
     /// How many outputs wait.
     pub(crate) fn len(&self) -> usize {
         self.0.len()
     }
 
     /// Moves the emergency [`Effect::PlaceCall`]s from `from` on to the front, in their order:
-    /// the emergency call is handed out before anything that waited (E11).
+    /// the emergency call is handed out before anything that waited (E11). What waited and
+    /// the new emergency episode supersedes — a presence restore, the host form's release, a
+    /// save of the episode before it — is dropped: the new episode sets DND, tells the host
+    /// form and saves itself after its call, and an old restore must not run during it.
     pub(crate) fn place_calls_first(&mut self, from: usize) {
         let urgent = |o: &Output| matches!(o, Output::Effect(Effect::PlaceCall { request, .. }) if request.emergency);
+        if !self.0.iter().skip(from).any(urgent) {
+            return;
+        }
+        let before = self.0.len();
+        let mut i = 0;
+        self.0.retain(|o| {
+            i += 1;
+            i > from
+                || !matches!(
+                    o,
+                    Output::Effect(
+                        Effect::SetPresence(_)
+                            | Effect::SetHostEmergencyMode(_)
+                            | Effect::Persist(_)
+                    )
+                )
+        });
+        let from = from - (before - self.0.len());
         let mut moved = 0;
         for i in from..self.0.len() {
             if urgent(&self.0[i]) {
