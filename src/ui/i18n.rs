@@ -46,7 +46,11 @@ impl Lang {
         if let Some(lang) = configured.and_then(Lang::from_tag) {
             return lang;
         }
-        let languages = web_sys::window().map(|w| w.navigator().languages());
+        // Read through `Reflect.get`: a page that replaced `navigator.languages` with a getter
+        // that throws gets en-US, not an exception through the render.
+        let languages = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"languages".into()).ok())
+            .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
         languages
             .iter()
             .flat_map(|langs| langs.iter())

@@ -9,14 +9,14 @@
 //   quiescence; no history or recording for emergency calls; no call left "dialing" after the
 //   host ended it.
 // Seeded and shrinkable: a failure prints the seed and the shrunk sequence. Sizes:
-//   HOSTILE_RUNS (default 200 in CI), HOSTILE_SEED; `bash scripts/hostile.sh` runs 100,000.
+//   HOSTILE_RUNS (default 400 in CI), HOSTILE_SEED; `bash scripts/hostile.sh` runs 100,000.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import fc from "fast-check";
 import { DIST, launch, newPage, serve } from "./harness.mjs";
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 200);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 400);
 const SEED = process.env.HOSTILE_SEED === undefined ? undefined : Number(process.env.HOSTILE_SEED);
 // Widget timers run 200× faster (binding timeout, presence retry, heartbeats); `Date.now()`
 // does not, so timers that fire early are re-armed by the core as in real life.
