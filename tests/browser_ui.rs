@@ -68,6 +68,8 @@ fn dialer(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> Dia
                     accuracy_meters: 25.0,
                 }),
                 overridden: false,
+                // Looked up: the accuracy circle lies within this region alone.
+                nearby: vec![r.to_string()],
             }),
             t,
         );

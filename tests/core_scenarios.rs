@@ -1414,3 +1414,48 @@ fn an_empty_supported_region_list_is_a_configuration_error() {
     .unwrap_err();
     assert!(err.to_string().contains("supportedRegions"), "{err}");
 }
+
+#[test]
+fn a_late_dnd_of_ours_that_lands_after_the_restore_is_undone_but_the_agents_own_dnd_is_not() {
+    // Found by the hostile-host property test: presence.set("dnd") timed out, the restore
+    // was confirmed, then the host applied the DND late (out of order).
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Err("no answer within 10000 ms".into()),
+    });
+    let fx = h.ev(Event::DialFailed {
+        key,
+        message: "rejected".into(),
+    });
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    let fx = h.ev(Event::PresenceObserved(DND.into()));
+    assert_eq!(presence_sets(&fx), vec!["available"], "given back again");
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    assert!(h.state().episode.saved_presence.is_none());
+
+    // A confirmed DND: after the episode, the agent's own DND stays.
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Ok(()),
+    });
+    h.end("e1", EndReason::Remote);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    assert!(presence_sets(&h.ev(Event::PresenceObserved(DND.into()))).is_empty());
+}

@@ -71,7 +71,7 @@ export async function runSequence(mount, seq, agent) {
         const how = behave["presence.set"] || "ok";
         const r = answer("presence.set", undefined);
         // The host applies it whenever it reports (or later reports) success.
-        const apply = () => { presence = s; for (const l of [...presenceListeners]) l(s); };
+        const apply = () => { note(`host applies ${s}`); presence = s; for (const l of [...presenceListeners]) l(s); };
         if (["ok", "twice", "odd"].includes(how)) apply();
         else if (how === "late") r.then(apply);
         return r;

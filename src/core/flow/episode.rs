@@ -88,9 +88,20 @@ pub(super) fn enter(state: &mut State, out: &mut Out) {
     }
     state.episode.restoring = false;
     state.presence_retry = PRESENCE_RETRY_FIRST;
+    state.restored_to = None;
+    state.dnd_unconfirmed = true;
     out.push(Effect::CancelTimer(TimerId::PresenceRetry));
     out.push(Effect::SetPresence(DND.into()));
     out.push(Effect::SetHostEmergencyMode(true));
+}
+
+/// The restore is confirmed: the episode owes no presence any more.
+fn restore_done(state: &mut State, out: &mut Out) {
+    state.restored_to = state.episode.saved_presence.take();
+    state.episode.restoring = false;
+    state.presence_retry = PRESENCE_RETRY_FIRST;
+    out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+    persist(state, out);
 }
 
 /// E8 + E9 when the last emergency call of the episode has ended.
@@ -119,6 +130,8 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
         // E2 holds for the whole call: a change by the host is undone; the original stays saved.
         if status != DND {
             out.push(Effect::SetPresence(DND.into()));
+        } else {
+            state.dnd_unconfirmed = false;
         }
         return;
     }
@@ -126,11 +139,19 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
         let saved = state.episode.saved_presence.clone();
         if saved.as_deref() == Some(status.as_str()) || status != DND {
             // Restored, or the agent chose another presence meanwhile: either way, done.
-            state.episode.restoring = false;
-            state.episode.saved_presence = None;
-            out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+            restore_done(state, out);
+        }
+    } else if status == DND && state.dnd_unconfirmed {
+        // Our own DND, unconfirmed during the episode, landed after the restore (a host that
+        // completes its calls out of order): give the presence back again (E8).
+        state.dnd_unconfirmed = false;
+        if let Some(back) = state.restored_to.take() {
+            state.episode.saved_presence = Some(back);
+            restore_presence(state, out);
             persist(state, out);
         }
+    } else if status != DND {
+        state.dnd_unconfirmed = false;
     }
 }
 
@@ -145,15 +166,14 @@ pub(super) fn presence_set(
     match result {
         Ok(()) => {
             state.presence = Some(status.clone());
+            if status == DND {
+                state.dnd_unconfirmed = false;
+            }
             if state.episode.restoring
                 && state.episode.saved_presence.as_deref() == Some(status.as_str())
             {
-                state.episode.restoring = false;
-                state.episode.saved_presence = None;
-                state.presence_retry = PRESENCE_RETRY_FIRST;
                 state.problems.retain(|p| p.binding != Binding::PresenceSet);
-                out.push(Effect::CancelTimer(TimerId::PresenceRetry));
-                persist(state, out);
+                restore_done(state, out);
             }
         }
         Err(message) => {

@@ -120,6 +120,11 @@ pub struct State {
     pub audio_devices: (Option<String>, Option<String>),
     utc_offset_minutes: i32,
     presence_retry: Millis,
+    /// A `presence.set("dnd")` of ours that the host has not confirmed (it failed or timed
+    /// out, and may still land), and the presence the last episode gave back: a late DND that
+    /// lands after the restore is ours, and the restore is done again (E8).
+    dnd_unconfirmed: bool,
+    restored_to: Option<String>,
     facts: Option<EmergencyFacts>,
     last_readiness: Option<ReadinessReport>,
 }
@@ -141,6 +146,8 @@ impl State {
             audio_devices: (None, None),
             utc_offset_minutes: 0,
             presence_retry: episode::PRESENCE_RETRY_FIRST,
+            dnd_unconfirmed: false,
+            restored_to: None,
             facts: None,
             last_readiness: None,
         }
