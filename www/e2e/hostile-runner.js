@@ -154,7 +154,14 @@ export async function runSequence(mount, seq, agent) {
         switch (a.type) {
           case "ended": e = { type: "ended", callId: id, reason: a.reason }; endedIds.add(id); break;
           case "callback-number": e = { type: "callback-number", callId: id, number: CALLBACK, validForSeconds: 3600 }; break;
-          case "callback": e = { type: "incoming", callId: `cb${nextId++}`, from: "911", to: CALLBACK }; emergencyIds.add(e.callId); issued.push(e.callId); break;
+          case "callback": {
+            e = { type: "incoming", callId: `cb${nextId++}`, from: "911", to: CALLBACK };
+            // The emergency service's callback only while the window is open; else ordinary.
+            const s = stateOrNull();
+            if (s && s.callbackWindow) emergencyIds.add(e.callId);
+            issued.push(e.callId);
+            break;
+          }
           case "incoming": e = { type: "incoming", callId: `in${nextId++}`, from: "+15551230000", to: "+15550009999" }; issued.push(e.callId); break;
           case "garbage": e = [null, "ended", { type: "bogus", callId: id }, { type: "ended", callId: 5 }, revoked(), { type: "ended", callId: "x".repeat(100000) }][a.reason.length % 6]; break;
           default: e = { type: a.type, callId: id };

@@ -227,7 +227,13 @@ impl Calls {
         {
             return self.held.as_mut();
         }
-        if !adopt || self.finished(call_id) || self.ended_early.iter().any(|(id, _)| id == call_id)
+        // Never an id the widget already knows for another call (an incoming call's).
+        let offered = |i: &Option<Incoming>| i.as_ref().is_some_and(|i| i.call_id == call_id);
+        if !adopt
+            || self.finished(call_id)
+            || self.ended_early.iter().any(|(id, _)| id == call_id)
+            || offered(&self.incoming)
+            || offered(&self.offered)
         {
             return None;
         }
