@@ -1459,3 +1459,27 @@ fn a_late_dnd_of_ours_that_lands_after_the_restore_is_undone_but_the_agents_own_
     });
     assert!(presence_sets(&h.ev(Event::PresenceObserved(DND.into()))).is_empty());
 }
+
+#[test]
+fn an_id_taken_from_an_event_never_writes_history() {
+    // Found by the hostile-host long run: the host rejected a 911's dial, then reported
+    // "ringing" for that call's id while an ordinary call waited for its own id.
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    h.call(CallEvent::Ringing {
+        call_id: "c1".into(),
+    });
+    h.ev(Event::DialFailed {
+        key,
+        message: "rejected".into(),
+    });
+    let fx = h.ev(Event::HangUp);
+    assert!(!has_activity(&fx), "{fx:?}");
+    // Confirmed by the dial's answer, an ordinary call is written to history as before.
+    let fx = h.dial_ok("5551234567", "o2");
+    assert!(!has_activity(&fx));
+    assert!(has_activity(&h.end("o2", EndReason::Remote)));
+}

@@ -94,6 +94,17 @@ struct Candidate<'a> {
     id: &'a str,
 }
 
+/// A callback this tab received without owning it. Other tabs may know the same callback
+/// under another id (a call forked to several registrations), so it counts as taken when the
+/// sender holds that id, or when a tab that held no emergency call when the offer began holds
+/// one now.
+#[derive(Clone, Debug, PartialEq)]
+struct Offer {
+    id: String,
+    until: Millis,
+    busy: Vec<String>,
+}
+
 /// This tab's view of the agent's tabs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TabElection {
@@ -105,7 +116,7 @@ pub struct TabElection {
     sent_peer: Option<Option<PeerEmergency>>,
     sent_role: Option<bool>,
     /// A callback this tab received without owning it, and until when it waits.
-    offer: Option<(String, Millis)>,
+    offer: Option<Offer>,
 }
 
 /// A time from a message: finite, not negative, in whole milliseconds.
@@ -139,7 +150,7 @@ impl TabElection {
         now: Millis,
     ) -> Vec<TabOutput> {
         let mut out = Vec::new();
-        let offered = self.offer.as_ref().map(|(id, _)| id.as_str());
+        let offered = self.offer.as_ref().map(|o| o.id.as_str());
         let new_offer = offer.filter(|o| offered != Some(*o)).map(str::to_string);
         let changed = self.mine != mine || offered != offer;
         if offer.is_none() {
@@ -150,7 +161,9 @@ impl TabElection {
                 out.push(TabOutput::CallbackTaken(id));
             } else {
                 let until = now.saturating_add(CLAIM_WAIT);
-                self.offer = Some((id, until));
+                let busy = self.peers.iter().filter(|(_, p)| p.emergency.is_some());
+                let busy = busy.map(|(tab, _)| tab.clone()).collect();
+                self.offer = Some(Offer { id, until, busy });
                 out.push(TabOutput::WakeAt(until));
             }
         }
@@ -174,10 +187,9 @@ impl TabElection {
             return out; // Not ours, or from another version: ignored.
         }
         // The callback this tab waits to answer is held by the sender: it is taken.
-        if let Some((id, _)) = &self.offer {
-            let held = msg.emergency.as_ref().and_then(|e| e.call_id.as_deref());
-            if !msg.bye && held == Some(id.as_str()) {
-                out.push(TabOutput::CallbackTaken(id.clone()));
+        if let Some(offer) = &self.offer {
+            if !msg.bye && offer.taken_by(&msg.tab_id, msg.emergency.as_ref()) {
+                out.push(TabOutput::CallbackTaken(offer.id.clone()));
                 self.offer = None;
             }
         }
@@ -213,21 +225,21 @@ impl TabElection {
     /// The wait for the owner is over (`now`): answer the callback, unless a live tab holds
     /// it, or a better tab (by the election's order) also received it and answers it.
     pub fn claim_due(&mut self, now: Millis) -> Vec<TabOutput> {
-        let Some((id, until)) = self.offer.clone() else {
+        let Some(offer) = self.offer.clone() else {
             return Vec::new();
         };
-        if now < until {
-            return vec![TabOutput::WakeAt(until)];
+        if now < offer.until {
+            return vec![TabOutput::WakeAt(offer.until)];
         }
         self.offer = None;
         self.expire(now);
         let me = self.candidate();
         let someone_else = self.peers.iter().any(|(tab, p)| {
-            let holds = p.emergency.as_ref().and_then(|e| e.call_id.as_deref()) == Some(&id);
-            let better =
-                p.offer.as_deref() == Some(&id) && !better(me, Self::peer_candidate(tab, p));
+            let holds = offer.taken_by(tab, p.emergency.as_ref());
+            let better = p.offer.is_some() && !better(me, Self::peer_candidate(tab, p));
             holds || better
         });
+        let id = offer.id;
         vec![if someone_else {
             TabOutput::CallbackTaken(id)
         } else {
@@ -282,7 +294,7 @@ impl TabElection {
             emergency: self.mine.clone(),
             last_call: self.last_call.map(|t| t as f64),
             bye,
-            callback_offer: self.offer.as_ref().map(|(id, _)| id.clone()),
+            callback_offer: self.offer.as_ref().map(|o| o.id.clone()),
         }
     }
 
@@ -317,6 +329,15 @@ impl TabElection {
             self.sent_role = Some(owner_is_me);
             out.push(TabOutput::OwnsCallback(owner_is_me));
         }
+    }
+}
+
+impl Offer {
+    /// True when tab `tab`, holding `emergency`, took this callback.
+    fn taken_by(&self, tab: &str, emergency: Option<&PeerEmergency>) -> bool {
+        emergency.is_some_and(|e| {
+            e.call_id.as_deref() == Some(self.id.as_str()) || !self.busy.iter().any(|b| b == tab)
+        })
     }
 }
 

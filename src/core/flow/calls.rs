@@ -54,6 +54,11 @@ pub struct Call {
     pub warning: Option<EmergencyWarning>,
     /// Shown without the host's confirmation that the call exists.
     pub unconfirmed: Option<Unconfirmed>,
+    /// The id came from the host's answer to `dial` (or with an inbound call), not only from
+    /// an event: only then is the call written to history (E6: an id taken from an event may
+    /// belong to a call the widget does not know, such as an emergency call whose `dial`
+    /// the host rejected).
+    pub id_confirmed: bool,
 }
 
 impl Call {
@@ -69,7 +74,6 @@ impl Call {
     ) -> Call {
         Call {
             key,
-            call_id,
             number,
             direction,
             kind,
@@ -80,6 +84,8 @@ impl Call {
             on_hold: false,
             warning: None,
             unconfirmed: None,
+            id_confirmed: call_id.is_some(),
+            call_id,
         }
     }
 
@@ -505,7 +511,7 @@ pub(super) fn finish(state: &mut State, call: Call, reason: EndReason, now: Mill
         None => {}
     }
     if !call.kind.is_emergency() {
-        if let Some(id) = &call.call_id {
+        if let Some(id) = call.call_id.as_ref().filter(|_| call.id_confirmed) {
             out.push(Effect::RecordActivity(ActivityEntry {
                 call_id: id.clone(),
                 number: call.number.clone(),

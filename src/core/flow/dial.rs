@@ -265,6 +265,7 @@ pub(super) fn accepted(
     }
     if let Some(held) = calls.held.as_mut().filter(|c| c.key == key) {
         held.call_id = Some(call_id);
+        held.id_confirmed = true;
         return;
     }
     let Some(call) = calls.call.as_mut().filter(|c| c.key == key) else {
@@ -278,6 +279,7 @@ pub(super) fn accepted(
     };
     // Ringing may already have adopted the id; the host's answer to `dial` wins.
     call.call_id = Some(call_id.clone());
+    call.id_confirmed = true;
     call.unconfirmed = None;
     if call.kind == CallKind::Emergency {
         let (number, started_at) = (call.number.clone(), call.started_at);
