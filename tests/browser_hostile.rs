@@ -184,6 +184,17 @@ async fn sleep(ms: u64) {
     yew::platform::time::sleep(Duration::from_millis(ms)).await;
 }
 
+/// Waits (up to 1 s) until `sel` is rendered in `el`: Yew renders asynchronously.
+async fn rendered(el: &web_sys::Element, sel: &str) -> Option<String> {
+    for _ in 0..50 {
+        if let Some(t) = text(el, sel) {
+            return Some(t);
+        }
+        sleep(20).await;
+    }
+    None
+}
+
 /// A JavaScript function running `f` (kept alive for the page).
 fn js_fn(f: impl FnMut() + 'static) -> js_sys::Function {
     Closure::<dyn FnMut()>::new(f)
@@ -541,7 +552,7 @@ async fn a_dial_answered_after_the_timeout_is_adopted_as_the_emergency_call() {
     assert_eq!(presenceNow(&h), "dnd");
     assert!(errorBindings(&events).contains("calling.dial"));
     assert!(
-        text(&el, "emergency-unconfirmed").is_some(),
+        rendered(&el, "emergency-unconfirmed").await.is_some(),
         "the agent is told the phone system has not confirmed"
     );
     assert!(
@@ -612,9 +623,8 @@ async fn a_missing_calling_dial_is_reported_and_the_agent_told_to_use_another_ph
     let events = record(&el);
     let dial = deleteDial(&h);
     call(&handle, "dial", &"911".into()).expect("no throw");
-    sleep(10).await;
     assert!(errorBindings(&events).contains("calling.dial"));
-    let notice = text(&el, "notice").unwrap_or_default();
+    let notice = rendered(&el, "notice").await.unwrap_or_default();
     assert!(notice.contains("another phone"), "{notice}");
     assert_eq!(emergency_mode(&handle), Some(false), "nothing stuck");
     restoreDial(&h, &dial);
@@ -652,7 +662,7 @@ async fn a_remount_in_the_same_document_keeps_the_live_episode() {
     sleep(5).await;
     assert_eq!(emergency_mode(&handle2), Some(true));
     assert_eq!(call_id(&handle2).as_deref(), Some("c1"));
-    assert!(text(&el2, "emergency-banner").is_some());
+    assert!(rendered(&el2, "emergency-banner").await.is_some());
     emit(
         &h,
         &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
