@@ -187,12 +187,19 @@ export async function runSequence(mount, seq, agent) {
   hooks.clear();
   await wait(2);
   if (!handle) doMount();
-  for (const id of issued) emit({ type: "ended", callId: id, reason: "remote" });
-  // A call the host never confirmed (no id) is the agent's to end: End call, once rendered.
-  for (let i = 0; i < 3; i++) { await wait(i ? 2 : 8); act({ kind: "end-call" }); }
-  // Presence retries run (the page scales the widget's timers: 60 s of backoff is 300 ms).
+  // The host ends every call it has; the agent ends what the host never confirmed (End call)
+  // and answers the question a remounted widget may ask after taking up a saved episode. A
+  // remount takes up its saved episode a few (scaled) milliseconds later, so this repeats.
+  // Presence retries run meanwhile (the page scales the widget's timers: 60 s of backoff is
+  // 300 ms).
   const quiet = (s) => s && !s.call && s.savedPresence === undefined && presence !== "dnd";
-  for (let t = 0; t < 400 && !quiet(stateOrNull()); t++) await wait(5);
+  for (let t = 0; t < 400 && !quiet(stateOrNull()); t++) {
+    if (t % 10 === 0) {
+      for (const id of issued) emit({ type: "ended", callId: id, reason: "remote" });
+      for (const sel of ["still-on-no", "end-call"]) { const b = el && el.querySelector(`[data-test=${sel}]`); if (b) b.click(); }
+    }
+    await wait(5);
+  }
   const s = stateOrNull();
   if (!s) fail("no state at quiescence");
   else {
