@@ -97,6 +97,7 @@ pub struct Driver {
     mode: Cell<Mode>,
     subscriptions: RefCell<Vec<Subscription>>,
     page: RefCell<Vec<PageListener>>,
+    presence_in_flight: Cell<u32>,
 }
 
 impl Driver {
@@ -122,6 +123,7 @@ impl Driver {
             mode: Cell::new(Mode::Attached),
             subscriptions: RefCell::new(Vec::new()),
             page: RefCell::new(Vec::new()),
+            presence_in_flight: Cell::new(0),
         });
         driver.open_tabs(agent_id);
         driver.listen_page();
@@ -133,9 +135,16 @@ impl Driver {
     pub fn adopt(agent_id: &str) -> Option<Rc<Driver>> {
         KEPT.with(|k| {
             let mut kept = k.borrow_mut();
-            let i = kept
-                .iter()
-                .position(|d| *d.agent.borrow() == agent_id && d.mode.get() == Mode::Headless)?;
+            // Only a live episode is taken up; a driver kept for a presence answer alone ends
+            // by itself.
+            let live = |d: &Rc<Driver>| {
+                d.dialer
+                    .try_borrow()
+                    .is_ok_and(|d| d.state().emergency_active())
+            };
+            let i = kept.iter().position(|d| {
+                *d.agent.borrow() == agent_id && d.mode.get() == Mode::Headless && live(d)
+            })?;
             Some(kept.remove(i))
         })
     }
@@ -300,11 +309,14 @@ impl Driver {
         self.dialer.borrow().snapshot(now())
     }
 
-    /// True while the driver owes the episode something: an emergency call may be live.
+    /// True while the driver owes the episode something: an emergency call may be live, or
+    /// a presence change it asked for has not answered yet (a late DND is then undone, E8).
     pub fn owes(&self) -> bool {
-        self.dialer
-            .try_borrow()
-            .map_or(true, |d| d.state().emergency_active())
+        self.presence_in_flight.get() > 0
+            || self
+                .dialer
+                .try_borrow()
+                .map_or(true, |d| d.state().emergency_active())
     }
 
     /// Feeds one event to the core and runs what it hands out now, also when called from
@@ -487,16 +499,25 @@ impl Driver {
             }
             Effect::SetPresence(status) => {
                 let back = self.later();
+                let me = self.me.clone();
                 let s = status.clone();
+                self.presence_in_flight
+                    .set(self.presence_in_flight.get() + 1);
                 let provided =
                     self.host()
                         .call(Binding::PresenceSet, &[status.into()], move |outcome| {
+                            if let Some(d) = me.upgrade() {
+                                let n = d.presence_in_flight.get().saturating_sub(1);
+                                d.presence_in_flight.set(n);
+                            }
                             back(Event::PresenceSet {
                                 status: s,
                                 result: outcome.value().map(|_| ()),
                             })
                         });
                 if !provided {
+                    self.presence_in_flight
+                        .set(self.presence_in_flight.get().saturating_sub(1));
                     self.handle(Event::BindingFailed {
                         binding: Binding::PresenceSet,
                         message: "presence.set is not provided by the host".into(),

@@ -166,6 +166,12 @@ pub(super) fn presence_set(
     match result {
         Ok(()) => {
             state.presence = Some(status.clone());
+            if status == DND && !state.calls.emergency_active() && state.restored_to.is_some() {
+                // Our DND completed after the restore (a host that completes its calls out of
+                // order): give the presence back again (E8).
+                state.dnd_unconfirmed = true;
+                return presence_observed(state, status, out);
+            }
             if status == DND {
                 state.dnd_unconfirmed = false;
             }
