@@ -414,28 +414,35 @@ export function mountGuarded(glue, element, host, config, onHandle) {
   const queue = [];
   const tracker = createTracker(rt, host);
 
-  function startFallback(failure, adopt, prefill) {
-    mode = "pending";
-    const create = () => {
-      if (mode !== "pending") return;
-      fb = fallbackModule.createFallback({ element, host, config: current, failure, adopt, prefill });
+  // The fallback reads what to adopt when it is created, not when the trap is seen: a trap can
+  // come from inside a host binding (e.g. the host's dial calling back into the widget), before
+  // the proxy has recorded that binding's answer.
+  let failure = null;
+  let prefill = "";
+  function createFallback() {
+    if (mode !== "pending" || !fallbackModule) return;
+    fb = fallbackModule.createFallback({ element, host, config: current, failure, adopt: tracker.adoption(), prefill });
       mode = "fallback";
       const detail = { reason: failure.reason, message: failure.message };
       const adopted = fb.state().call?.callId;
       element.dispatchEvent(new CustomEvent("dialer:error", { detail: { binding: "wasm", ...detail }, bubbles: true, composed: true }));
       element.dispatchEvent(new CustomEvent(FALLBACK_EVENT, { detail: adopted ? { ...detail, callId: adopted } : detail, bubbles: true, composed: true }));
       for (const [op, arg] of queue.splice(0)) { try { handle[op](arg); } catch (e) { console.error(e); } }
-    };
-    if (fallbackModule) return create();
-    loadFallback().then(create, (error) => { if (mode === "pending") lastResort(element, failure, error); });
+  }
+  /** Switches to the fallback: at once when `now` and the module is loaded, else after the current call stack. */
+  function startFallback(why, typed, now) {
+    mode = "pending";
+    failure = why;
+    prefill = typed;
+    if (now && fallbackModule) return createFallback();
+    loadFallback().then(createFallback, (error) => { if (mode === "pending") lastResort(element, failure, error); });
   }
 
   const widget = {
-    takeOver(failure) {
+    takeOver(why) {
       if (mode !== "wasm" && mode !== "mounting") return;
-      const adopt = tracker.adoption();
       const input = element.querySelector?.("input[data-test=number]");
-      const prefill = typeof input?.value === "string" ? input.value : "";
+      const typed = typeof input?.value === "string" ? input.value : "";
       const dying = wasm;
       wasm = null;
       element.replaceChildren();
@@ -447,7 +454,7 @@ export function mountGuarded(glue, element, host, config, onHandle) {
           for (const node of [...element.childNodes]) if (!node.classList?.contains("adf")) node.remove();
         });
       }
-      startFallback(failure, adopt, prefill);
+      startFallback(why, typed, false);
     },
   };
   rt.widgets.add(widget);
@@ -460,8 +467,11 @@ export function mountGuarded(glue, element, host, config, onHandle) {
         try { return wasm.dial(number); } catch (error) {
           if (!isTrap(error)) throw error;
           rt.trap(error);
-          // The trap came before the host's dial: the fallback places the call.
-          if (tracker.dials === before) return handle.dial(number);
+          // The trap came before the host's dial: the fallback places the call, now.
+          if (tracker.dials === before) {
+            createFallback();
+            return handle.dial(number);
+          }
           return undefined;
         }
       }
@@ -563,6 +573,6 @@ export function mountGuarded(glue, element, host, config, onHandle) {
     throw error;
   }
   onHandle?.(handle);
-  startFallback(rt.status === "failed" || rt.status === "trapped" ? rt.failure : early, tracker.adoption(), "");
+  startFallback(rt.status === "failed" || rt.status === "trapped" ? rt.failure : early, "", true);
   return handle;
 }
