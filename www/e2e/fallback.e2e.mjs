@@ -11,8 +11,9 @@
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, newPage, screenshot, ROOT, DIST } from "./harness.mjs";
+import { serve, launch, newPage, screenshot, ROOT, DIST, ARTIFACTS } from "./harness.mjs";
 
 const TRAP_BUILD = join(ROOT, "target/trap-build");
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
@@ -178,6 +179,28 @@ describe("the wasm cannot load: every entry point runs the fallback dialer", () 
     assert.deepEqual(unexpected(page, /$^/), []);
     await page.context().close();
   });
+
+  test("Vite app (the npm package bundled), the .wasm is blocked: the fallback chunk loads and 911 works", { timeout: 90_000 }, async () => {
+    const SAMPLE_DIST = join(ROOT, "www/sample-vite/dist");
+    assert.ok(existsSync(SAMPLE_DIST), "www/sample-vite/dist is missing: run bash scripts/build-pkg.sh and the sample's vite build (scripts/test.sh does)");
+    const sample = await serve(SAMPLE_DIST);
+    const page = await open();
+    await page.route("**/*.wasm", (route) => route.abort("blockedbyclient"));
+    await page.goto(`${sample.url}/`);
+    await page.waitForSelector("html[data-dialer-ready=true]");
+    await page.locator(`[data-test=fallback-banner]:has-text("${BANNER}")`).waitFor();
+    assert.equal((await events(page, "dialer:fallback"))[0].reason, "fetch");
+    await page.locator("[data-test=fallback-number]").fill("911");
+    await page.locator("[data-test=fallback-call]").click();
+    await page.waitForFunction(() => window.sampleHost.currentPresence === "dnd");
+    const [request] = await page.evaluate(() => window.sampleHost.log.filter(([b]) => b === "calling.dial").map(([, r]) => r));
+    assert.deepEqual([request.number, request.emergency, request.record, request.region], ["911", true, false, "US"]);
+    await page.locator("[data-test=fallback-end]").click();
+    await page.waitForFunction(() => window.sampleHost.currentPresence === "available");
+    assert.deepEqual(unexpected(page, /$^/), []);
+    await page.context().close();
+    await sample.close();
+  });
 });
 
 describe("the wasm traps while an emergency call is live: the fallback takes the call over", () => {
@@ -227,6 +250,10 @@ describe("the wasm traps while an emergency call is live: the fallback takes the
     assert.deepEqual((await hostLog(page)).slice(before).filter(([b]) => !b.endsWith("subscribe")), []);
     assert.equal(await page.locator("[data-test=form-actions]").isHidden(), true, "E9: the host form stays locked");
     await screenshot(page, "fallback-after-trap");
+    // The widget alone for the README (copied only with UPDATE_SCREENSHOTS=1, as ui.e2e.mjs does).
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.locator("[data-test=dialer-mount]").screenshot({ path: join(ARTIFACTS, "ui-fallback.png") });
+    if (process.env.UPDATE_SCREENSHOTS === "1") await copyFile(join(ARTIFACTS, "ui-fallback.png"), join(ROOT, "docs/screenshots/fallback.png"));
 
     await page.locator("[data-test=fallback-end]").click();
     await page.waitForFunction(() => window.demoHost.sim.presence === "available");

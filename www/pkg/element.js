@@ -27,7 +27,7 @@ const plain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const message = (error) => { try { return error?.message ?? String(error); } catch { return "error"; } };
 
 /** The patch that turns configuration `from` into `to` through setConfig's merge: keys `to` leaves out become undefined. */
-export function replacement(from, to) {
+function replacement(from, to) {
   if (!plain(from) || !plain(to)) return to;
   const out = { ...to };
   for (const key of Object.keys(from)) {

@@ -9,7 +9,7 @@ import * as glue from "./agent_dialer.js";
 import { initWasm, initWasmSync, mountGuarded } from "./guard.js";
 
 export { DialerHandle } from "./agent_dialer.js";
-export { connectFrame, serveFrame, PROTOCOL, EVENT_NAMES } from "./frame.js";
+export { connectFrame, serveFrame, PROTOCOL, EVENT_NAMES, CONTRACT_BINDINGS } from "./frame.js";
 
 /** Loads the wasm. Never rejects: if the wasm cannot run, resolves once the fallback dialer is ready; calling it again retries. */
 export default function init(input) {
