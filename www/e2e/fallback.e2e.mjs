@@ -276,6 +276,35 @@ describe("the wasm traps while an emergency call is live: the fallback takes the
     await page.context().close();
   });
 
+  test("a trap in another wasm module of the page (the host's own) leaves the widget alone", { timeout: 90_000 }, async () => {
+    const page = await open();
+    await page.goto(`${site.url}/`);
+    await page.waitForSelector("[data-test=dialer]");
+    await page.evaluate(async () => {
+      // (module (func (export "boom") unreachable)), instantiated from bytes by "the host".
+      const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 8, 1, 4, 98, 111, 111, 109, 0, 0, 10, 5, 1, 3, 0, 0, 11]);
+      const { instance } = await WebAssembly.instantiate(bytes);
+      window.boom = instance.exports.boom;
+      // Uncaught in a timer (window "error"), and thrown through a binding the widget calls.
+      setTimeout(() => window.boom(), 0);
+      const set = window.demoHost.presence.set;
+      window.demoHost.presence.set = (status) => { if (status === "dnd") { try { window.boom(); } finally { set(status); } } return set(status); };
+    });
+    await page.waitForTimeout(200);
+    await page.locator("[data-test=number]").fill("911");
+    await page.locator("[data-test=call-button]").click();
+    await page.locator("[data-test=emergency-banner]").waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator("[data-test=fallback]").count(), 0, "still the full dialer");
+    assert.deepEqual(await events(page, "dialer:fallback"), []);
+    assert.equal((await page.evaluate(() => window.dialer.state())).fallback, undefined);
+    await page.locator("[data-test=end-call]").click();
+    await page.waitForFunction(() => window.demoHost.sim.presence === "available");
+    assert.equal(page.errors.filter((e) => !/unreachable|RuntimeError/.test(e)).length, 0);
+    assert.ok(page.errors.some((e) => /unreachable/.test(e)), "the host's trap did happen");
+    await page.context().close();
+  });
+
   test("a trap while the wasm sets DND right after the dial: the fallback finishes E2/E9 and ends the call", { timeout: 90_000 }, async () => {
     const page = await demoOnTrapBuild();
     // A host binding that re-enters the wasm, which traps there (the first time only).

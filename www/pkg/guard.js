@@ -168,15 +168,22 @@ export function initWasmSync(glue, input) {
 /** Where our wasm's functions live, from a stack taken inside a binding call (e.g. "http://x/agent_dialer_bg.wasm"). */
 function learnSignature(rt) {
   if (rt.signature.size || rt.signatureTries++ > 8) return;
-  const stack = String(new Error().stack ?? "");
-  for (const m of stack.matchAll(/([a-z][\w+.-]*:[^\s()]*?):wasm-function\[/gi)) rt.signature.add(m[1]);
+  // Only the first run of wasm frames: ours, called from its glue. Frames further down may be
+  // a host's own wasm that called into the widget.
+  let seen = false;
+  for (const line of String(new Error().stack ?? "").split("\n")) {
+    const m = line.match(/([a-z][\w+.-]*:[^\s()]*?):wasm-function\[/i);
+    if (m) { seen = true; rt.signature.add(m[1]); } else if (seen) break;
+  }
 }
+/** Whether a trap seen outside our own calls is our wasm's: judged by where it trapped (the
+ *  topmost wasm frame), since the stack below may run through our wasm into a host's own. */
 function isOurs(rt, error, filename = "") {
   if (!isTrap(error)) return false;
-  let stack = "";
-  try { stack = String(error.stack ?? ""); } catch {}
-  for (const s of rt.signature) if (stack.includes(s) || filename === s) return true;
-  return rt.signature.size === 0 && /agent[-_]dialer/i.test(`${stack} ${filename}`);
+  let origin = "";
+  try { origin = String(error.stack ?? "").match(/([a-z][\w+.-]*:[^\s()]*?):wasm-function\[/i)?.[1] ?? ""; } catch {}
+  origin ||= String(filename ?? "");
+  return rt.signature.size ? rt.signature.has(origin) : /agent[-_]dialer/i.test(origin);
 }
 /** A trap in a wasm-run DOM event handler, timer or task only shows on window. */
 function watchTraps(rt) {
