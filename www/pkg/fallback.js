@@ -7,6 +7,8 @@
 // Ordinary numbers are not placed: the banner says the full dialer is unavailable.
 // CSP-safe: DOM built with createElement/textContent only, styles in agent-dialer.css.
 
+import { mergeConfig, read } from "./guard.js";
+
 // ------------------------------------------------------------------ recognition (E1, B2)
 // A port of src/core/emergency.rs for the regions the fallback knows; tables and answers are
 // checked against the Rust sources and tests/data/emergency_vectors.tsv (www/test/).
@@ -187,17 +189,6 @@ function describe(error) {
     if (error instanceof Error) return error.message || error.name;
     return typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
   } catch { return "unreadable error"; }
-}
-/** Reads `obj[key]` without ever throwing (hostile getters, revoked Proxies). */
-function read(obj, key) {
-  try { return isObject(obj) || typeof obj === "function" ? obj[key] : undefined; } catch { return undefined; }
-}
-/** Deep-merges a configuration patch (like setConfig in the wasm); `undefined` removes a key. */
-function merge(current, patch) {
-  const plain = (v) => isObject(v) && !Array.isArray(v);
-  const out = { ...(plain(current) ? current : {}) };
-  if (plain(patch)) for (const [k, v] of Object.entries(patch)) out[k] = plain(v) && plain(out[k]) ? merge(out[k], v) : v;
-  return out;
 }
 
 /**
@@ -472,7 +463,7 @@ export function createFallback({ element, host, config, failure, adopt = {}, pre
     /** Merges a patch (undefined removes a key: the element's replacement semantics). */
     setConfig(patch) {
       if (!isObject(patch) || Array.isArray(patch)) throw new Error("agent-dialer: setConfig needs an object");
-      cfg = merge(cfg, patch);
+      cfg = mergeConfig(cfg, patch);
       locale = resolveLocale(read(cfg, "locale"));
       t = messages(locale);
       render();

@@ -20,7 +20,8 @@ const GROUPS = ["presence", "calling", "notification", "conversation", "activity
 
 const isObject = (v) => v !== null && typeof v === "object";
 const callable = (v) => typeof v === "function";
-function read(obj, key) {
+/** Reads `obj[key]` without ever throwing (hostile getters, revoked Proxies). */
+export function read(obj, key) {
   try { return isObject(obj) || callable(obj) ? obj[key] : undefined; } catch { return undefined; }
 }
 function describe(error) {
@@ -429,12 +430,19 @@ export function mountGuarded(glue, element, host, config, onHandle) {
   function createFallback() {
     if (mode !== "pending" || !fallbackModule) return;
     fb = fallbackModule.createFallback({ element, host, config: current, failure, adopt: tracker.adoption(), prefill });
-      mode = "fallback";
-      const detail = { reason: failure.reason, message: failure.message };
-      const adopted = fb.state().call?.callId;
-      element.dispatchEvent(new CustomEvent("dialer:error", { detail: { binding: "wasm", ...detail }, bubbles: true, composed: true }));
-      element.dispatchEvent(new CustomEvent(FALLBACK_EVENT, { detail: adopted ? { ...detail, callId: adopted } : detail, bubbles: true, composed: true }));
-      for (const [op, arg] of queue.splice(0)) { try { handle[op](arg); } catch (e) { console.error(e); } }
+    mode = "fallback";
+    const detail = { reason: failure.reason, message: failure.message };
+    const adopted = fb.state().call?.callId;
+    element.dispatchEvent(new CustomEvent("dialer:error", { detail: { binding: "wasm", ...detail }, bubbles: true, composed: true }));
+    element.dispatchEvent(new CustomEvent(FALLBACK_EVENT, { detail: adopted ? { ...detail, callId: adopted } : detail, bubbles: true, composed: true }));
+    for (const [op, arg] of queue.splice(0)) { try { handle[op](arg); } catch (e) { console.error(e); } }
+  }
+  /** Unmounted while the wasm is dead and an emergency episode may be live: a headless fallback
+   *  still restores presence and the host form when the call ends (E8, E9). */
+  function keepEpisode() {
+    const adopt = tracker.adoption();
+    if (!adopt.call?.emergency && !adopt.dndSet) return;
+    loadFallback().then((m) => m.createFallback({ element: document.createElement("div"), host, config: current, adopt }).unmount(), () => {});
   }
   /** Switches to the fallback: at once when `now` and the module is loaded, else after the current call stack. */
   function startFallback(why, typed, now) {
@@ -518,7 +526,7 @@ export function mountGuarded(glue, element, host, config, onHandle) {
       const a = tracker.adoption();
       const snapshot = { presence: a.presence ?? null, emergencyMode: !!a.call?.emergency, locationStatus: "unknown" };
       if (a.call) snapshot.call = { callId: a.call.callId ?? null, number: a.call.number, emergency: a.call.emergency, status: a.call.status };
-      if (mode === "pending") snapshot.fallback = { reason: rt.failure?.reason ?? "unknown", message: rt.failure?.message ?? "" };
+      if (mode === "pending") snapshot.fallback = { reason: failure?.reason ?? "unknown", message: failure?.message ?? "" };
       if (mode === "mounting") snapshot.mounting = true;
       return snapshot;
     },
@@ -533,14 +541,11 @@ export function mountGuarded(glue, element, host, config, onHandle) {
         wasm = null;
         try { w.unmount(); } catch (error) {
           if (!isTrap(error)) throw error;
-          const adopt = tracker.adoption();
           rt.trap(error);
-          // It died while unmounting: a headless fallback still restores the episode when the call ends.
-          if (fallbackModule && (adopt.call?.emergency || adopt.dndSet)) {
-            fallbackModule.createFallback({ element: document.createElement("div"), host, config: current, adopt }).unmount();
-          }
+          keepEpisode(); // it died while unmounting
         }
       } else if (was === "fallback") fb.unmount();
+      else if (was === "pending") keepEpisode();
       return undefined;
     },
     free() { try { wasm?.free?.(); } catch {} },
@@ -557,10 +562,12 @@ export function mountGuarded(glue, element, host, config, onHandle) {
         mode = "wasm";
         if (rt.status === "idle") { rt.status = "ready"; watchTraps(rt); }
         for (const [op, arg] of queue.splice(0)) { try { handle[op](arg); } catch (e) { console.error(e); } }
+      } else if (mode === "unmounted") {
+        mounted.unmount(); // unmounted from a listener while mounting
       } else {
-        // Unmounted from a listener while mounting, or trapped inside the mount: let it go.
+        // Trapped inside its own mount: let it go, silently.
         silenced(element, () => { mounted.unmount(); });
-        if (mode !== "unmounted") for (const node of [...element.childNodes]) if (!node.classList?.contains("adf")) node.remove();
+        for (const node of [...element.childNodes]) if (!node.classList?.contains("adf")) node.remove();
       }
       return handle;
     } catch (error) {
