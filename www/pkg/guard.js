@@ -590,3 +590,6 @@ export function mountGuarded(glue, element, host, config, onHandle) {
   startFallback(rt.status === "failed" || rt.status === "trapped" ? rt.failure : early, "", true);
   return handle;
 }
+
+/** For the package's own unit tests (www/test/guard.test.mjs); not part of the API. */
+export const internals = { createTracker, runtimeOf, isOurs };
