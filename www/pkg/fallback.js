@@ -93,11 +93,15 @@ export function emergencyIn(dialed, region, outsideLinePrefix) {
     ?? connectsIn(digits, region) ?? (stripped !== null ? connectsIn(stripped, region) : undefined);
 }
 
-/** The configured supported regions the fallback knows; the defaults when none is usable. */
+/** The configured supported regions (upper case), the defaults when none is usable. */
+function configuredRegions(config) {
+  const list = read(read(config, "emergency"), "supportedRegions");
+  const codes = Array.isArray(list) ? list.filter((r) => typeof r === "string").map((r) => r.toUpperCase()) : [];
+  return codes.some((r) => REGION_NUMBERS[r]) ? codes : DEFAULT_REGIONS;
+}
+/** The configured supported regions whose numbers the fallback knows; the defaults when none. */
 export function supportedRegions(config) {
-  const list = config?.emergency?.supportedRegions;
-  const known = Array.isArray(list) ? list.map((r) => String(r).toUpperCase()).filter((r) => REGION_NUMBERS[r]) : [];
-  return known.length ? [...new Set(known)] : DEFAULT_REGIONS;
+  return [...new Set(configuredRegions(config).filter((r) => REGION_NUMBERS[r]))];
 }
 
 /**
@@ -106,19 +110,21 @@ export function supportedRegions(config) {
  * The region is known only from `locationOverride.region` (the fallback has no geolocation).
  */
 export function decide(dialed, config) {
-  const e = config?.emergency ?? {};
-  const regions = supportedRegions(config);
-  const override = e.locationOverride?.region;
+  const e = read(config, "emergency");
+  const prefix = read(e, "outsideLinePrefix");
+  const override = read(read(e, "locationOverride"), "region");
   const region = typeof override === "string" && override ? override.toUpperCase() : undefined;
-  const anySupported = () => regions.map((r) => emergencyIn(dialed, r, e.outsideLinePrefix)).find(Boolean);
-  if (region && regions.includes(region)) {
-    const number = emergencyIn(dialed, region, e.outsideLinePrefix);
+  const anySupported = () => supportedRegions(config).map((r) => emergencyIn(dialed, r, prefix)).find(Boolean);
+  if (region && configuredRegions(config).includes(region)) {
+    // A supported region: its own numbers; one whose table the fallback lacks (the wasm knows
+    // ~240), the known regions' numbers — rather too many than an emergency call refused.
+    const number = REGION_NUMBERS[region] ? emergencyIn(dialed, region, prefix) : anySupported();
     return number ? { emergency: true, number, region } : { emergency: false };
   }
   const number = anySupported();
   if (!number) return { emergency: false };
   if (!region) return { emergency: true, number, locationUnknown: true };
-  return e.unsupportedRegionPolicy === "attempt" ? { emergency: true, number, region, outside: true } : { blocked: true };
+  return read(e, "unsupportedRegionPolicy") === "attempt" ? { emergency: true, number, region, outside: true } : { blocked: true };
 }
 
 // ------------------------------------------------------------------ localisation (B7)

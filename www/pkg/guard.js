@@ -216,6 +216,7 @@ function createTracker(rt, realHost) {
   const seen = { presence: undefined, call: null, episode: null, callback: null, incoming: new Map(), dials: 0 };
   const dead = () => rt.status === "trapped";
   const cache = new WeakMap();
+  const views = new WeakMap();
 
   const onCallEvent = (event) => {
     const type = read(event, "type");
@@ -342,7 +343,7 @@ function createTracker(rt, realHost) {
       get(_, prop) {
         const value = Reflect.get(real, prop); // a throwing getter throws as it would without us
         if (typeof prop !== "string") return value;
-        if (!group) return GROUPS.includes(prop) && isObject(value) ? view(value, prop) : value;
+        if (!group) return GROUPS.includes(prop) && isObject(value) ? groupView(value, prop) : value;
         return callable(value) ? wrap(`${group}.${prop}`, value, real) : value;
       },
       has: (_, prop) => Reflect.has(real, prop),
@@ -359,6 +360,13 @@ function createTracker(rt, realHost) {
       deleteProperty: (_, prop) => Reflect.deleteProperty(real, prop),
     };
     return new Proxy({}, handler);
+  }
+  /** One view per real group object: the same binding reads the same every time. */
+  function groupView(real, group) {
+    let byGroup = views.get(real);
+    if (!byGroup) views.set(real, (byGroup = new Map()));
+    if (!byGroup.has(group)) byGroup.set(group, view(real, group));
+    return byGroup.get(group);
   }
 
   return {

@@ -99,6 +99,9 @@ test("decide: what the fallback places, like src/core/flow.rs for what it can kn
   assert.deepEqual(supportedRegions(cfg({ supportedRegions: [] })), DEFAULT_REGIONS);
   assert.deepEqual(supportedRegions(cfg({ supportedRegions: ["ZZ", 7] })), DEFAULT_REGIONS);
   assert.deepEqual(supportedRegions(cfg({ supportedRegions: ["gb", "GB", "XX"] })), ["GB"]);
+  // A supported region whose numbers the fallback does not know: never refused (the known ones count).
+  assert.deepEqual(decide("112", cfg({ supportedRegions: ["US", "DE"], locationOverride: { region: "DE" } })), { emergency: true, number: "112", region: "DE" });
+  assert.deepEqual(decide("5551234", cfg({ supportedRegions: ["US", "DE"], locationOverride: { region: "DE" } })), { emergency: false });
   // Known to be outside (E12): blocked by default, attempted with "attempt".
   assert.deepEqual(decide("112", cfg({ locationOverride: { region: "DE" } })), { blocked: true });
   assert.deepEqual(decide("112", cfg({ locationOverride: { region: "DE" }, unsupportedRegionPolicy: "attempt" })), { emergency: true, number: "112", region: "DE", outside: true });

@@ -49,6 +49,7 @@ test("transparent: frozen objects, class instances, swapped bindings, stable ide
   const { host } = createTracker(fresh(), frozen);
   assert.equal(typeof host.calling.dial, "function");
   assert.equal(host.calling.dial, host.calling.dial, "the same wrapper every read");
+  assert.equal(host.calling, host.calling, "the same group view every read");
   assert.deepEqual(host.calling.dial({ number: "1" }), { callId: "k9" }, "private fields: called on the real object");
   assert.ok("presence" in host && Object.keys(host).includes("calling"));
   assert.equal(Object.getOwnPropertyDescriptor(host.presence, "get").value(), "away");
