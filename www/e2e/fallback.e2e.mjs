@@ -114,6 +114,38 @@ describe("the wasm cannot load: every entry point runs the fallback dialer", () 
     await page.context().close();
   });
 
+  test("the fallback's handle from inside bindings and dialer:* listeners", { timeout: 90_000 }, async () => {
+    const page = await open();
+    await routeHtml(page, `${site.url}/`, (html) => html.replace(" 'wasm-unsafe-eval'", ""));
+    await page.goto(`${site.url}/`);
+    await page.locator("[data-test=fallback]").waitFor();
+    await page.evaluate(() => {
+      window.outcomes = [];
+      const attempt = (what, fn) => { try { fn(); outcomes.push([what, "ok"]); } catch (e) { outcomes.push([what, String(e)]); } };
+      const h = window.demoHost;
+      const wrap = (group, name, before) => { const f = h[group][name]; h[group][name] = (...a) => { before(...a); return f(...a); }; };
+      wrap("presence", "set", () => { attempt("presence.set: state", () => dialer.state()); attempt("presence.set: setConfig", () => dialer.setConfig({ locale: "en-GB" })); });
+      wrap("calling", "dial", () => { attempt("calling.dial: dial", () => dialer.dial("911")); attempt("calling.dial: unmount", () => dialer.unmount()); });
+      const el = document.querySelector("#dialer");
+      el.addEventListener("dialer:emergency-started", () => attempt("started: state", () => dialer.state()));
+      el.addEventListener("dialer:emergency-ended", () => attempt("ended: state", () => dialer.state()));
+    });
+    await page.locator("[data-test=fallback-number]").fill("911");
+    await page.locator("[data-test=fallback-call]").click();
+    await page.waitForFunction(() => window.demoHost.sim.presence === "dnd");
+    assert.equal(await page.locator("[data-test=fallback]").count(), 0, "unmounted from inside the host's dial");
+    assert.equal((await hostLog(page)).filter(([b]) => b === "calling.dial").length, 1, "one call: the nested 911 was not placed again");
+    // Unmounted mid-call: presence and the host form are still restored when the host ends it.
+    await page.evaluate(() => window.demoHost.sim.remoteHangUp());
+    await page.waitForFunction(() => window.demoHost.sim.presence === "available");
+    assert.deepEqual((await hostLog(page)).filter(([b]) => b === "conversation.setEmergencyMode").map(([, a]) => a), [true, false]);
+    const outcomes = await page.evaluate(() => window.outcomes);
+    assert.deepEqual(outcomes.filter(([, r]) => r !== "ok" && !/^Error: agent-dialer: \w+: the dialer is unmounted$/.test(r)), [], "answers, or a clear Error once unmounted");
+    assert.deepEqual(outcomes.map(([w]) => w).sort(), ["calling.dial: dial", "calling.dial: unmount", "ended: state", "presence.set: setConfig", "presence.set: setConfig", "presence.set: state", "presence.set: state", "started: state"].sort());
+    assert.deepEqual(unexpected(page, /Content.Security.Policy/), []);
+    await page.context().close();
+  });
+
   test("custom element, the .wasm is missing (404): fallback, axe-clean, localised; a retry loads the full dialer", { timeout: 90_000 }, async () => {
     // bypassCSP only so that axe-core can be injected; the element's CSP does allow the wasm.
     const page = await open({ bypassCSP: true });

@@ -308,16 +308,20 @@ export function createFallback({ element, host, config, failure, adopt = {}, pre
     const fn = read(g, "dial");
     let result;
     let threw = typeof fn !== "function";
+    // The call is ours before the host hears of it: a host that unmounts us from inside its
+    // dial still gets presence restored when the call ends.
+    call = c;
+    const saved = presence;
     // The dial first, synchronously (E11); everything else after it.
     try { result = threw ? "the host provides no calling.dial" : Reflect.apply(fn, g, [request]); } catch (error) { threw = true; result = error; }
     if (threw) {
+      if (call === c) call = null;
       failed("calling.dial", result);
       message = t.failed(d.number);
       return render(true);
     }
-    call = c;
     message = "";
-    startEpisode(presence);
+    if (call === c) startEpisode(saved);
     const then = read(result, "then");
     if (typeof then !== "function") gotCallId(c, result);
     else {
@@ -445,7 +449,7 @@ export function createFallback({ element, host, config, failure, adopt = {}, pre
   subscribe("calling", (event) => {
     if (!unmounted) return onCallEvent(event);
     // Unmounted during an emergency call: still restore when the host ends it (E8, E9).
-    if (call && read(event, "type") === "ended" && read(event, "callId") === call.callId) { call = null; endEpisode(); release(); }
+    if (call && read(event, "type") === "ended" && read(event, "callId") === call.callId) { onCallEvent(event); release(); }
   });
   subscribe("presence", (status) => { if (typeof status === "string") presence = status; });
   if (presence === undefined) invoke("presence", "get", [], (value) => { if (typeof value === "string" && presence === undefined) presence = value; });
