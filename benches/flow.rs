@@ -1,14 +1,24 @@
-//! Criterion benchmarks of the pure flow: the work `core::step` does between the agent's click
-//! and `calling.dial` (the emergency dial path), and a whole emergency episode.
-//! Run: `cargo bench --bench flow`. Figures go to BENCHMARKS.md.
+//! Criterion benchmarks of the pure core through its `Dialer`: the work between the agent's
+//! click and the `PlaceCall` effect (what runs before the driver invokes `calling.dial`), and
+//! a whole emergency episode. Run: `cargo bench --bench flow`. Figures go to BENCHMARKS.md.
+//!
+//! Each routine returns the dialer, so dropping it is not measured.
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency};
-use agent_dialer::core::flow::{step, CallEvent, Effect, EndReason, Event, State};
-use agent_dialer::core::model::{Location, LocationStatus};
-use agent_dialer::core::Config;
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use agent_dialer::core::model::{Location, LocationStatus, Millis};
+use agent_dialer::core::wire::{CallEvent, EndReason};
+use agent_dialer::core::{Config, Dialer, Effect, Event};
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 
-fn ready_state() -> State {
+const T: Millis = 1_795_000_000_000;
+
+/// Hands `event` to the dialer and runs it to quiescence (effects dropped, as if run).
+fn drain(d: &mut Dialer, event: Event, now: Millis) {
+    d.handle(event, now);
+    while d.poll_effect().is_some() {}
+}
+
+fn ready_dialer() -> Dialer {
     let config = Config::from_raw(RawConfig {
         agent: RawAgent {
             id: "a7".into(),
@@ -23,14 +33,13 @@ fn ready_state() -> State {
         ..Default::default()
     })
     .expect("valid config");
-    let mut state = State::new(config);
-    let now = 1_795_000_000_000;
-    step(
-        &mut state,
+    let mut d = Dialer::new(config, "tab-1", T);
+    drain(
+        &mut d,
         Event::Started {
             utc_offset_minutes: -300,
         },
-        now,
+        T,
     );
     let location = Location {
         status: LocationStatus::Granted,
@@ -38,101 +47,94 @@ fn ready_state() -> State {
         coords: None,
         overridden: false,
     };
-    step(&mut state, Event::LocationChanged(location), now);
-    step(&mut state, Event::PresenceObserved("available".into()), now);
-    state
+    drain(&mut d, Event::LocationChanged(location), T);
+    drain(&mut d, Event::PresenceObserved("available".into()), T);
+    d
+}
+
+/// Dials `dialed` and takes the first effect: exactly what runs before `calling.dial`.
+fn click_to_dial(mut d: Dialer, dialed: &str) -> Dialer {
+    d.handle(
+        Event::Dial {
+            dialed: black_box(dialed.into()),
+        },
+        T + 100,
+    );
+    let first = d.poll_effect();
+    assert!(matches!(first, Some(Effect::PlaceCall { .. })));
+    d
 }
 
 fn bench(c: &mut Criterion) {
-    let base = ready_state();
+    let base = ready_dialer();
     c.bench_function(
-        "step: emergency dial (click to PlaceCall, incl. email render)",
+        "dialer: emergency dial (click to PlaceCall; email deferred)",
         |b| {
             b.iter_batched(
                 || base.clone(),
-                |mut s| {
-                    let fx = step(
-                        &mut s,
-                        Event::Dial {
-                            dialed: black_box("9-911".into()),
-                        },
-                        1_795_000_000_100,
-                    );
-                    assert!(matches!(fx.first(), Some(Effect::PlaceCall { .. })));
-                    fx
-                },
-                criterion::BatchSize::SmallInput,
+                |d| click_to_dial(d, "9-911"),
+                BatchSize::SmallInput,
             )
         },
     );
-    c.bench_function("step: ordinary dial", |b| {
+    c.bench_function("dialer: ordinary dial (click to PlaceCall)", |b| {
         b.iter_batched(
             || base.clone(),
-            |mut s| {
-                step(
-                    &mut s,
-                    Event::Dial {
-                        dialed: black_box("+1 (555) 010-9999".into()),
-                    },
-                    1_795_000_000_100,
-                )
-            },
-            criterion::BatchSize::SmallInput,
+            |d| click_to_dial(d, "+1 (555) 010-9999"),
+            BatchSize::SmallInput,
         )
     });
     c.bench_function(
-        "episode: dial, connect, callback number, drop, restore",
+        "episode: dial, accepted, connected, callback number, drop, restore (emails rendered)",
         |b| {
             b.iter_batched(
                 || base.clone(),
-                |mut s| {
-                    let t = 1_795_000_000_100;
-                    let fx = step(
-                        &mut s,
+                |mut d| {
+                    d.handle(
                         Event::Dial {
                             dialed: "911".into(),
                         },
-                        t,
+                        T + 100,
                     );
-                    let key = fx.iter().find_map(|e| match e {
-                        Effect::PlaceCall { key, .. } => Some(*key),
-                        _ => None,
-                    });
-                    let key = key.expect("placed");
-                    step(
-                        &mut s,
+                    let key = match d.poll_effect() {
+                        Some(Effect::PlaceCall { key, .. }) => key,
+                        other => panic!("the dial comes first: {other:?}"),
+                    };
+                    while d.poll_effect().is_some() {}
+                    let call_id = || "e1".to_string();
+                    drain(
+                        &mut d,
                         Event::DialAccepted {
                             key,
-                            call_id: "e1".into(),
+                            call_id: call_id(),
                         },
-                        t + 5,
+                        T + 105,
                     );
-                    step(
-                        &mut s,
-                        Event::Call(CallEvent::Connected {
-                            call_id: "e1".into(),
-                        }),
-                        t + 900,
+                    drain(
+                        &mut d,
+                        Event::Call(CallEvent::Connected { call_id: call_id() }),
+                        T + 900,
                     );
-                    step(
-                        &mut s,
+                    drain(
+                        &mut d,
                         Event::Call(CallEvent::CallbackNumber {
-                            call_id: "e1".into(),
+                            call_id: call_id(),
                             number: "+15550100042".into(),
                             valid_for_seconds: 3600.0,
                         }),
-                        t + 1000,
+                        T + 1000,
                     );
-                    step(
-                        &mut s,
+                    drain(
+                        &mut d,
                         Event::Call(CallEvent::Ended {
-                            call_id: "e1".into(),
+                            call_id: call_id(),
                             reason: EndReason::Dropped,
                         }),
-                        t + 60_000,
-                    )
+                        T + 60_000,
+                    );
+                    d
                 },
-                criterion::BatchSize::SmallInput,
+                BatchSize::SmallInput,
             )
         },
     );

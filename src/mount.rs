@@ -1,21 +1,19 @@
 //! Wires a host, the driver and the UI together: the only file that knows all three.
 //! Exports the HOST_CONTRACT surface: `mount(element, host, config)` and `DialerHandle`.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use gloo_timers::callback::Timeout;
-
-use crate::core::flow::{Binding, CallEvent, Episode, Event};
-use crate::core::{Config, RawConfig, State};
+use crate::core::wire::CallEvent;
+use crate::core::{Binding, Config, Dialer, Event, RawConfig};
 use crate::host::bindings::{check_config_shape, check_host, merge_config, HostBindings};
-use crate::host::driver::{to_js, Driver};
+use crate::host::driver::Driver;
+use crate::host::js::{now, to_js};
 use crate::host::location::Locator;
-use crate::host::storage::EpisodeStore;
-use crate::host::tabs::{Tabs, HEARTBEAT_MS};
+use crate::host::tabs::new_tab_id;
 use crate::ui::{App, AppProps};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -28,98 +26,157 @@ export interface DialerHandle {
 }
 "#;
 
+/// Mounts the dialer into `element` with the host's bindings and the configuration.
+/// Throws an `Error` naming what is wrong when one of them is structurally malformed.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerHandle, JsError> {
+    console_error_panic_hook::set_once();
+    // 1. What the host handed over, checked: nothing is changed when something is malformed.
+    let element = check(element, &host).map_err(|e| JsError::new(&e))?;
+    let raw_config = merge_config(&JsValue::UNDEFINED, &config);
+    let config = parse_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
+    let root = attach_root(&element).map_err(|e| JsError::new(&e))?;
+    // 2. The core and the driver that runs its effects.
+    let (agent_id, location_override) = (config.agent_id.clone(), config.location_override.clone());
+    let dialer = Dialer::new(config, new_tab_id(), now());
+    let driver = Driver::new(dialer, HostBindings::new(host), element, &agent_id);
+    // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
+    let app = render(&driver, root.clone());
+    // 4. The host's call events and presence, then its current presence.
+    let (unsubscribe, listeners) = listen(&driver);
+    ask_presence(&driver);
+    // 5. Start: the first readiness report, the other tabs, a saved episode (B5).
+    let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    driver.handle(Event::Started { utc_offset_minutes });
+    // 6. Where the agent is (E10, E12, B3).
+    let boundaries_url = raw_string(&raw_config, "emergency", "boundariesUrl");
+    let locator = Locator::new(&driver, boundaries_url);
+    locator.apply(location_override);
+    Ok(DialerHandle {
+        inner: RefCell::new(Some(Rc::new(Mounted {
+            driver,
+            app,
+            root,
+            raw_config: RefCell::new(raw_config),
+            unsubscribe: RefCell::new(unsubscribe),
+            _listeners: listeners,
+            locator,
+            released: Cell::new(false),
+        }))),
+    })
+}
+
+/// The handle `mount` returns (HOST_CONTRACT `DialerHandle`). Every method may be called from
+/// inside a binding or a `dialer:*` listener: none holds a borrow while JavaScript runs.
+#[wasm_bindgen(skip_typescript)]
+pub struct DialerHandle {
+    inner: RefCell<Option<Rc<Mounted>>>,
+}
+
+#[wasm_bindgen]
+impl DialerHandle {
+    /// Same as typing `number` and pressing Call: `host.calling.dial` is invoked before this returns.
+    pub fn dial(&self, number: String) -> Result<(), JsError> {
+        let m = self.mounted("dial")?;
+        m.driver.handle(Event::Dial { dialed: number });
+        Ok(())
+    }
+
+    /// Merges `partial` into the configuration. Throws (and changes nothing) when the result
+    /// is malformed.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
+        let m = self.mounted("setConfig")?;
+        if !partial.is_object() {
+            return Err(JsError::new(
+                "setConfig: expected an object with the fields to change",
+            ));
+        }
+        let current = m.raw_config.borrow().clone();
+        let merged = merge_config(&current, &partial);
+        let config = parse_config(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
+        let location_override = config.location_override.clone();
+        *m.raw_config.borrow_mut() = merged;
+        m.driver.handle(Event::ConfigChanged(Box::new(config)));
+        m.locator.apply(location_override);
+        Ok(())
+    }
+
+    /// A plain-object snapshot (HOST_CONTRACT `DialerSnapshot`).
+    pub fn state(&self) -> Result<JsValue, JsError> {
+        let snapshot = self.mounted("state")?.driver.snapshot();
+        to_js(&snapshot).map_err(|e| JsError::new(&format!("state: the snapshot {e}")))
+    }
+
+    /// Removes the widget and releases every listener, timer and closure. Idempotent.
+    pub fn unmount(&self) {
+        let mounted = self.inner.borrow_mut().take();
+        if let Some(m) = mounted {
+            m.release();
+        }
+    }
+}
+
+impl DialerHandle {
+    /// The mounted widget, without keeping `inner` borrowed.
+    fn mounted(&self, what: &str) -> Result<Rc<Mounted>, JsError> {
+        let mounted = self.inner.borrow().clone();
+        mounted.ok_or_else(|| JsError::new(&format!("{what}: the dialer is unmounted")))
+    }
+}
+
+/// Everything a mounted widget holds. Released by `unmount()`, or when the handle is freed
+/// from JavaScript without it: no host subscription, timer, channel or closure outlives it.
 struct Mounted {
     driver: Rc<Driver>,
     app: Rc<RefCell<Option<AppHandle<App>>>>,
     root: web_sys::Element,
-    raw_config: JsValue,
-    unsubscribe: Vec<js_sys::Function>,
-    // Listeners handed to the host; dropped (and so invalidated) on unmount.
+    raw_config: RefCell<JsValue>,
+    unsubscribe: RefCell<Vec<js_sys::Function>>,
+    // Listeners handed to the host; dropped (and so invalidated) after `unsubscribe` ran.
     _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
     locator: Locator,
-    tabs: Rc<Tabs>,
-    restore: RestoreSlot,
+    released: Cell<bool>,
 }
 
-/// The pending start-up restore (B5): dropping it cancels its timer.
-type RestoreSlot = Rc<RefCell<Option<Timeout>>>;
-
-/// How long a reloaded tab listens for other tabs before deciding whether its saved emergency
-/// call lives on elsewhere (three heartbeats' worth of answers arrive well within it).
-const RESTORE_PROBE_MS: u32 = 400;
-
-/// A string member of the raw configuration, e.g. `emergency.boundariesUrl`.
-fn raw_string(config: &JsValue, group: &str, key: &str) -> Option<String> {
-    let g = js_sys::Reflect::get(config, &JsValue::from_str(group)).ok()?;
-    if !g.is_object() {
-        return None;
+impl Mounted {
+    fn release(&self) {
+        if self.released.replace(true) {
+            return;
+        }
+        self.driver.release();
+        self.locator.release();
+        let unsubscribe = std::mem::take(&mut *self.unsubscribe.borrow_mut());
+        for off in unsubscribe {
+            let _ = off.call0(&JsValue::UNDEFINED);
+        }
+        let app = self.app.borrow_mut().take();
+        if let Some(app) = app {
+            app.destroy();
+        }
+        self.root.remove();
     }
-    js_sys::Reflect::get(&g, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
 }
 
-/// Restores a saved episode (B5). A call in it is alive when another tab holds it (that tab
-/// keeps it; this one shows it as a peer's), else when the host's optional
-/// `calling.activeCalls()` lists it; otherwise it ended with the reload.
-fn restore(driver: &Rc<Driver>, tabs: &Rc<Tabs>, slot: &RestoreSlot, episode: Episode) {
-    let Some(call_id) = episode.call.as_ref().map(|c| c.call_id.clone()) else {
-        driver.handle(Event::Restored {
-            episode,
-            call_alive: false,
-        });
-        return;
-    };
-    let (weak, tabs_weak) = (Rc::downgrade(driver), Rc::downgrade(tabs));
-    let timer = Timeout::new(RESTORE_PROBE_MS, move || {
-        let (Some(d), Some(tabs)) = (weak.upgrade(), tabs_weak.upgrade()) else {
-            return;
-        };
-        if tabs.peer_holds(call_id.as_deref()) {
-            return; // Another tab holds the call and the episode: it is shown as the peer's.
-        }
-        let ask = call_id.is_some() && d.host().has("calling", "activeCalls");
-        if !ask {
-            d.handle(Event::Restored {
-                episode,
-                call_alive: false,
-            });
-            return;
-        }
-        let later = Rc::downgrade(&d);
-        d.host()
-            .call("calling", "activeCalls", &[], move |outcome| {
-                let Some(d) = later.upgrade() else { return };
-                let call_alive = match &outcome {
-                    Ok(list) => {
-                        js_sys::Array::is_array(list)
-                            && js_sys::Array::from(list)
-                                .iter()
-                                .any(|v| v.as_string() == call_id)
-                    }
-                    Err(_) => false,
-                };
-                if let Err(message) = outcome {
-                    d.handle(Event::BindingFailed {
-                        binding: Binding::Subscribe,
-                        message: format!("calling.activeCalls failed: {message}"),
-                    });
-                }
-                d.handle(Event::Restored {
-                    episode,
-                    call_alive,
-                });
-            });
-    });
-    *slot.borrow_mut() = Some(timer);
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.release();
+    }
 }
 
-/// The handle `mount` returns (HOST_CONTRACT `DialerHandle`).
-#[wasm_bindgen(skip_typescript)]
-pub struct DialerHandle {
-    inner: RefCell<Option<Mounted>>,
+/// Step 1: the element and the host, structurally.
+fn check(element: JsValue, host: &JsValue) -> Result<web_sys::Element, String> {
+    let element: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| "mount: element must be a DOM Element".to_string())?;
+    let problem = check_host(host);
+    if !problem.is_empty() {
+        return Err(format!("mount: {problem}"));
+    }
+    Ok(element)
 }
 
+/// The configuration, checked for shape and validated into the core's [`Config`].
 fn parse_config(value: &JsValue) -> Result<Config, String> {
     let problem = check_config_shape(value);
     if !problem.is_empty() {
@@ -130,120 +187,81 @@ fn parse_config(value: &JsValue) -> Result<Config, String> {
     Config::from_raw(raw).map_err(|e| e.to_string())
 }
 
-/// Mounts the dialer into `element` with the host's bindings and the configuration.
-/// Throws an `Error` naming what is wrong when one of them is structurally malformed.
-#[wasm_bindgen(js_name = mount)]
-pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerHandle, JsError> {
-    console_error_panic_hook::set_once();
-    let element: web_sys::Element = element
-        .dyn_into()
-        .map_err(|_| JsError::new("mount: element must be a DOM Element"))?;
-    let problem = check_host(&host);
-    if !problem.is_empty() {
-        return Err(JsError::new(&format!("mount: {problem}")));
-    }
-    let raw_config = merge_config(&JsValue::UNDEFINED, &config);
-    let config = parse_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
-
+/// The widget's own root element inside `element`.
+fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
     let document = element
         .owner_document()
-        .ok_or_else(|| JsError::new("mount: element has no document"))?;
+        .ok_or("mount: element has no document")?;
     let root = document
         .create_element("div")
-        .map_err(|_| JsError::new("mount: cannot create the root element"))?;
+        .map_err(|_| "mount: cannot create the root element")?;
     root.set_class_name("agent-dialer");
     element
         .append_child(&root)
-        .map_err(|_| JsError::new("mount: cannot attach to element"))?;
+        .map_err(|_| "mount: cannot attach to element")?;
+    Ok(root)
+}
 
-    let store = EpisodeStore::new(&config.agent_id);
-    let agent_id = config.agent_id.clone();
-    let location_override = config.location_override.clone();
-    let driver = Driver::new(
-        State::new(config),
-        HostBindings::new(host),
-        element.clone(),
-        store,
-    );
-
-    // UI: the driver's view model flows down as props; the agent's actions flow up as events.
-    let onevent = {
-        let weak: Weak<Driver> = Rc::downgrade(&driver);
-        Callback::from(move |event: Event| {
-            if let Some(d) = weak.upgrade() {
-                d.handle(event)
-            }
-        })
-    };
-    let app = Rc::new(RefCell::new(None::<AppHandle<App>>));
+/// Step 3: renders the UI into `root` and re-renders it after every batch of events.
+fn render(driver: &Rc<Driver>, root: web_sys::Element) -> Rc<RefCell<Option<AppHandle<App>>>> {
+    let onevent = Callback::from(driver.later());
     let props = AppProps {
         view: Rc::new(driver.view()),
         onevent: onevent.clone(),
     };
-    *app.borrow_mut() =
-        Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
-    {
-        let app = app.clone();
-        let pending = Rc::new(RefCell::new(None));
-        driver.set_on_change(move |view| {
-            *pending.borrow_mut() = Some(view);
-            // A render that feeds an event back would re-enter here: the outer call applies it.
-            let Ok(mut handle) = app.try_borrow_mut() else {
-                return;
-            };
-            while let Some(view) = pending.borrow_mut().take() {
-                if let Some(h) = handle.as_mut() {
-                    h.update(AppProps {
-                        view: Rc::new(view),
-                        onevent: onevent.clone(),
-                    });
-                }
+    let app = Rc::new(RefCell::new(Some(
+        yew::Renderer::<App>::with_root_and_props(root, props).render(),
+    )));
+    let pending = Rc::new(RefCell::new(None));
+    let handle = app.clone();
+    driver.set_on_change(move |view| {
+        *pending.borrow_mut() = Some(view);
+        // A render that feeds an event back would re-enter here: the outer call applies it.
+        let Ok(mut handle) = handle.try_borrow_mut() else {
+            return;
+        };
+        while let Some(view) = pending.borrow_mut().take() {
+            if let Some(h) = handle.as_mut() {
+                h.update(AppProps {
+                    view: Rc::new(view),
+                    onevent: onevent.clone(),
+                });
             }
-        });
-    }
+        }
+    });
+    app
+}
 
-    // Host subscriptions.
-    let mut listeners = Vec::new();
-    let mut unsubscribe = Vec::new();
-    let call_listener = {
-        let weak = Rc::downgrade(&driver);
-        Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
-            let Some(d) = weak.upgrade() else { return };
-            match serde_wasm_bindgen::from_value::<CallEvent>(value) {
-                Ok(event) => d.handle(Event::Call(event)),
-                Err(e) => d.handle(Event::BindingFailed {
-                    binding: Binding::Subscribe,
-                    message: format!("calling.subscribe delivered an unreadable event: {e}"),
-                }),
-            }
-        })
-    };
-    match driver.host().subscribe("calling", call_listener.as_ref()) {
-        Ok(off) => unsubscribe.extend(off),
-        Err(message) => driver.handle(Event::BindingFailed {
+type Listeners = (Vec<js_sys::Function>, Vec<Closure<dyn FnMut(JsValue)>>);
+
+/// Step 4: subscribes to the host's call events and (optional) presence changes. Returns the
+/// unsubscribe functions and the listeners; a subscription that throws is reported, not thrown.
+fn listen(driver: &Rc<Driver>) -> Listeners {
+    let calls = listener(driver, |value| {
+        match serde_wasm_bindgen::from_value::<CallEvent>(value) {
+            Ok(event) => Event::Call(event),
+            Err(e) => Event::BindingFailed {
+                binding: Binding::Subscribe,
+                message: format!("calling.subscribe delivered an unreadable event: {e}"),
+            },
+        }
+    });
+    let presence = listener(driver, |value| match value.as_string() {
+        Some(status) => Event::PresenceObserved(status),
+        None => Event::BindingFailed {
             binding: Binding::Subscribe,
-            message,
-        }),
-    }
-    listeners.push(call_listener);
-    let presence_listener = {
-        let weak = Rc::downgrade(&driver);
-        Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
-            let Some(d) = weak.upgrade() else { return };
-            match value.as_string() {
-                Some(status) => d.handle(Event::PresenceObserved(status)),
-                None => d.handle(Event::BindingFailed {
-                    binding: Binding::Subscribe,
-                    message: "presence.subscribe delivered a non-string status".into(),
-                }),
-            }
-        })
-    };
-    if driver.host().has("presence", "subscribe") {
-        match driver
-            .host()
-            .subscribe("presence", presence_listener.as_ref())
-        {
+            message: "presence.subscribe delivered a non-string status".into(),
+        },
+    });
+    let mut unsubscribe = Vec::new();
+    for (binding, listener) in [
+        (Binding::CallingSubscribe, &calls),
+        (Binding::PresenceSubscribe, &presence),
+    ] {
+        if !driver.host().has(binding) {
+            continue;
+        }
+        match driver.host().subscribe(binding, listener.as_ref()) {
             Ok(off) => unsubscribe.extend(off),
             Err(message) => driver.handle(Event::BindingFailed {
                 binding: Binding::Subscribe,
@@ -251,12 +269,25 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
             }),
         }
     }
-    listeners.push(presence_listener);
-    {
-        let weak = Rc::downgrade(&driver);
-        driver.host().call("presence", "get", &[], move |outcome| {
-            let Some(d) = weak.upgrade() else { return };
-            d.handle(match outcome.map(|v| v.as_string()) {
+    (unsubscribe, vec![calls, presence])
+}
+
+/// A host listener that turns what the host delivers into an event for the driver.
+fn listener(
+    driver: &Rc<Driver>,
+    to_event: impl Fn(JsValue) -> Event + 'static,
+) -> Closure<dyn FnMut(JsValue)> {
+    let send = driver.later();
+    Closure::new(move |value: JsValue| send(to_event(value)))
+}
+
+/// Step 4: `presence.get()`, so that E2 knows what to restore.
+fn ask_presence(driver: &Rc<Driver>) {
+    let send = driver.later();
+    driver
+        .host()
+        .call(Binding::PresenceGet, &[], move |outcome| {
+            send(match outcome.map(|v| v.as_string()) {
                 Ok(Some(status)) => Event::PresenceObserved(status),
                 Ok(None) => Event::BindingFailed {
                     binding: Binding::PresenceGet,
@@ -268,125 +299,15 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
                 },
             })
         });
-    }
-
-    let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    driver.handle(Event::Started { utc_offset_minutes });
-    let locator = Locator::new(
-        &driver,
-        raw_string(&raw_config, "emergency", "boundariesUrl"),
-    );
-    locator.apply(location_override);
-
-    // Tabs (B5): announce this tab's emergency call as soon as it starts or ends.
-    let tabs = Rc::new(Tabs::new(&driver, &agent_id, HEARTBEAT_MS));
-    {
-        let refresh = tabs.refresher();
-        driver.add_sink(Box::new(move |name, _| {
-            if name.starts_with("dialer:emergency") {
-                refresh();
-            }
-        }));
-    }
-    let restore_slot: RestoreSlot = Rc::new(RefCell::new(None));
-    {
-        // The call another tab held ended there: take over the episode it left behind.
-        let (weak, tabs_weak, slot) = (
-            Rc::downgrade(&driver),
-            Rc::downgrade(&tabs),
-            restore_slot.clone(),
-        );
-        tabs.set_on_peer_ended(move || {
-            let (Some(d), Some(tabs)) = (weak.upgrade(), tabs_weak.upgrade()) else {
-                return;
-            };
-            if let Ok(Some(episode)) = d.store().load() {
-                restore(&d, &tabs, &slot, episode);
-            }
-        });
-    }
-    match driver.store().load() {
-        Ok(Some(episode)) => restore(&driver, &tabs, &restore_slot, episode),
-        Ok(None) => {}
-        Err(message) => driver.handle(Event::BindingFailed {
-            binding: Binding::Storage,
-            message,
-        }),
-    }
-
-    Ok(DialerHandle {
-        inner: RefCell::new(Some(Mounted {
-            driver,
-            app,
-            root,
-            raw_config,
-            unsubscribe,
-            _listeners: listeners,
-            locator,
-            tabs,
-            restore: restore_slot,
-        })),
-    })
 }
 
-#[wasm_bindgen]
-impl DialerHandle {
-    /// Same as typing `number` and pressing Call: `host.calling.dial` is invoked before this returns.
-    pub fn dial(&self, number: String) -> Result<(), JsError> {
-        let inner = self.inner.borrow();
-        let m = inner
-            .as_ref()
-            .ok_or_else(|| JsError::new("dial: the dialer is unmounted"))?;
-        m.driver.handle(Event::Dial { dialed: number });
-        Ok(())
+/// A string member of the raw configuration, e.g. `emergency.boundariesUrl`.
+fn raw_string(config: &JsValue, group: &str, key: &str) -> Option<String> {
+    let g = js_sys::Reflect::get(config, &JsValue::from_str(group)).ok()?;
+    if !g.is_object() {
+        return None;
     }
-
-    /// Merges `partial` into the configuration. Throws (and changes nothing) when the result
-    /// is malformed.
-    #[wasm_bindgen(js_name = setConfig)]
-    pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
-        let mut inner = self.inner.borrow_mut();
-        let m = inner
-            .as_mut()
-            .ok_or_else(|| JsError::new("setConfig: the dialer is unmounted"))?;
-        if !partial.is_object() {
-            return Err(JsError::new(
-                "setConfig: expected an object with the fields to change",
-            ));
-        }
-        let merged = merge_config(&m.raw_config, &partial);
-        let config = parse_config(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
-        let location_override = config.location_override.clone();
-        m.raw_config = merged;
-        m.driver.handle(Event::ConfigChanged(config));
-        m.locator.apply(location_override);
-        Ok(())
-    }
-
-    /// A plain-object snapshot (HOST_CONTRACT `DialerSnapshot`).
-    pub fn state(&self) -> Result<JsValue, JsError> {
-        let inner = self.inner.borrow();
-        let m = inner
-            .as_ref()
-            .ok_or_else(|| JsError::new("state: the dialer is unmounted"))?;
-        Ok(to_js(&m.driver.snapshot()))
-    }
-
-    /// Removes the widget and releases every listener, timer and closure. Idempotent.
-    pub fn unmount(&self) {
-        let Some(m) = self.inner.borrow_mut().take() else {
-            return;
-        };
-        m.driver.release();
-        m.locator.release();
-        m.tabs.release();
-        m.restore.borrow_mut().take();
-        for off in &m.unsubscribe {
-            let _ = off.call0(&JsValue::UNDEFINED);
-        }
-        if let Some(app) = m.app.borrow_mut().take() {
-            app.destroy();
-        }
-        m.root.remove();
-    }
+    js_sys::Reflect::get(&g, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
 }

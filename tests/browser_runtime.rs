@@ -141,6 +141,28 @@ export function breakStorage(broken) {
   }
 }
 export function get(v, k) { return v == null ? undefined : v[k]; }
+
+// The handle as JavaScript holds it: its methods called by name, and freed without unmount().
+export function callHandle(handle, method, arg) { return handle[method](arg); }
+export function freeHandle(handle) { handle.free(); }
+// Listeners and a binding that call back into the handle while the widget is working; every
+// exception they meet is kept.
+export function reenter(el, host, handle) {
+  const log = { seen: [], errors: [] };
+  const guard = (f) => { try { f(); } catch (e) { log.errors.push(String(e && e.message || e)); } };
+  const set = host.presence.set;
+  host.presence.set = (s) => { guard(() => log.seen.push(`presence.set:${handle.state().emergencyMode}`)); return set(s); };
+  el.addEventListener("dialer:readiness", () => guard(() => log.seen.push(`readiness:${handle.state().emergencyMode}`)));
+  el.addEventListener("dialer:emergency-started", () => guard(() => {
+    log.seen.push(`started:${handle.state().emergencyMode}`);
+    handle.setConfig({ emergency: { recipients: "ops@acme.example" } });
+    handle.dial("5551234567");
+  }));
+  el.addEventListener("dialer:emergency-ended", () => guard(() => { log.seen.push("ended"); handle.unmount(); }));
+  return log;
+}
+export function seenOf(log) { return log.seen.join(","); }
+export function errorsOf(log) { return log.errors.join("\n"); }
 "#)]
 extern "C" {
     fn faultHost(faults: &JsValue, extra: &JsValue) -> JsValue;
@@ -173,6 +195,12 @@ extern "C" {
     fn clearEpisode(agent: &str);
     fn breakStorage(broken: bool);
     fn get(v: &JsValue, key: &str) -> JsValue;
+    #[wasm_bindgen(catch)]
+    fn callHandle(handle: &JsValue, method: &str, arg: &JsValue) -> Result<JsValue, JsValue>;
+    fn freeHandle(handle: &JsValue);
+    fn reenter(el: &web_sys::Element, host: &JsValue, handle: &JsValue) -> JsValue;
+    fn seenOf(log: &JsValue) -> String;
+    fn errorsOf(log: &JsValue) -> String;
 }
 
 fn obj(json: &str) -> JsValue {
@@ -744,4 +772,70 @@ async fn a_thousand_mounts_and_unmounts_leave_nothing_behind() {
     assert_eq!(eventCount(&events), fired, "no event after unmount");
     restoreGeo();
     clearEpisode("churn");
+}
+
+#[wasm_bindgen_test]
+async fn a_handle_freed_without_unmount_leaves_nothing_behind() {
+    let channels = countChannels();
+    let host = faultHost(&obj(r#"{"presence.set":"reject"}"#), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let events = recordEvents(&el);
+    let dialer = mount(el.clone().into(), host.clone(), config("freed", &us())).unwrap();
+    dialer.dial("911".into()).unwrap(); // Arms the presence retry and the heartbeat.
+    sleep(10).await;
+    // What JavaScript does with `handle.free()`, e.g. a host that drops the widget's handle.
+    freeHandle(&JsValue::from(dialer));
+    assert_eq!(balance(&host), 0, "every host subscription undone");
+    assert_eq!(openChannels(&channels), 0, "the tab channel closed");
+    assert_eq!(el.child_element_count(), 0, "the widget removed");
+    let (calls, fired) = (names(&host).len(), eventCount(&events));
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    sleep(2_500).await; // Past the first presence retry (2 s) and the tab heartbeat.
+    assert_eq!(names(&host).len(), calls, "no binding called after free");
+    assert_eq!(eventCount(&events), fired, "no event after free");
+    clearEpisode("freed");
+}
+
+#[wasm_bindgen_test]
+async fn listeners_and_bindings_may_call_back_into_the_handle_while_it_works() {
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let handle =
+        JsValue::from(mount(el.clone().into(), host.clone(), config("reenter", &us())).unwrap());
+    let log = reenter(&el, &host, &handle);
+    // setConfig while a readiness listener reads the state (no contacts: readiness changes).
+    callHandle(
+        &handle,
+        "setConfig",
+        &obj(r#"{"emergency":{"recipients":""}}"#),
+    )
+    .expect("setConfig");
+    // A dial whose presence.set and emergency-started listener call back in, the listener
+    // even dialing again (refused: an emergency call is under way) and changing the config.
+    callHandle(&handle, "dial", &"911".into()).expect("dial");
+    assert_eq!(count(&host, "calling.dial"), 1, "{}", names(&host));
+    let snapshot = callHandle(&handle, "state", &JsValue::UNDEFINED).expect("state");
+    assert_eq!(get(&snapshot, "emergencyMode").as_bool(), Some(true));
+    // The end of the call: the listener unmounts the widget from inside the event.
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    assert_eq!(errorsOf(&log), "", "nothing thrown into the listeners");
+    let seen = seenOf(&log);
+    for step in [
+        "readiness:false",
+        "presence.set:true",
+        "started:true",
+        "ended",
+    ] {
+        assert!(seen.contains(step), "{step} in {seen}");
+    }
+    assert_eq!(el.child_element_count(), 0, "unmounted from the listener");
+    assert!(callHandle(&handle, "state", &JsValue::UNDEFINED).is_err());
+    sleep(10).await;
+    clearEpisode("reenter");
 }

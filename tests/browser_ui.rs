@@ -1,14 +1,14 @@
 //! Browser component tests of the UI: `agent_dialer::ui::App` rendered directly with view
-//! models built by the real core (`State` + `step`), read back through the DOM by `data-test`.
+//! models built by the real core (its `Dialer`), read back through the DOM by `data-test`.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency};
-use agent_dialer::core::flow::Effect;
-use agent_dialer::core::flow::{CallEvent, Event, State};
+use agent_dialer::core::wire::CallEvent;
 use agent_dialer::core::{Config, Coords, Location, LocationStatus, ViewModel};
+use agent_dialer::core::{Dialer, Event};
 use agent_dialer::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,16 +17,11 @@ use yew::{AppHandle, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Steps like the driver does: `Effect::Then` events are fed back after the others.
-fn step(state: &mut State, event: Event, at: u64) {
-    let mut queue = std::collections::VecDeque::from([event]);
-    while let Some(e) = queue.pop_front() {
-        for effect in agent_dialer::core::step(state, e, at) {
-            if let Effect::Then(next) = effect {
-                queue.push_back(*next);
-            }
-        }
-    }
+/// Hands `event` to the dialer and lets it hand out every effect, like the driver (the
+/// effects themselves are not run: there is no host here).
+fn step(dialer: &mut Dialer, event: Event, at: u64) {
+    dialer.handle(event, at);
+    while dialer.poll_effect().is_some() {}
 }
 
 fn now() -> u64 {
@@ -50,9 +45,9 @@ fn config(locale: Option<&str>, recipients: &str) -> Config {
     .expect("test config should be valid")
 }
 
-/// A state in `region` (None: location unknown) after `events`.
-fn state(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> State {
-    let mut s = State::new(config(locale, "safety@acme.example"));
+/// A dialer in `region` (None: location unknown) after `events`.
+fn dialer(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> Dialer {
+    let mut s = Dialer::new(config(locale, "safety@acme.example"), "tab-1", now());
     let t = now();
     step(
         &mut s,
@@ -191,7 +186,7 @@ fn connected(number: &str) -> Vec<Event> {
 
 #[wasm_bindgen_test]
 async fn idle_offers_the_dial_pad_and_dials_what_was_typed() {
-    let m = render(state(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    let m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
     assert!(m.q("call-button").is_some());
     assert!(m.q("settings-toggle").is_some());
     assert!(
@@ -218,10 +213,10 @@ async fn idle_offers_the_dial_pad_and_dials_what_was_typed() {
 
 #[wasm_bindgen_test]
 async fn a_refused_dial_keeps_the_text_and_points_at_the_field() {
-    let mut m = render(state(None, Some("US"), vec![]).view(now())).await;
+    let mut m = render(dialer(None, Some("US"), vec![]).view(now())).await;
     input(&m.q("number").unwrap(), "555 12$4");
     settle().await;
-    let refused = state(
+    let refused = dialer(
         None,
         Some("US"),
         vec![Event::Dial {
@@ -250,7 +245,7 @@ async fn a_refused_dial_keeps_the_text_and_points_at_the_field() {
 
 #[wasm_bindgen_test]
 async fn dialing_shows_the_call_and_announces_it() {
-    let s = state(
+    let s = dialer(
         Some("en-US"),
         Some("US"),
         vec![Event::Dial {
@@ -267,7 +262,7 @@ async fn dialing_shows_the_call_and_announces_it() {
 
 #[wasm_bindgen_test]
 async fn in_call_offers_timer_mute_hold_dtmf_and_end() {
-    let mut m = render(state(None, Some("US"), connected("5551234567")).view(now())).await;
+    let mut m = render(dialer(None, Some("US"), connected("5551234567")).view(now())).await;
     assert_eq!(m.text("call-status"), "Connected");
     assert!(m.q("call-timer").is_some());
     assert_eq!(
@@ -295,14 +290,14 @@ async fn in_call_offers_timer_mute_hold_dtmf_and_end() {
         ]
     );
     assert!(m.text("announcer").contains("Connected"));
-    m.update(state(None, Some("US"), vec![]).view(now()));
+    m.update(dialer(None, Some("US"), vec![]).view(now()));
     settle().await;
     assert_eq!(m.text("announcer"), "Call ended");
 }
 
 #[wasm_bindgen_test]
 async fn incoming_shows_the_caller_with_answer_and_decline() {
-    let s = state(
+    let s = dialer(
         None,
         Some("US"),
         vec![Event::Call(CallEvent::Incoming {
@@ -320,9 +315,9 @@ async fn incoming_shows_the_caller_with_answer_and_decline() {
 
 #[wasm_bindgen_test]
 async fn emergency_mode_offers_only_end_call_and_devices_and_focuses_end_call() {
-    let mut m = render(state(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    let mut m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
     m.update(
-        state(
+        dialer(
             Some("en-US"),
             Some("US"),
             vec![Event::Dial {
@@ -372,7 +367,7 @@ async fn emergency_mode_offers_only_end_call_and_devices_and_focuses_end_call() 
 
 #[wasm_bindgen_test]
 async fn emergency_without_location_tells_the_agent_to_say_where_they_are() {
-    let s = state(
+    let s = dialer(
         None,
         None,
         vec![Event::Dial {
@@ -387,7 +382,7 @@ async fn emergency_without_location_tells_the_agent_to_say_where_they_are() {
 
 #[wasm_bindgen_test]
 async fn unsupported_region_is_a_clear_dismissable_alert() {
-    let s = state(
+    let s = dialer(
         Some("en-US"),
         Some("DE"),
         vec![Event::Dial {
@@ -414,7 +409,7 @@ async fn unsupported_region_is_a_clear_dismissable_alert() {
 
 #[wasm_bindgen_test]
 async fn settings_validate_recipients_and_preview_the_template() {
-    let m = render(state(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    let m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
     m.click("settings-toggle");
     settle().await;
     assert!(m.q("call-button").is_none());
@@ -457,7 +452,7 @@ async fn settings_validate_recipients_and_preview_the_template() {
 
 #[wasm_bindgen_test]
 async fn readiness_expands_to_each_check() {
-    let m = render(state(Some("en-US"), None, vec![]).view(now())).await;
+    let m = render(dialer(Some("en-US"), None, vec![]).view(now())).await;
     let toggle = m.q("readiness-toggle").unwrap();
     assert_eq!(
         toggle.get_attribute("aria-expanded").as_deref(),
@@ -485,7 +480,7 @@ async fn every_locale_renders_translated_text() {
         ("es-PR", "Llamar", "Llamada de emergencia en curso"),
         ("de-DE", "Anrufen", "Notruf läuft"),
     ] {
-        let m = render(state(Some(locale), Some("US"), vec![]).view(now())).await;
+        let m = render(dialer(Some(locale), Some("US"), vec![]).view(now())).await;
         assert_eq!(m.text("call-button"), call, "{locale}");
         assert_eq!(
             m.q("dialer").unwrap().get_attribute("lang").as_deref(),
@@ -493,7 +488,7 @@ async fn every_locale_renders_translated_text() {
         );
         drop(m);
         let m = render(
-            state(
+            dialer(
                 Some(locale),
                 Some("US"),
                 vec![Event::Dial {
@@ -506,7 +501,7 @@ async fn every_locale_renders_translated_text() {
         assert!(m.text("emergency-banner").contains(emergency), "{locale}");
         drop(m);
         let m = render(
-            state(
+            dialer(
                 Some(locale),
                 Some("DE"),
                 vec![Event::Dial {

@@ -1,20 +1,22 @@
-//! Scenario and property tests of the call flow (SPEC E2–E12), driven through `core::step`
-//! with a tiny harness that feeds events and collects effects (STYLE §7).
+//! Scenario and property tests of the call flow (SPEC E2–E12), driven through the core's
+//! `Dialer` with a tiny harness that feeds events and collects effects (STYLE §7).
 #![cfg(not(target_arch = "wasm32"))]
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
-use agent_dialer::core::flow::{
-    step, Binding, CallEvent, CallKey, Effect, EmergencyWarning, EndReason, Event, HostEvent,
-    Notice, NotificationStatus, State, TimerId,
-};
+use agent_dialer::core::flow::{EmergencyWarning, Episode, Notice, PersistedCall, State};
 use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
-use agent_dialer::core::Config;
+use agent_dialer::core::restore::{ActiveCalls, RESTORE_PROBE};
+use agent_dialer::core::tabs::{TabMessage, TABS_PROTOCOL};
+use agent_dialer::core::wire::{
+    CallEvent, CallKind, EndReason, HostEvent, NotificationStatus, PeerEmergency,
+};
+use agent_dialer::core::{Binding, CallKey, Config, Dialer, Effect, Event, TimerId};
 
 const T0: Millis = 1_795_000_000_000;
 
 struct H {
-    state: State,
+    dialer: Dialer,
     now: Millis,
 }
 
@@ -54,7 +56,7 @@ impl H {
     }
     fn with(config: Config, region: Option<&str>) -> H {
         let mut h = H {
-            state: State::new(config),
+            dialer: Dialer::new(config, "tab-1", T0),
             now: T0,
         };
         h.ev(Event::Started {
@@ -64,19 +66,13 @@ impl H {
         h.ev(Event::PresenceObserved("available".into()));
         h
     }
-    /// Steps like the driver: `Effect::Then` events are fed back after the effects before them.
+    fn state(&self) -> &State {
+        self.dialer.state()
+    }
+    /// Hands `e` to the dialer and collects every effect it hands out, like the driver.
     fn ev(&mut self, e: Event) -> Vec<Effect> {
-        let mut out = Vec::new();
-        let mut queue = std::collections::VecDeque::from([e]);
-        while let Some(e) = queue.pop_front() {
-            for effect in step(&mut self.state, e, self.now) {
-                match effect {
-                    Effect::Then(next) => queue.push_back(*next),
-                    other => out.push(other),
-                }
-            }
-        }
-        out
+        self.dialer.handle(e, self.now);
+        std::iter::from_fn(|| self.dialer.poll_effect()).collect()
     }
     fn later(&mut self, ms: Millis) -> &mut Self {
         self.now += ms;
@@ -128,7 +124,7 @@ fn presence_sets(fx: &[Effect]) -> Vec<&str> {
 fn emitted<'a>(fx: &'a [Effect], name: &str) -> Vec<&'a HostEvent> {
     fx.iter()
         .filter_map(|e| match e {
-            Effect::Emit(h) if h.name() == name => Some(h),
+            Effect::Emit(h) if h.name().as_str() == name => Some(h),
             _ => None,
         })
         .collect()
@@ -167,26 +163,51 @@ fn emergency_dial_places_the_call_first_then_dnd_host_form_and_email() {
         )),
         "E7"
     );
-    assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
+    assert_eq!(
+        h.state().episode.saved_presence.as_deref(),
+        Some("available")
+    );
 }
 
 #[test]
 fn nothing_heavy_runs_between_the_click_and_the_dial() {
-    // One raw step (what runs before the driver invokes `calling.dial`): the email is not
-    // rendered there but queued to run after the dial.
+    // The dial is the first effect the dialer hands out, and the email is not rendered until
+    // the shell asks for the effects after it (that is, after it has invoked `calling.dial`).
     let mut h = H::new();
-    let fx = step(
-        &mut h.state,
+    h.dialer.handle(
         Event::Dial {
             dialed: "911".into(),
         },
         h.now,
     );
-    assert!(matches!(fx[0], Effect::PlaceCall { .. }));
-    assert!(!fx.iter().any(|e| matches!(e, Effect::SendEmail { .. })));
-    assert!(fx.iter().any(
-        |e| matches!(e, Effect::Then(next) if matches!(**next, Event::NotifyContacts { .. }))
-    ));
+    let first = h.dialer.poll_effect();
+    assert!(matches!(first, Some(Effect::PlaceCall { .. })), "{first:?}");
+    assert_eq!(
+        h.state().notification,
+        None,
+        "no email rendered before the dial"
+    );
+    // A host that answers `dial` at once: its answer is stepped before the deferred email.
+    let key = placed_key(&[first.unwrap()]).unwrap();
+    h.dialer.handle(
+        Event::DialAccepted {
+            key,
+            call_id: "e1".into(),
+        },
+        h.now,
+    );
+    let rest: Vec<Effect> = std::iter::from_fn(|| h.dialer.poll_effect()).collect();
+    let started = rest
+        .iter()
+        .position(|e| matches!(e, Effect::Emit(HostEvent::EmergencyStarted { .. })));
+    let email = rest
+        .iter()
+        .position(|e| matches!(e, Effect::SendEmail { .. }));
+    assert!(started.is_some() && email.is_some(), "{rest:?}");
+    assert!(
+        started < email,
+        "answers first, then the deferred email: {rest:?}"
+    );
 }
 
 #[test]
@@ -211,7 +232,7 @@ fn presence_comes_back_exactly_once_however_the_emergency_call_ends() {
             status: "available".into(),
             result: Ok(()),
         });
-        assert!(h.state.episode.saved_presence.is_none());
+        assert!(h.state().episode.saved_presence.is_none());
         // A late duplicate of the end event changes nothing.
         assert!(
             h.end("e1", reason).is_empty(),
@@ -272,7 +293,10 @@ fn a_second_emergency_call_keeps_the_original_presence_while_a_restore_is_pendin
     )));
     h.ev(Event::PresenceObserved(DND.into()));
     h.dial_ok("911", "e2");
-    assert_eq!(h.state.episode.saved_presence.as_deref(), Some("available"));
+    assert_eq!(
+        h.state().episode.saved_presence.as_deref(),
+        Some("available")
+    );
     let fx = h.end("e2", EndReason::Local);
     assert_eq!(presence_sets(&fx), vec!["available"]);
 }
@@ -317,7 +341,7 @@ fn a_failed_restore_is_retried_with_backoff_until_the_binding_recovers() {
         status: "available".into(),
         result: Ok(()),
     });
-    assert!(h.state.episode.saved_presence.is_none());
+    assert!(h.state().episode.saved_presence.is_none());
     assert!(
         h.ev(Event::TimerFired(TimerId::PresenceRetry)).is_empty(),
         "nothing left to retry"
@@ -327,14 +351,14 @@ fn a_failed_restore_is_retried_with_backoff_until_the_binding_recovers() {
 #[test]
 fn an_unknown_presence_is_not_invented_and_the_agent_is_told() {
     let mut h = H {
-        state: State::new(config(|_| {})),
+        dialer: Dialer::new(config(|_| {}), "tab-1", T0),
         now: T0,
     };
     h.ev(Event::LocationChanged(located(Some("US"))));
     h.dial_ok("911", "e1");
     let fx = h.end("e1", EndReason::Local);
     assert!(presence_sets(&fx).is_empty());
-    assert_eq!(h.state.notice, Some(Notice::PresenceNotRestored));
+    assert_eq!(h.state().notice, Some(Notice::PresenceNotRestored));
 }
 
 #[test]
@@ -394,9 +418,9 @@ fn with_callback() -> H {
 #[test]
 fn the_callback_number_is_valid_sixty_minutes_from_the_emergency_call() {
     let h = with_callback();
-    let w = h.state.callback_window(h.now).expect("window open");
+    let w = h.state().callback_window(h.now).expect("window open");
     assert_eq!(w.expires_at, T0 + 60 * MINUTE);
-    assert!(h.state.callback_window(T0 + 60 * MINUTE).is_none());
+    assert!(h.state().callback_window(T0 + 60 * MINUTE).is_none());
 }
 
 #[test]
@@ -423,16 +447,24 @@ fn the_callback_is_answered_first_even_in_dnd_and_during_another_call_which_is_h
     });
     assert!(hold.is_some() && answer.is_some(), "{fx:?}");
     assert!(hold < answer, "the other call is held first");
-    assert!(h.state.emergency_active());
+    assert!(h.state().emergency_active());
     assert_eq!(
-        h.state.held.as_ref().and_then(|c| c.call_id.as_deref()),
+        h.state()
+            .calls
+            .held
+            .as_ref()
+            .and_then(|c| c.call_id.as_deref()),
         Some("o1")
     );
     // E6 for the callback too.
     let fx = h.end("cb1", EndReason::Remote);
     assert!(!has_activity(&fx), "E6: no history for the callback");
     assert_eq!(
-        h.state.call.as_ref().and_then(|c| c.call_id.as_deref()),
+        h.state()
+            .calls
+            .call
+            .as_ref()
+            .and_then(|c| c.call_id.as_deref()),
         Some("o1"),
         "the held call returns"
     );
@@ -451,7 +483,11 @@ fn after_expiry_a_call_to_the_old_callback_number_is_ordinary() {
     });
     assert!(fx.is_empty(), "offered to the agent, not auto-answered");
     assert_eq!(
-        h.state.incoming.as_ref().map(|i| i.call_id.as_str()),
+        h.state()
+            .calls
+            .incoming
+            .as_ref()
+            .map(|i| i.call_id.as_str()),
         Some("x")
     );
 }
@@ -468,7 +504,7 @@ fn only_the_tab_that_owns_the_callback_answers_it() {
         to: "+15550100042".into(),
     });
     assert!(fx.is_empty());
-    assert!(h.state.incoming.is_none());
+    assert!(h.state().calls.incoming.is_none());
 }
 
 // ---- E5: the pane ----
@@ -477,7 +513,7 @@ fn only_the_tab_that_owns_the_callback_answers_it() {
 fn emergency_mode_shows_only_devices_end_call_and_the_banner() {
     let mut h = H::new();
     h.dial_ok("911", "e1");
-    let view = h.state.view(h.now);
+    let view = h.state().view(h.now);
     assert!(view.emergency.is_some());
     let c = view.controls;
     assert!(c.end && c.devices);
@@ -599,7 +635,7 @@ fn a_template_error_still_notifies_with_the_built_in_template_and_reports_it() {
 #[test]
 fn readiness_is_reported_at_start_and_when_location_changes() {
     let mut h = H {
-        state: State::new(config(|_| {})),
+        dialer: Dialer::new(config(|_| {}), "tab-1", T0),
         now: T0,
     };
     let fx = h.ev(Event::Started {
@@ -623,7 +659,7 @@ fn known_outside_with_block_policy_the_agent_is_told_the_local_number_and_nothin
         dialed: "112".into(),
     });
     assert!(fx.is_empty(), "blocked: no dial, no presence change");
-    match &h.state.notice {
+    match &h.state().notice {
         Some(Notice::EmergencyUnsupportedRegion { region, numbers }) => {
             assert_eq!(region, "DE");
             assert!(numbers.iter().any(|n| n == "112"), "{numbers:?}");
@@ -635,7 +671,7 @@ fn known_outside_with_block_policy_the_agent_is_told_the_local_number_and_nothin
         dialed: "911".into(),
     });
     assert!(matches!(
-        h.state.notice,
+        h.state().notice,
         Some(Notice::EmergencyUnsupportedRegion { .. })
     ));
 }
@@ -659,7 +695,7 @@ fn outside_the_supported_regions_a_prefix_match_does_not_make_an_ordinary_number
         })
         .is_empty());
     assert!(matches!(
-        h.state.notice,
+        h.state().notice,
         Some(Notice::EmergencyUnsupportedRegion { .. })
     ));
 }
@@ -674,7 +710,12 @@ fn known_outside_with_attempt_policy_the_call_is_placed_with_a_warning() {
     assert!(
         matches!(&fx[0], Effect::PlaceCall { request, .. } if request.emergency && request.number == "112")
     );
-    let warning = h.state.call.as_ref().and_then(|c| c.warning.clone());
+    let warning = h
+        .state()
+        .calls
+        .call
+        .as_ref()
+        .and_then(|c| c.warning.clone());
     assert_eq!(
         warning,
         Some(EmergencyWarning::OutsideSupportedRegion {
@@ -695,7 +736,11 @@ fn unknown_location_treats_every_supported_emergency_number_as_an_emergency() {
             "{number}"
         );
         assert_eq!(
-            h.state.call.as_ref().and_then(|c| c.warning.clone()),
+            h.state()
+                .calls
+                .call
+                .as_ref()
+                .and_then(|c| c.warning.clone()),
             Some(EmergencyWarning::LocationUnknown)
         );
     }
@@ -737,7 +782,7 @@ fn a_double_press_places_one_call() {
             dialed: "5551234567".into()
         })
         .is_empty());
-    assert_eq!(h.state.notice, Some(Notice::EndCurrentCallFirst));
+    assert_eq!(h.state().notice, Some(Notice::EndCurrentCallFirst));
 }
 
 #[test]
@@ -775,16 +820,16 @@ fn a_rejected_emergency_dial_tells_the_agent_and_restores_everything() {
     assert_eq!(presence_sets(&fx), vec!["available"]);
     assert!(fx.contains(&Effect::SetHostEmergencyMode(false)));
     assert!(matches!(
-        h.state.notice,
+        h.state().notice,
         Some(Notice::EmergencyCallFailed { .. })
     ));
-    assert!(h.state.call.is_none());
+    assert!(h.state().calls.call.is_none());
 }
 
 #[test]
 fn events_that_do_not_apply_change_nothing() {
     let mut h = H::new();
-    let before = h.state.clone();
+    let before = h.state().clone();
     for e in [
         Event::HangUp,
         Event::Answer,
@@ -813,7 +858,7 @@ fn events_that_do_not_apply_change_nothing() {
     ] {
         assert!(h.ev(e.clone()).is_empty(), "{e:?}");
     }
-    assert_eq!(h.state, before);
+    assert_eq!(h.state(), &before);
 }
 
 #[test]
@@ -824,7 +869,7 @@ fn an_invalid_number_is_refused_with_a_reason_and_nothing_is_dialed() {
             dialed: "555@123".into()
         })
         .is_empty());
-    assert!(matches!(h.state.notice, Some(Notice::InvalidNumber(_))));
+    assert!(matches!(h.state().notice, Some(Notice::InvalidNumber(_))));
     assert!(h
         .ev(Event::Dial {
             dialed: "   ".into()
@@ -834,26 +879,120 @@ fn an_invalid_number_is_refused_with_a_reason_and_nothing_is_dialed() {
 
 // ---- B5: reload ----
 
-#[test]
-fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kept() {
-    let mut h = with_callback();
-    let mut episode = h.state.episode.clone();
+/// The episode `with_callback()` would leave behind in storage, its call still listed.
+fn saved_episode(h: &H) -> Episode {
+    let mut episode = h.state().episode.clone();
     episode.saved_presence = Some("away".into());
-    episode.call = Some(agent_dialer::core::flow::PersistedCall {
+    episode.call = Some(PersistedCall {
         call_id: Some("e1".into()),
         number: "911".into(),
-        kind: agent_dialer::core::flow::CallKind::Emergency,
+        kind: CallKind::Emergency,
         started_at: T0,
     });
+    episode
+}
+
+#[test]
+fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kept() {
+    let h = with_callback();
     let mut fresh = H::new();
     fresh.now = h.now;
     let fx = fresh.ev(Event::Restored {
-        episode,
+        episode: saved_episode(&h),
         call_alive: false,
     });
     assert_eq!(presence_sets(&fx), vec!["away"]);
     assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
-    assert!(fresh.state.callback_window(fresh.now).is_some());
+    assert!(fresh.state().callback_window(fresh.now).is_some());
+}
+
+#[test]
+fn a_reloaded_tab_reads_its_episode_listens_to_the_tabs_then_asks_the_host() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    // Started asked for the saved episode; the shell answers with it.
+    let fx = fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    let probe = fx.iter().find_map(|e| match e {
+        Effect::ArmTimer {
+            id: TimerId::RestoreProbe,
+            at,
+        } => Some(*at),
+        _ => None,
+    });
+    assert_eq!(probe, Some(fresh.now + RESTORE_PROBE), "{fx:?}");
+    assert!(
+        presence_sets(&fx).is_empty(),
+        "nothing restored before the probe"
+    );
+    fresh.later(RESTORE_PROBE);
+    let fx = fresh.ev(Event::TimerFired(TimerId::RestoreProbe));
+    assert_eq!(fx, vec![Effect::ListActiveCalls]);
+    let fx = fresh.ev(Event::ActiveCalls(ActiveCalls::Listed(vec!["e1".into()])));
+    assert!(
+        fresh.state().emergency_active(),
+        "the host still has the call"
+    );
+    assert!(fx.contains(&Effect::SetHostEmergencyMode(true)));
+    assert!(presence_sets(&fx).is_empty(), "still in the emergency");
+}
+
+#[test]
+fn a_reloaded_tab_leaves_the_call_to_the_tab_that_holds_it() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    // Another tab of the agent says it holds the call.
+    let fx = fresh.ev(Event::TabMessage(TabMessage {
+        protocol: TABS_PROTOCOL.into(),
+        tab_id: "other".into(),
+        started_at: T0 as f64,
+        emergency: Some(PeerEmergency {
+            call_id: Some("e1".into()),
+            number: "911".into(),
+        }),
+        last_call: Some(T0 as f64),
+        bye: false,
+    }));
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::PostToTabs(_))),
+        "answers the newcomer"
+    );
+    assert!(
+        fresh.state().peer_emergency.is_some(),
+        "shows the other tab's call"
+    );
+    assert!(
+        !fresh.state().owns_callback,
+        "the tab holding the call answers the callback"
+    );
+    fresh.later(RESTORE_PROBE);
+    assert!(fresh
+        .ev(Event::TimerFired(TimerId::RestoreProbe))
+        .is_empty());
+    assert!(
+        fresh.state().episode.is_empty(),
+        "the episode stays with the other tab"
+    );
+}
+
+#[test]
+fn an_unreadable_store_is_reported_and_changes_nothing_else() {
+    let mut h = H::new();
+    let fx = h.ev(Event::EpisodeLoaded(Err("storage is off".into())));
+    let errors = emitted(&fx, "dialer:error");
+    assert!(
+        matches!(
+            errors[..],
+            [HostEvent::Error {
+                binding: Binding::Storage,
+                ..
+            }]
+        ),
+        "{fx:?}"
+    );
+    assert!(h.state().episode.is_empty());
 }
 
 // ---- Property tests over random event sequences ----
@@ -935,7 +1074,7 @@ mod properties {
                     Effect::SetPresence(s) => {
                         if s != DND {
                             assert!(
-                                !self.h.state.emergency_active(),
+                                !self.h.state().emergency_active(),
                                 "never restore during an emergency"
                             );
                         }
@@ -968,7 +1107,7 @@ mod properties {
             for a in acts {
                 let fx = match a {
                     Act::Dial(n) => {
-                        let was_active = w.h.state.emergency_active();
+                        let was_active = w.h.state().emergency_active();
                         let fx = w.h.ev(Event::Dial { dialed: n.into() });
                         // In the US (the harness's region) 999 is an ordinary number.
                         let emergency = matches!(n, "911" | "9-1-1" | "112");
@@ -1009,7 +1148,7 @@ mod properties {
                         let id = format!("CB{}", w.next);
                         w.next += 1;
                         // Only a call within the window is the emergency callback (E4).
-                        if w.h.state.callback_window(w.h.now).is_some() {
+                        if w.h.state().callback_window(w.h.now).is_some() {
                             w.emergency_ids.push(id.clone());
                         }
                         w.last_id = Some(id.clone());
@@ -1027,7 +1166,7 @@ mod properties {
                     Act::Retry => w.h.ev(Event::TimerFired(TimerId::PresenceRetry)),
                     Act::Expire => w.h.ev(Event::TimerFired(TimerId::CallbackExpiry)),
                     Act::HostPresence(p) => {
-                        if !w.h.state.emergency_active() && !w.h.state.episode.restoring && w.h.state.episode.saved_presence.is_none() {
+                        if !w.h.state().emergency_active() && !w.h.state().episode.restoring && w.h.state().episode.saved_presence.is_none() {
                             w.presence = p.into();
                             w.h.ev(Event::PresenceObserved(p.into()))
                         } else { vec![] }
@@ -1047,8 +1186,8 @@ mod properties {
             }
             let fx = w.h.ev(Event::TimerFired(TimerId::PresenceRetry));
             w.apply(fx, None);
-            prop_assert!(!w.h.state.emergency_active());
-            prop_assert!(w.h.state.episode.saved_presence.is_none(), "restore left pending: {:?}", w.h.state.episode);
+            prop_assert!(!w.h.state().emergency_active());
+            prop_assert!(w.h.state().episode.saved_presence.is_none(), "restore left pending: {:?}", w.h.state().episode);
             prop_assert_ne!(w.presence.as_str(), DND, "presence was not restored");
         }
     }

@@ -79,3 +79,24 @@ fn ui_and_host_do_not_import_each_other() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn every_core_file_is_small_enough_to_read_in_one_sitting() {
+    const MAX_LINES: usize = 600;
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+        &mut files,
+    );
+    let big: Vec<String> = files
+        .iter()
+        .map(|(path, text)| (path, text.lines().count()))
+        .filter(|(_, lines)| *lines > MAX_LINES)
+        .map(|(path, lines)| format!("{path}: {lines} lines"))
+        .collect();
+    assert!(
+        big.is_empty(),
+        "split these into machines with one job each (at most {MAX_LINES} lines):\n{}",
+        big.join("\n")
+    );
+}

@@ -4,48 +4,13 @@
 use serde::Serialize;
 
 use super::flow::{
-    Call, CallKind, CallStatus, CallbackWindow, Direction, DispatchLocation, EmergencyWarning,
-    Notice, NotificationState, PeerEmergency, Problem, State,
+    Call, CallbackWindow, EmergencyWarning, Notice, NotificationState, Problem, State,
 };
-use super::model::{iso8601, Location, LocationStatus, Millis};
+use super::model::{Location, LocationStatus, Millis};
 use super::notify::Template;
 use super::readiness::ReadinessReport;
-
-/// A call as the pane shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CallView {
-    /// The number.
-    pub number: String,
-    /// Which way.
-    pub direction: Direction,
-    /// What kind.
-    pub kind: CallKind,
-    /// Where it is.
-    pub status: CallStatus,
-    /// When it started.
-    pub started_at: Millis,
-    /// When it connected (the call timer starts here).
-    pub connected_at: Option<Millis>,
-    /// Muted.
-    pub muted: bool,
-    /// On hold.
-    pub on_hold: bool,
-}
-
-impl From<&Call> for CallView {
-    fn from(c: &Call) -> Self {
-        CallView {
-            number: c.number.clone(),
-            direction: c.direction,
-            kind: c.kind,
-            status: c.status,
-            started_at: c.started_at,
-            connected_at: c.connected_at,
-            muted: c.muted,
-            on_hold: c.on_hold,
-        }
-    }
-}
+use super::time::iso8601;
+use super::wire::{CallKind, CallStatus, Direction, DispatchLocation, PeerEmergency};
 
 /// The emergency banner's content (E5).
 #[derive(Clone, Debug, PartialEq)]
@@ -89,9 +54,9 @@ pub struct Controls {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewModel {
     /// The foreground call.
-    pub call: Option<CallView>,
+    pub call: Option<Call>,
     /// The held call.
-    pub held: Option<CallView>,
+    pub held: Option<Call>,
     /// The incoming call offered (caller).
     pub incoming_from: Option<String>,
     /// Present in emergency mode.
@@ -126,24 +91,20 @@ impl State {
     /// The view model at `now`.
     pub fn view(&self, now: Millis) -> ViewModel {
         let emergency = self
+            .calls
             .call
             .as_ref()
             .filter(|c| c.kind.is_emergency())
             .map(|c| EmergencyView {
                 number: c.number.clone(),
                 callback_call: c.kind == CallKind::EmergencyCallback,
-                location: self.location.coords.map(|co| DispatchLocation {
-                    latitude: co.latitude,
-                    longitude: co.longitude,
-                    accuracy_meters: co.accuracy_meters,
-                    civic_address: self.config.civic_address.clone(),
-                }),
+                location: self.dispatch_location(),
                 civic_address: self.config.civic_address.clone(),
                 region: self.location.region.clone(),
                 warning: c.warning.clone(),
                 notification: self.notification.clone(),
             });
-        let controls = match (&self.call, &emergency) {
+        let controls = match (&self.calls.call, &emergency) {
             (_, Some(_)) => Controls {
                 end: true,
                 devices: true,
@@ -157,21 +118,22 @@ impl State {
                     hold: connected,
                     dtmf: connected && !c.on_hold,
                     devices: true,
-                    answer: self.incoming.is_some(),
+                    answer: self.calls.incoming.is_some(),
                     ..Controls::default()
                 }
             }
             (None, None) => Controls {
                 dialpad: true,
-                answer: self.incoming.is_some(),
+                answer: self.calls.incoming.is_some(),
                 devices: true,
                 ..Controls::default()
             },
         };
         ViewModel {
-            call: self.call.as_ref().map(CallView::from),
-            held: self.held.as_ref().map(CallView::from),
+            call: self.calls.call.clone(),
+            held: self.calls.held.clone(),
             incoming_from: self
+                .calls
                 .incoming
                 .as_ref()
                 .filter(|_| emergency.is_none())
@@ -197,9 +159,13 @@ impl State {
         Snapshot {
             presence: self.presence.clone(),
             saved_presence: self.episode.saved_presence.clone(),
-            call: self.call.as_ref().map(SnapshotCall::from),
-            held_call: self.held.as_ref().map(SnapshotCall::from),
-            emergency_mode: self.call.as_ref().is_some_and(|c| c.kind.is_emergency()),
+            call: self.calls.call.as_ref().map(SnapshotCall::from),
+            held_call: self.calls.held.as_ref().map(SnapshotCall::from),
+            emergency_mode: self
+                .calls
+                .call
+                .as_ref()
+                .is_some_and(|c| c.kind.is_emergency()),
             callback_window: self.callback_window(now).map(|w| SnapshotWindow {
                 number: w.number.clone(),
                 expires_at: iso8601(w.expires_at),

@@ -50,24 +50,21 @@ export function subscribeBinding(host, group, listener) {
   return typeof off === "function" ? off : undefined;
 }
 
-/** Structural check of a host object; returns a message naming what is wrong, or "". */
-export function checkHost(host) {
+/**
+ * Structural check of a host object; returns a message naming what is wrong, or "".
+ * `bindings` is the contract's list from the core (src/core/names.rs), one
+ * `[group, method, required]` per binding, required ones first: no binding name is written here.
+ */
+export function checkHost(host, bindings) {
   if (host === null || typeof host !== "object") return "host must be an object with presence and calling bindings";
-  const required = { presence: ["get", "set"], calling: ["dial", "hangUp", "answer", "subscribe"] };
-  for (const [group, methods] of Object.entries(required)) {
-    if (host[group] === null || typeof host[group] !== "object") return `host.${group} is missing`;
-    for (const m of methods) {
-      if (typeof host[group][m] !== "function") return `host.${group}.${m} must be a function`;
-    }
-  }
-  const optional = { presence: ["subscribe"], calling: ["hold", "mute", "sendDtmf", "setAudioDevices"],
-    notification: ["sendEmail"], conversation: ["setEmergencyMode"], activity: ["record"] };
-  for (const [group, methods] of Object.entries(optional)) {
+  for (const [group, method, required] of bindings) {
     const g = host[group];
-    if (g === undefined) continue;
-    if (g === null || typeof g !== "object") return `host.${group} must be an object when given`;
-    for (const m of methods) {
-      if (g[m] !== undefined && typeof g[m] !== "function") return `host.${group}.${m} must be a function when given`;
+    if (required) {
+      if (g === null || typeof g !== "object") return `host.${group} is missing`;
+      if (typeof g[method] !== "function") return `host.${group}.${method} must be a function`;
+    } else if (g !== undefined) {
+      if (g === null || typeof g !== "object") return `host.${group} must be an object when given`;
+      if (g[method] !== undefined && typeof g[method] !== "function") return `host.${group}.${method} must be a function when given`;
     }
   }
   return "";

@@ -1,9 +1,13 @@
-//! The host's JavaScript bindings (HOST_CONTRACT "Bindings the host provides").
+//! The host's JavaScript bindings (HOST_CONTRACT "Bindings the host provides"), called by
+//! their [`Binding`] name from the core.
 //!
 //! Every call goes through `bindings.js`, which turns a throw, a rejection or a promise that
 //! does not settle within the timeout into a failure of that binding only.
 
 use wasm_bindgen::prelude::*;
+
+use super::js::describe;
+use crate::core::Binding;
 
 #[wasm_bindgen(module = "/src/host/bindings.js")]
 extern "C" {
@@ -24,9 +28,8 @@ extern "C" {
         listener: &JsValue,
     ) -> Result<JsValue, JsValue>;
 
-    /// Structural check of a host object: `""` when fine, else what is wrong.
     #[wasm_bindgen(js_name = checkHost)]
-    pub fn check_host(host: &JsValue) -> String;
+    fn check_host_against(host: &JsValue, bindings: &js_sys::Array) -> String;
 
     /// Structural check of the configuration's shape: `""` when fine, else what is wrong.
     #[wasm_bindgen(js_name = checkConfigShape)]
@@ -44,6 +47,24 @@ extern "C" {
 /// How long a binding may take before it counts as failed, in milliseconds.
 pub const BINDING_TIMEOUT_MS: u32 = 10_000;
 
+/// Structural check of a host object against [`Binding::HOST`]: `""` when fine, else what is
+/// wrong (`"host.calling.dial must be a function"`).
+pub fn check_host(host: &JsValue) -> String {
+    let bindings = Binding::HOST
+        .iter()
+        .filter_map(|b| {
+            let (group, method) = b.path()?;
+            let entry = [
+                JsValue::from_str(group),
+                JsValue::from_str(method),
+                JsValue::from_bool(b.required()),
+            ];
+            Some(entry.iter().collect::<js_sys::Array>())
+        })
+        .collect::<js_sys::Array>();
+    check_host_against(host, &bindings)
+}
+
 /// The host object given to `mount`.
 #[derive(Clone, Debug)]
 pub struct HostBindings {
@@ -59,8 +80,11 @@ impl HostBindings {
         HostBindings { host }
     }
 
-    /// True when the host provides `host[group][method]`.
-    pub fn has(&self, group: &str, method: &str) -> bool {
+    /// True when the host provides `binding`.
+    pub fn has(&self, binding: Binding) -> bool {
+        let Some((group, method)) = binding.path() else {
+            return false;
+        };
         let target = js_sys::Reflect::get(&self.host, &JsValue::from_str(group))
             .unwrap_or(JsValue::UNDEFINED);
         !target.is_undefined()
@@ -69,19 +93,18 @@ impl HostBindings {
                 .is_ok_and(|f| f.is_function())
     }
 
-    /// Calls `host[group][method](...args)` now, in this task. `done` runs exactly once: at once
+    /// Calls the host's `binding(...args)` now, in this task. `done` runs exactly once: at once
     /// when the binding answers synchronously or throws, later when its promise settles or times
     /// out. Returns false (and never calls `done`) when the binding is not provided.
     pub fn call(
         &self,
-        group: &str,
-        method: &str,
+        binding: Binding,
         args: &[JsValue],
         done: impl FnOnce(Outcome) + 'static,
     ) -> bool {
-        if !self.has(group, method) {
+        let Some((group, method)) = binding.path().filter(|_| self.has(binding)) else {
             return false;
-        }
+        };
         let array = args.iter().collect::<js_sys::Array>();
         let done = Closure::once_into_js(move |ok: bool, value: JsValue| {
             done(if ok {
@@ -93,23 +116,17 @@ impl HostBindings {
         invoke_binding(&self.host, group, method, &array, BINDING_TIMEOUT_MS, &done)
     }
 
-    /// `host[group].subscribe(listener)`: the unsubscribe function, if any.
+    /// `host.calling.subscribe(listener)` or `host.presence.subscribe(listener)`: the
+    /// unsubscribe function, if any.
     pub fn subscribe(
         &self,
-        group: &str,
+        binding: Binding,
         listener: &JsValue,
     ) -> Result<Option<js_sys::Function>, String> {
+        let (group, _) = binding.path().unwrap_or(("", ""));
         match subscribe_binding(&self.host, group, listener) {
             Ok(off) => Ok(off.dyn_into::<js_sys::Function>().ok()),
-            Err(e) => Err(format!("{group}.subscribe threw: {}", describe(&e))),
+            Err(e) => Err(format!("{} threw: {}", binding.as_str(), describe(&e))),
         }
     }
-}
-
-/// A readable message for a JavaScript error value.
-pub fn describe(error: &JsValue) -> String {
-    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
-        return String::from(e.message());
-    }
-    error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use super::driver::Driver;
 use crate::core::config::LocationOverride;
-use crate::core::flow::{Binding, Event};
+use crate::core::{Binding, Event};
 use crate::core::{Coords, Location, LocationStatus};
 
 #[wasm_bindgen(module = "/src/host/location.js")]
@@ -122,7 +122,7 @@ fn with_boundaries(url: &str, done: Waiter) {
             }
             Err(e) => Err(format!(
                 "country data could not be loaded: {}",
-                super::bindings::describe(&e)
+                super::js::describe(&e)
             )),
         };
         let waiters = DATA.with(|d| {

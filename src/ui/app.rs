@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::call_pane::CallPane;
 use super::clock::use_now;
 use super::devices::Devices;
-use super::dialpad::Dialer;
+use super::dialpad::Dialpad;
 use super::emergency_banner::{callback_validity, EmergencyBanner};
 use super::i18n::{t, tf, Key, Lang};
 use super::icons::{icon, Icon};
@@ -18,7 +18,9 @@ use super::incoming::Incoming;
 use super::notices::{dial_error, Notices};
 use super::readiness::Readiness;
 use super::settings::Settings;
-use crate::core::flow::{CallStatus, Event, Notice};
+use crate::core::flow::Notice;
+use crate::core::wire::CallStatus;
+use crate::core::Event;
 use crate::core::ViewModel;
 
 /// Props of [`App`].
@@ -82,10 +84,6 @@ pub fn App(props: &AppProps) -> Html {
         let number = number.clone();
         Callback::from(move |v: String| number.set(v))
     };
-    let ondial = {
-        let onevent = props.onevent.clone();
-        Callback::from(move |dialed: String| onevent.emit(Event::Dial { dialed }))
-    };
     let ontoggle_settings = {
         let settings_open = settings_open.clone();
         move |_: MouseEvent| settings_open.set(!*settings_open)
@@ -147,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
                         onevent={props.onevent.clone()} {lang} />
                 </div>
             } else if c.dialpad {
-                <Dialer value={(*number).clone()} {onchange} {ondial} error={field_error} {lang} />
+                <Dialpad value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />
             }
             if c.devices {
                 <Devices selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />

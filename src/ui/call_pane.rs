@@ -6,12 +6,14 @@ use yew::prelude::*;
 use super::dialpad::{is_dial_key, Keypad};
 use super::i18n::{duration, t, tf, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::{CallStatus, Event};
-use crate::core::view::{CallView, Controls};
+use crate::core::flow::Call;
+use crate::core::view::Controls;
+use crate::core::wire::CallStatus;
+use crate::core::Event;
 use crate::core::Millis;
 
 /// The status line for a call.
-pub fn status_text(lang: Lang, call: &CallView) -> &'static str {
+pub fn status_text(lang: Lang, call: &Call) -> &'static str {
     match call.status {
         CallStatus::Dialing => t(lang, Key::Calling),
         CallStatus::Ringing => t(lang, Key::Ringing),
@@ -25,9 +27,9 @@ pub fn status_text(lang: Lang, call: &CallView) -> &'static str {
 #[derive(Properties, Clone, PartialEq)]
 pub struct CallPaneProps {
     /// The foreground call.
-    pub call: CallView,
+    pub call: Call,
     /// A held call.
-    pub held: Option<CallView>,
+    pub held: Option<Call>,
     /// What may be done.
     pub controls: Controls,
     /// The shell's clock (ticks each second).

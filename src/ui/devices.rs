@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::Event;
+use crate::core::Event;
 
 const INPUT_KEY: &str = "agent-dialer.audio-input";
 const OUTPUT_KEY: &str = "agent-dialer.audio-output";

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, Key, Lang};
 use super::icons::{icon, Icon};
+use crate::core::Event;
 
 /// The twelve keys with their letters.
 const KEYS: [(&str, &str); 12] = [
@@ -65,15 +66,15 @@ pub fn is_dial_key(key: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | '+'))
 }
 
-/// Props of [`Dialer`].
+/// Props of [`Dialpad`].
 #[derive(Properties, Clone, PartialEq)]
-pub struct DialerProps {
+pub struct DialpadProps {
     /// What the agent typed (kept by the parent so nothing is lost when a dial is refused).
     pub value: AttrValue,
     /// The typed text changed.
     pub onchange: Callback<String>,
-    /// The agent pressed Call.
-    pub ondial: Callback<String>,
+    /// The agent's actions: pressing Call is [`Event::Dial`] with what is in the field.
+    pub onevent: Callback<Event>,
     /// Why the number cannot be dialed, shown next to the field.
     pub error: Option<String>,
     /// The language.
@@ -83,7 +84,7 @@ pub struct DialerProps {
 /// Number field, keypad with letters, Call. Digits, `*#+`, Backspace and Enter work from the
 /// keyboard anywhere in the pad, not only in the field.
 #[component]
-pub fn Dialer(props: &DialerProps) -> Html {
+pub fn Dialpad(props: &DialpadProps) -> Html {
     let lang = props.lang;
     let input = use_node_ref();
 
@@ -92,11 +93,14 @@ pub fn Dialer(props: &DialerProps) -> Html {
         let onchange = props.onchange.clone();
         move |e: InputEvent| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().value())
     };
+    // The dial: the click (or Enter) becomes the core's event, handled before this returns.
     let onsubmit = {
-        let (ondial, value) = (props.ondial.clone(), props.value.clone());
+        let (onevent, value) = (props.onevent.clone(), props.value.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
-            ondial.emit(value.to_string());
+            onevent.emit(Event::Dial {
+                dialed: value.to_string(),
+            });
         }
     };
     let onkey = {

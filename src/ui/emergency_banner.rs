@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::{CallbackWindow, EmergencyWarning, NotificationStatus};
+use crate::core::flow::{CallbackWindow, EmergencyWarning};
 use crate::core::view::EmergencyView;
+use crate::core::wire::NotificationStatus;
 use crate::core::Millis;
 
 /// Props of [`EmergencyBanner`].

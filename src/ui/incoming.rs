@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::Event;
+use crate::core::Event;
 
 /// Props of [`Incoming`].
 #[derive(Properties, Clone, PartialEq)]

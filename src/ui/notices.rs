@@ -6,12 +6,12 @@ use yew::prelude::*;
 use super::i18n::{region_name, t, tf, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::dial::DialError;
-use crate::core::flow::{Event, Notice, Problem};
+use crate::core::flow::{Notice, Problem};
+use crate::core::{Binding, Event};
 
-/// The sentence for a dial error, localised.
+/// The sentence for a dial error, localised: every reason has its own (a new reason of
+/// `DialError` does not compile until it has one).
 pub fn dial_error(lang: Lang, e: &DialError) -> String {
-    #[allow(unreachable_patterns)]
-    // DialError is `#[non_exhaustive]`: new reasons read generically.
     match e {
         DialError::Empty => t(lang, Key::ErrEmpty).into(),
         DialError::TooLong { max } => tf(lang, Key::ErrTooLong, &[&max.to_string()]),
@@ -21,7 +21,13 @@ pub fn dial_error(lang: Lang, e: &DialError) -> String {
             Key::ErrChar,
             &[&ch.to_string(), &position.to_string()],
         ),
-        _ => t(lang, Key::ErrInvalid).into(),
+        DialError::MisplacedPlus { position } => tf(lang, Key::ErrPlus, &[&position.to_string()]),
+        DialError::MisplacedPause { ch, position } => tf(
+            lang,
+            Key::ErrPause,
+            &[&ch.to_string(), &position.to_string()],
+        ),
+        DialError::Extension { position } => tf(lang, Key::ErrExtension, &[&position.to_string()]),
     }
 }
 
@@ -52,15 +58,28 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
     }
 }
 
-/// The sentence for a binding problem.
+/// The sentence for a binding problem: its own for the ones an agent can act on, else one
+/// naming the binding.
 pub fn problem_text(lang: Lang, p: &Problem) -> String {
-    match p.binding.as_str() {
-        "presence.set" => t(lang, Key::ProblemPresenceSet).into(),
-        "presence.get" => t(lang, Key::ProblemPresenceGet).into(),
-        "notification.sendEmail" => t(lang, Key::ProblemEmail).into(),
-        "storage" => t(lang, Key::ProblemStorage).into(),
-        "geolocation" => t(lang, Key::ProblemLocation).into(),
-        other => tf(lang, Key::ProblemOther, &[other]),
+    match p.binding {
+        Binding::PresenceSet => t(lang, Key::ProblemPresenceSet).into(),
+        Binding::PresenceGet => t(lang, Key::ProblemPresenceGet).into(),
+        Binding::SendEmail => t(lang, Key::ProblemEmail).into(),
+        Binding::Storage => t(lang, Key::ProblemStorage).into(),
+        Binding::Geolocation => t(lang, Key::ProblemLocation).into(),
+        Binding::PresenceSubscribe
+        | Binding::Dial
+        | Binding::HangUp
+        | Binding::Answer
+        | Binding::Hold
+        | Binding::Mute
+        | Binding::SendDtmf
+        | Binding::ActiveCalls
+        | Binding::SetAudioDevices
+        | Binding::CallingSubscribe
+        | Binding::SetEmergencyMode
+        | Binding::Activity
+        | Binding::Subscribe => tf(lang, Key::ProblemOther, &[p.binding.as_str()]),
     }
 }
 
@@ -122,5 +141,63 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dial::normalize;
+
+    const LANGS: [Lang; 6] = [
+        Lang::EnUs,
+        Lang::EnGb,
+        Lang::DaDk,
+        Lang::FrCa,
+        Lang::EsPr,
+        Lang::DeDe,
+    ];
+
+    #[test]
+    fn every_dial_error_has_its_own_message_in_every_locale() {
+        // One input per reason, as the agent would type it.
+        let errors: Vec<DialError> = [
+            "",
+            &"1".repeat(70),
+            "--",
+            "555@1",
+            "55+1",
+            ",911",
+            "555 1234 x12",
+        ]
+        .iter()
+        .map(|typed| normalize(typed).expect_err("each input is refused"))
+        .collect();
+        let kinds: std::collections::HashSet<_> =
+            errors.iter().map(std::mem::discriminant).collect();
+        assert_eq!(kinds.len(), 7, "one input per reason: {errors:?}");
+        for lang in LANGS {
+            let texts: Vec<String> = errors.iter().map(|e| dial_error(lang, e)).collect();
+            for (e, text) in errors.iter().zip(&texts) {
+                assert!(
+                    !text.is_empty() && !text.contains('{'),
+                    "{lang:?} {e:?}: {text}"
+                );
+                if let DialError::MisplacedPlus { position }
+                | DialError::MisplacedPause { position, .. }
+                | DialError::Extension { position }
+                | DialError::InvalidCharacter { position, .. } = e
+                {
+                    assert!(
+                        text.contains(&position.to_string()),
+                        "{lang:?} {e:?}: {text}"
+                    );
+                }
+            }
+            let mut distinct = texts.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), texts.len(), "{lang:?}: {texts:#?}");
+        }
     }
 }

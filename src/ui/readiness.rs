@@ -5,19 +5,17 @@ use yew::prelude::*;
 
 use super::i18n::{t, tf, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::readiness::{Check, ReadinessReport};
+use crate::core::readiness::{Check, CheckId, ReadinessReport};
 
 /// The localised sentence for a check (what is the case and, when not ok, what to do).
 pub fn check_text(lang: Lang, c: &Check) -> String {
-    let (ok, fix) = match c.id.as_str() {
-        "location" => (Key::LocationOk, Key::LocationFix),
-        "supported-region" => (Key::RegionOk, Key::RegionFix),
-        "voice-outbound-profile" => (Key::ProfileOk, Key::ProfileFix),
-        "mailbox" => (Key::MailboxOk, Key::MailboxFix),
-        "emergency-routing" => (Key::RoutingOk, Key::RoutingFix),
-        "emergency-contacts" => (Key::ContactsOk, Key::ContactsFix),
-        // A check this UI does not know yet: the core's English sentence.
-        _ => return c.message.clone(),
+    let (ok, fix) = match c.id {
+        CheckId::Location => (Key::LocationOk, Key::LocationFix),
+        CheckId::SupportedRegion => (Key::RegionOk, Key::RegionFix),
+        CheckId::VoiceOutboundProfile => (Key::ProfileOk, Key::ProfileFix),
+        CheckId::Mailbox => (Key::MailboxOk, Key::MailboxFix),
+        CheckId::EmergencyRouting => (Key::RoutingOk, Key::RoutingFix),
+        CheckId::EmergencyContacts => (Key::ContactsOk, Key::ContactsFix),
     };
     t(lang, if c.ok { ok } else { fix }).into()
 }

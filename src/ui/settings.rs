@@ -6,11 +6,11 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::i18n::{t, tf, Key, Lang};
-use crate::core::flow::Event;
 use crate::core::notify::{
     parse_recipients, render_email, sample_facts, validate_template, EmailKind, RecipientError,
     Template, TemplateError, PLACEHOLDERS,
 };
+use crate::core::Event;
 
 fn template_error(lang: Lang, e: &TemplateError) -> String {
     #[allow(unreachable_patterns)] // TemplateError is `#[non_exhaustive]`.

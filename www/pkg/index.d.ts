@@ -25,7 +25,7 @@ export interface DialerHost {
     /** Optional: ids of the calls still alive (used to restore an emergency episode after a reload). */
     activeCalls?(): MaybePromise<string[]>;
     /** Optional: the agent chose audio devices (browser deviceIds; null = system default). */
-    setAudioDevices?(input: string | null, output: string | null): MaybePromise<void>;
+    setAudioDevices?(devices: { inputId: string | null; outputId: string | null }): MaybePromise<void>;
     subscribe(listener: (event: CallEvent) => void): () => void;
   };
   notification?: {

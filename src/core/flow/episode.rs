@@ -1,0 +1,326 @@
+//! The emergency episode: what an emergency call changes around it and must put back.
+//! Deterministic; no clock, no IO.
+//!
+//! - E2/E8: the presence before the episode is saved, DND is held for the whole call (a change
+//!   by the host is undone), and the saved presence comes back exactly once, retried with
+//!   backoff while `presence.set` fails.
+//! - E9: the host form is told when the episode starts and ends.
+//! - E3/E4: the callback number and its window (60 minutes from the emergency call).
+//! - B5: the episode is persisted after every change, and a saved one is taken up again after
+//!   a reload (`restored`; whether its call is still alive is the restore policy's verdict).
+
+use serde::{Deserialize, Serialize};
+
+use super::calls::Call;
+use super::{notification, Notice, Out, State};
+use crate::core::event::{Effect, TimerId};
+use crate::core::model::{Millis, DND, MINUTE};
+use crate::core::names::Binding;
+use crate::core::time::iso8601;
+use crate::core::wire::{CallKind, CallStatus, Direction, EndReason, HostEvent};
+
+/// How long a callback number stays valid after the emergency call (E3).
+pub const CALLBACK_WINDOW: Millis = 60 * MINUTE;
+/// First delay before retrying a failed presence change; doubles up to [`PRESENCE_RETRY_MAX`].
+pub const PRESENCE_RETRY_FIRST: Millis = 2_000;
+/// Longest delay between presence retries.
+pub const PRESENCE_RETRY_MAX: Millis = 60_000;
+
+/// An emergency call as persisted across a reload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersistedCall {
+    /// The host's call id.
+    pub call_id: Option<String>,
+    /// The number.
+    pub number: String,
+    /// Emergency or callback.
+    pub kind: CallKind,
+    /// When it started.
+    pub started_at: Millis,
+}
+
+/// The open callback window (E3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallbackWindow {
+    /// The callback number.
+    pub number: String,
+    /// When it stops being a priority callback.
+    pub expires_at: Millis,
+    /// The emergency call it belongs to.
+    pub call_id: String,
+}
+
+/// The emergency episode: what must survive a reload (B5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Episode {
+    /// Presence to restore when the emergency ends (E2, E8); `None` once restored.
+    pub saved_presence: Option<String>,
+    /// True while the restore has been asked for and not confirmed.
+    pub restoring: bool,
+    /// True when presence was unknown at the emergency dial (nothing to restore).
+    pub presence_unknown: bool,
+    /// The active emergency call, if any.
+    pub call: Option<PersistedCall>,
+    /// The callback window, if open.
+    pub callback: Option<CallbackWindow>,
+    /// The last emergency call's id and start (to match `callback-number`).
+    pub last_emergency: Option<(String, Millis)>,
+}
+
+impl Episode {
+    /// True when there is nothing to keep.
+    pub fn is_empty(&self) -> bool {
+        self.saved_presence.is_none() && self.call.is_none() && self.callback.is_none()
+    }
+}
+
+/// E2 + E9 at the start of an emergency call (outbound or callback).
+pub(super) fn enter(state: &mut State, out: &mut Out) {
+    // The presence before the episode; a restore still pending keeps the original one.
+    if state.episode.saved_presence.is_none() {
+        state.episode.saved_presence = state.presence.clone();
+        state.episode.presence_unknown = state.presence.is_none();
+    }
+    state.episode.restoring = false;
+    state.presence_retry = PRESENCE_RETRY_FIRST;
+    out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+    out.push(Effect::SetPresence(DND.into()));
+    out.push(Effect::SetHostEmergencyMode(true));
+}
+
+/// E8 + E9 when the last emergency call of the episode has ended.
+pub(super) fn leave(state: &mut State, out: &mut Out) {
+    out.push(Effect::SetHostEmergencyMode(false));
+    restore_presence(state, out);
+    persist(state, out);
+}
+
+/// E8: the presence saved at E2 comes back, once.
+fn restore_presence(state: &mut State, out: &mut Out) {
+    if let Some(saved) = state.episode.saved_presence.clone() {
+        state.episode.restoring = true;
+        state.presence_retry = PRESENCE_RETRY_FIRST;
+        out.push(Effect::SetPresence(saved));
+    } else if state.episode.presence_unknown {
+        state.episode.presence_unknown = false;
+        state.notice.get_or_insert(Notice::PresenceNotRestored);
+    }
+}
+
+/// The host reported the agent's presence (`presence.get` or `subscribe`).
+pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out) {
+    state.presence = Some(status.clone());
+    if state.calls.emergency_active() {
+        // E2 holds for the whole call: a change by the host is undone; the original stays saved.
+        if status != DND {
+            out.push(Effect::SetPresence(DND.into()));
+        }
+        return;
+    }
+    if state.episode.restoring {
+        let saved = state.episode.saved_presence.clone();
+        if saved.as_deref() == Some(status.as_str()) || status != DND {
+            // Restored, or the agent chose another presence meanwhile: either way, done.
+            state.episode.restoring = false;
+            state.episode.saved_presence = None;
+            out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+            persist(state, out);
+        }
+    }
+}
+
+/// A `presence.set(status)` completed: a restore is confirmed, or a wanted change is retried.
+pub(super) fn presence_set(
+    state: &mut State,
+    status: String,
+    result: Result<(), String>,
+    now: Millis,
+    out: &mut Out,
+) {
+    match result {
+        Ok(()) => {
+            state.presence = Some(status.clone());
+            if state.episode.restoring
+                && state.episode.saved_presence.as_deref() == Some(status.as_str())
+            {
+                state.episode.restoring = false;
+                state.episode.saved_presence = None;
+                state.presence_retry = PRESENCE_RETRY_FIRST;
+                state.problems.retain(|p| p.binding != Binding::PresenceSet);
+                out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+                persist(state, out);
+            }
+        }
+        Err(message) => {
+            state.problem(Binding::PresenceSet, message, out);
+            let wanted = (state.calls.emergency_active() && status == DND)
+                || (state.episode.restoring
+                    && state.episode.saved_presence.as_deref() == Some(status.as_str()));
+            if wanted {
+                out.push(Effect::ArmTimer {
+                    id: TimerId::PresenceRetry,
+                    at: now.saturating_add(state.presence_retry),
+                });
+                state.presence_retry = (state.presence_retry * 2).min(PRESENCE_RETRY_MAX);
+            }
+        }
+    }
+}
+
+/// The presence retry timer fired: ask again for what is still wanted.
+pub(super) fn retry_presence(state: &mut State, out: &mut Out) {
+    if state.calls.emergency_active() && state.presence.as_deref() != Some(DND) {
+        out.push(Effect::SetPresence(DND.into()));
+    } else if let (true, Some(saved)) = (state.episode.restoring, &state.episode.saved_presence) {
+        out.push(Effect::SetPresence(saved.clone()));
+    }
+}
+
+/// E3: the host assigned the callback number for emergency call `call_id`.
+pub(super) fn callback_number(
+    state: &mut State,
+    call_id: String,
+    number: String,
+    valid_for_seconds: f64,
+    now: Millis,
+    out: &mut Out,
+) {
+    let number = number.trim().to_string();
+    let started = match &state.episode.last_emergency {
+        Some((id, started)) if *id == call_id => Some(*started),
+        _ => state
+            .calls
+            .call
+            .as_ref()
+            .filter(|c| c.kind == CallKind::Emergency && c.call_id.as_deref() == Some(&call_id))
+            .map(|c| c.started_at),
+    };
+    let Some(started) = started.filter(|_| !number.is_empty()) else {
+        return;
+    };
+    let by_host = if valid_for_seconds.is_finite() && valid_for_seconds > 0.0 {
+        now.saturating_add((valid_for_seconds * 1000.0).min(CALLBACK_WINDOW as f64) as Millis)
+    } else {
+        Millis::MAX
+    };
+    let expires_at = started.saturating_add(CALLBACK_WINDOW).min(by_host);
+    if expires_at <= now {
+        return;
+    }
+    state.episode.callback = Some(CallbackWindow {
+        number: number.clone(),
+        expires_at,
+        call_id,
+    });
+    out.push(Effect::ArmTimer {
+        id: TimerId::CallbackExpiry,
+        at: expires_at,
+    });
+    out.push(Effect::Emit(HostEvent::CallbackWindow {
+        number: number.clone(),
+        expires_at: iso8601(expires_at),
+        open: true,
+    }));
+    // Kari's Law wants the callback number in the notification: send the follow-up.
+    notification::follow_up(state, number, expires_at, out);
+    persist(state, out);
+}
+
+/// The callback window's timer fired: closed when due, else re-armed.
+pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
+    let Some(w) = state.episode.callback.clone() else {
+        return;
+    };
+    if now >= w.expires_at {
+        state.episode.callback = None;
+        out.push(Effect::Emit(HostEvent::CallbackWindow {
+            number: w.number,
+            expires_at: iso8601(w.expires_at),
+            open: false,
+        }));
+        persist(state, out);
+    } else {
+        out.push(Effect::ArmTimer {
+            id: TimerId::CallbackExpiry,
+            at: w.expires_at,
+        });
+    }
+}
+
+/// B5: a saved episode is taken up after a reload (only at start-up, with no episode of our
+/// own). A call still alive comes back connected; a call that did not survive ends (E8, E9).
+pub(super) fn restored(
+    state: &mut State,
+    episode: Episode,
+    call_alive: bool,
+    now: Millis,
+    out: &mut Out,
+) {
+    if state.calls.emergency_active() || !state.episode.is_empty() {
+        return;
+    }
+    let call = episode.call.clone();
+    state.episode = episode;
+    state.episode.call = None;
+    if let Some(w) = state.episode.callback.clone() {
+        if now < w.expires_at {
+            out.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at: w.expires_at,
+            });
+        } else {
+            state.episode.callback = None;
+        }
+    }
+    match call {
+        Some(c) if call_alive => {
+            let key = state.calls.new_key();
+            let direction = if c.kind == CallKind::EmergencyCallback {
+                Direction::Inbound
+            } else {
+                Direction::Outbound
+            };
+            let mut call = Call::new(
+                key,
+                c.call_id,
+                c.number,
+                direction,
+                c.kind,
+                CallStatus::Connected,
+                c.started_at,
+            );
+            call.connected_at = Some(c.started_at);
+            state.calls.call = Some(call);
+            out.push(Effect::SetHostEmergencyMode(true));
+        }
+        Some(c) => {
+            // The call did not survive the reload: it ended; E8 and E9 still apply.
+            out.push(Effect::Emit(HostEvent::EmergencyEnded {
+                call_id: c.call_id,
+                reason: EndReason::Dropped,
+            }));
+            out.push(Effect::SetHostEmergencyMode(false));
+            restore_presence(state, out);
+        }
+        None if state.episode.restoring || state.episode.saved_presence.is_some() => {
+            restore_presence(state, out)
+        }
+        None => {}
+    }
+    persist(state, out);
+}
+
+/// B5: saves the episode with its live emergency call; clears it when there is nothing to keep.
+pub(super) fn persist(state: &State, out: &mut Out) {
+    let mut episode = state.episode.clone();
+    episode.call = state.calls.emergency().map(|c| PersistedCall {
+        call_id: c.call_id.clone(),
+        number: c.number.clone(),
+        kind: c.kind,
+        started_at: c.started_at,
+    });
+    out.push(Effect::Persist((!episode.is_empty()).then_some(episode)));
+}

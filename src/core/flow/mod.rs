@@ -1,0 +1,365 @@
+//! The call flow: the state machine behind SPEC E2–E12, one job per file:
+//! - [`dial`]: what a dial string means here and now (E1, E12), placing the call (E11) and the
+//!   host's answer to `calling.dial`;
+//! - [`calls`]: the call set — foreground, held and incoming call — and what the host's call
+//!   events and the agent's call controls do to it;
+//! - [`episode`]: the emergency episode — presence saved and restored (E2, E8), the host form
+//!   (E9), the callback window (E3, E4), persistence across a reload (B5);
+//! - [`notification`]: the email to the emergency contacts (E7).
+//!
+//! Deterministic; no clock, no IO. `step` takes one [`Event`] and the time it happened and
+//! appends what the shell must do, in order, to the dialer's outbox; the
+//! [`Dialer`](super::Dialer) is its only caller. An event that does not apply changes nothing
+//! and yields nothing.
+//! Invariants (tested in `tests/core_scenarios.rs` and by property tests):
+//! - an emergency dial yields [`Effect::PlaceCall`] first, whatever else is going on (E11),
+//!   except when the E12 block policy applies;
+//! - no emergency call, outbound or callback, is ever recorded or written to history (E6);
+//! - the presence saved before an emergency episode is restored exactly once (E2, E8).
+
+pub mod calls;
+pub mod dial;
+pub mod episode;
+pub mod notification;
+
+pub use calls::{Call, CallKey, Calls, Incoming};
+pub use episode::{CallbackWindow, Episode, PersistedCall, CALLBACK_WINDOW};
+pub use notification::NotificationState;
+
+use std::collections::VecDeque;
+
+use super::config::Config;
+use super::dial::DialError;
+use super::event::{Effect, Event, TimerId};
+use super::model::{Location, Millis};
+use super::names::Binding;
+use super::notify::{self, EmergencyFacts};
+use super::readiness::{self, ReadinessReport};
+use super::wire::{CheckDetail, DispatchLocation, HostEvent, PeerEmergency};
+
+/// How many binding problems the agent is shown at once.
+const MAX_PROBLEMS: usize = 3;
+
+/// A warning carried with an emergency call placed without a supported location (E12).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmergencyWarning {
+    /// The location is not known: tell the dispatcher where you are.
+    LocationUnknown,
+    /// The location is outside the supported regions (policy `"attempt"`).
+    OutsideSupportedRegion {
+        /// The region.
+        region: String,
+    },
+}
+
+/// A message for the agent that is not part of the call pane's steady state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The typed number cannot be dialed (the text stays in the field).
+    InvalidNumber(DialError),
+    /// An ordinary call cannot start while another is active.
+    EndCurrentCallFirst,
+    /// E12, known outside: use another phone and dial the local number.
+    EmergencyUnsupportedRegion {
+        /// The agent's region.
+        region: String,
+        /// The region's emergency numbers, most common first (may be empty).
+        numbers: Vec<String>,
+    },
+    /// The emergency call could not be placed or failed before connecting.
+    EmergencyCallFailed {
+        /// The error, if the host gave one.
+        message: Option<String>,
+    },
+    /// The emergency call dropped; the service may call back.
+    EmergencyDropped {
+        /// The callback number, if known.
+        callback_number: Option<String>,
+    },
+    /// An ordinary call failed.
+    CallFailed(String),
+    /// The presence before the emergency was not known, so it could not be restored.
+    PresenceNotRestored,
+}
+
+/// A binding failure shown to the agent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Which binding.
+    pub binding: Binding,
+    /// The error.
+    pub message: String,
+}
+
+/// The whole state of the widget's decisions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The validated configuration.
+    pub config: Config,
+    /// The agent's presence as last observed.
+    pub presence: Option<String>,
+    /// The calls: foreground, held, incoming.
+    pub calls: Calls,
+    /// The emergency episode (empty when none).
+    pub episode: Episode,
+    /// Where the agent is.
+    pub location: Location,
+    /// The emergency notification's state.
+    pub notification: Option<NotificationState>,
+    /// The current notice.
+    pub notice: Option<Notice>,
+    /// Recent binding failures.
+    pub problems: Vec<Problem>,
+    /// False in all but one tab (B5).
+    pub owns_callback: bool,
+    /// An emergency call in progress in another tab (B5).
+    pub peer_emergency: Option<PeerEmergency>,
+    /// The audio devices the agent chose (microphone, speaker); `None` = system default.
+    pub audio_devices: (Option<String>, Option<String>),
+    utc_offset_minutes: i32,
+    presence_retry: Millis,
+    facts: Option<EmergencyFacts>,
+    last_readiness: Option<ReadinessReport>,
+}
+
+impl State {
+    /// A fresh state for `config`.
+    pub fn new(config: Config) -> State {
+        State {
+            config,
+            presence: None,
+            calls: Calls::default(),
+            episode: Episode::default(),
+            location: Location::default(),
+            notification: None,
+            notice: None,
+            problems: Vec::new(),
+            owns_callback: true,
+            peer_emergency: None,
+            audio_devices: (None, None),
+            utc_offset_minutes: 0,
+            presence_retry: episode::PRESENCE_RETRY_FIRST,
+            facts: None,
+            last_readiness: None,
+        }
+    }
+
+    /// True while an emergency call (outbound or callback) is in the foreground or held.
+    pub fn emergency_active(&self) -> bool {
+        self.calls.emergency_active()
+    }
+
+    /// This tab's emergency call as other tabs see it (B5).
+    pub fn own_emergency(&self) -> Option<PeerEmergency> {
+        self.calls.emergency().map(|c| PeerEmergency {
+            call_id: c.call_id.clone(),
+            number: c.number.clone(),
+        })
+    }
+
+    /// The readiness report for the current configuration and location (B6).
+    pub fn readiness(&self) -> ReadinessReport {
+        readiness::evaluate(
+            self.config.readiness.as_ref(),
+            &self.location,
+            &self.config.supported_regions,
+            &self.config.recipients,
+        )
+    }
+
+    /// The open callback window, if still valid at `now`.
+    pub fn callback_window(&self, now: Millis) -> Option<&CallbackWindow> {
+        self.episode
+            .callback
+            .as_ref()
+            .filter(|w| now < w.expires_at)
+    }
+
+    /// The dispatchable location (B3), when a position is known.
+    pub fn dispatch_location(&self) -> Option<DispatchLocation> {
+        self.location.coords.map(|c| DispatchLocation {
+            latitude: c.latitude,
+            longitude: c.longitude,
+            accuracy_meters: c.accuracy_meters,
+            civic_address: self.config.civic_address.clone(),
+        })
+    }
+
+    /// A binding failed: `dialer:error` for the host, a problem line for the agent.
+    fn problem(&mut self, binding: Binding, message: String, out: &mut Out) {
+        out.push(Effect::Emit(HostEvent::Error {
+            binding,
+            message: message.clone(),
+        }));
+        self.problems.retain(|p| p.binding != binding);
+        self.problems.push(Problem { binding, message });
+        if self.problems.len() > MAX_PROBLEMS {
+            self.problems.remove(0);
+        }
+    }
+
+    /// `dialer:readiness` whenever the report changed (B6).
+    fn emit_readiness_if_changed(&mut self, out: &mut Out) {
+        let report = self.readiness();
+        if self.last_readiness.as_ref() == Some(&report) {
+            return;
+        }
+        out.push(Effect::Emit(HostEvent::Readiness {
+            ready: report.ready,
+            checks: report
+                .checks
+                .iter()
+                .map(|c| CheckDetail {
+                    id: c.id.as_str(),
+                    ok: c.ok,
+                    message: c.message.clone(),
+                })
+                .collect(),
+        }));
+        self.last_readiness = Some(report);
+    }
+}
+
+/// Work a step leaves for later in the same task, after the effects before it have run.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Deferred {
+    /// Render and send the emergency notification: after `calling.dial` (E11).
+    NotifyContacts {
+        /// What the agent typed.
+        dialed: String,
+        /// The emergency number dialed.
+        number: String,
+        /// The region, when known.
+        region: Option<String>,
+        /// When the agent pressed Call.
+        at: Millis,
+    },
+}
+
+/// One item of a step's output.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Output {
+    /// For the shell to run.
+    Effect(Effect),
+    /// For the dialer to run once the effects before it have been handed out.
+    Defer(Deferred),
+}
+
+/// What a step hands the dialer, in order (the dialer's outbox: it hands them out from the
+/// front while a step appends at the back).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Out(VecDeque<Output>);
+
+impl Out {
+    /// Appends an effect.
+    pub(crate) fn push(&mut self, effect: Effect) {
+        self.0.push_back(Output::Effect(effect));
+    }
+
+    /// Appends deferred work.
+    fn defer(&mut self, work: Deferred) {
+        self.0.push_back(Output::Defer(work));
+    }
+
+    /// The first output, if any.
+    pub(crate) fn pop(&mut self) -> Option<Output> {
+        self.0.pop_front()
+    }
+
+    /// True when nothing waits.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Keeps only the effects for which `keep` is true (deferred work always stays).
+    fn retain(&mut self, keep: impl Fn(&Effect) -> bool) {
+        self.0.retain(|o| match o {
+            Output::Effect(e) => keep(e),
+            Output::Defer(_) => true,
+        });
+    }
+}
+
+/// Advances the flow by one event that happened at `now`. Never panics, never reads a clock.
+pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) {
+    match event {
+        Event::Started { utc_offset_minutes } => {
+            state.utc_offset_minutes = utc_offset_minutes;
+            state.emit_readiness_if_changed(out);
+        }
+        Event::Dial { dialed } => dial::dial(state, dialed, now, out),
+        Event::DialAccepted { key, call_id } => dial::accepted(state, key, call_id, out),
+        Event::DialFailed { key, message } => dial::failed(state, key, message, now, out),
+        Event::HangUp => calls::hang_up(state, now, out),
+        Event::Answer => calls::answer(state, now, out),
+        Event::Decline => calls::decline(state, out),
+        Event::SetMute(muted) => calls::set_mute(state, muted, out),
+        Event::SetHold(on_hold) => calls::set_hold(state, on_hold, out),
+        Event::SendDtmf(digits) => calls::send_dtmf(state, digits, out),
+        Event::Call(event) => calls::call_event(state, event, now, out),
+        Event::PresenceObserved(status) => episode::presence_observed(state, status, out),
+        Event::PresenceSet { status, result } => {
+            episode::presence_set(state, status, result, now, out)
+        }
+        Event::TimerFired(TimerId::PresenceRetry) => episode::retry_presence(state, out),
+        Event::TimerFired(TimerId::CallbackExpiry) => episode::callback_expired(state, now, out),
+        Event::Restored {
+            episode,
+            call_alive,
+        } => episode::restored(state, episode, call_alive, now, out),
+        Event::EmailSent { kind, result } => notification::email_sent(state, kind, result, out),
+        Event::BindingFailed { binding, message } => {
+            calls::undo_unconfirmed(state, binding);
+            state.problem(binding, message, out);
+        }
+        Event::DismissNotice => {
+            state.notice = None;
+            state.problems.clear();
+        }
+        Event::LocationChanged(location) => {
+            if state.location != location {
+                state.location = location;
+                state.emit_readiness_if_changed(out);
+            }
+        }
+        Event::ConfigChanged(config) => {
+            state.config = *config;
+            state.emit_readiness_if_changed(out);
+        }
+        Event::EditSettings {
+            recipients,
+            template,
+        } => {
+            state.config.recipients = notify::parse_recipients(&recipients);
+            state.config.recipients_raw = recipients;
+            state.config.template_errors = notify::validate_template(&template);
+            state.config.template = template;
+            state.emit_readiness_if_changed(out);
+        }
+        Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
+        Event::PeerEmergency(peer) => state.peer_emergency = peer,
+        Event::SelectAudioDevices { input, output } => {
+            if state.audio_devices != (input.clone(), output.clone()) {
+                state.audio_devices = (input.clone(), output.clone());
+                out.push(Effect::SetAudioDevices { input, output });
+            }
+        }
+        // The tab election's and the restore policy's inputs: the dialer routes them there.
+        Event::TabMessage(_)
+        | Event::EpisodeLoaded(_)
+        | Event::ActiveCalls(_)
+        | Event::TimerFired(TimerId::Heartbeat | TimerId::RestoreProbe) => {}
+    }
+}
+
+/// Runs work deferred by an earlier step.
+pub(crate) fn run_deferred(state: &mut State, work: Deferred, out: &mut Out) {
+    match work {
+        Deferred::NotifyContacts {
+            dialed,
+            number,
+            region,
+            at,
+        } => notification::notify_contacts(state, &dialed, &number, region, at, out),
+    }
+}

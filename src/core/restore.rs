@@ -1,0 +1,249 @@
+//! Taking up a saved emergency episode (B5) after a reload, or after another tab's emergency
+//! call ended there: a sans-IO machine, time in, steps out.
+//!
+//! The policy: an episode without a call is restored at once. One with a call waits
+//! [`RESTORE_PROBE`] for the other tabs to speak up; if one of them holds the call, that tab
+//! keeps the call and the episode (this one shows it as the peer's) and nothing is restored
+//! here. Otherwise the host is asked which calls it still has (`calling.activeCalls`,
+//! optional): the call is alive when the host lists it; without the binding, or when it
+//! fails, the call is taken to have ended with the reload (and E8/E9 run for it).
+//! Deterministic; no clock, no IO.
+
+use super::flow::Episode;
+use super::model::Millis;
+
+/// How long a reloaded tab listens for the other tabs before deciding whether its saved
+/// emergency call lives on elsewhere (three heartbeats' worth of answers arrive well within it).
+pub const RESTORE_PROBE: Millis = 400;
+
+/// The host's answer to `calling.activeCalls`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActiveCalls {
+    /// The host has no `calling.activeCalls` binding.
+    NotProvided,
+    /// The ids of the calls the host still has.
+    Listed(Vec<String>),
+    /// The binding threw, rejected or timed out.
+    Failed(String),
+}
+
+/// What the policy asks of the dialer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestoreStep {
+    /// Take up `episode`; its call (if any) is still alive or not.
+    Restore {
+        /// The episode as saved.
+        episode: Episode,
+        /// Whether its emergency call is still alive.
+        call_alive: bool,
+    },
+    /// Wake the policy at `at` ([`RestorePolicy::probe_due`]).
+    ArmProbe {
+        /// When.
+        at: Millis,
+    },
+    /// Ask the host for its live calls ([`RestorePolicy::answered`]).
+    AskHost,
+    /// `calling.activeCalls` failed with this message.
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Pending {
+    episode: Episode,
+    probe_at: Millis,
+    asked: bool,
+}
+
+/// The episode waiting to be taken up, if any.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RestorePolicy {
+    pending: Option<Pending>,
+}
+
+impl RestorePolicy {
+    /// A saved episode was found at `now`; it replaces one still waiting.
+    pub fn found(&mut self, episode: Episode, now: Millis) -> Vec<RestoreStep> {
+        if episode.call.is_none() {
+            self.pending = None;
+            return vec![RestoreStep::Restore {
+                episode,
+                call_alive: false,
+            }];
+        }
+        let probe_at = now.saturating_add(RESTORE_PROBE);
+        self.pending = Some(Pending {
+            episode,
+            probe_at,
+            asked: false,
+        });
+        vec![RestoreStep::ArmProbe { at: probe_at }]
+    }
+
+    /// The probe's time has come (`now`); `peer_holds(call_id)` says whether another live tab
+    /// holds the call (`None`: any emergency call).
+    pub fn probe_due(
+        &mut self,
+        now: Millis,
+        peer_holds: impl FnOnce(Option<&str>) -> bool,
+    ) -> Vec<RestoreStep> {
+        let Some(pending) = self.pending.as_mut().filter(|p| !p.asked) else {
+            return Vec::new();
+        };
+        if now < pending.probe_at {
+            return vec![RestoreStep::ArmProbe {
+                at: pending.probe_at,
+            }];
+        }
+        let call_id = pending
+            .episode
+            .call
+            .as_ref()
+            .and_then(|c| c.call_id.clone());
+        if peer_holds(call_id.as_deref()) {
+            self.pending = None; // Another tab holds the call and the episode.
+            return Vec::new();
+        }
+        if call_id.is_none() {
+            return self.restore(false);
+        }
+        pending.asked = true;
+        vec![RestoreStep::AskHost]
+    }
+
+    /// The host answered `calling.activeCalls`.
+    pub fn answered(&mut self, answer: ActiveCalls) -> Vec<RestoreStep> {
+        let Some(pending) = self.pending.as_ref().filter(|p| p.asked) else {
+            return Vec::new(); // Not asked, or a newer episode replaced the one asked about.
+        };
+        let call_id = pending
+            .episode
+            .call
+            .as_ref()
+            .and_then(|c| c.call_id.clone());
+        match answer {
+            ActiveCalls::NotProvided => self.restore(false),
+            ActiveCalls::Listed(ids) => {
+                let alive = call_id.is_some_and(|id| ids.contains(&id));
+                self.restore(alive)
+            }
+            ActiveCalls::Failed(message) => {
+                let mut steps = vec![RestoreStep::Failed(message)];
+                steps.extend(self.restore(false));
+                steps
+            }
+        }
+    }
+
+    fn restore(&mut self, call_alive: bool) -> Vec<RestoreStep> {
+        self.pending
+            .take()
+            .map(|p| RestoreStep::Restore {
+                episode: p.episode,
+                call_alive,
+            })
+            .into_iter()
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::flow::PersistedCall;
+    use crate::core::wire::CallKind;
+
+    fn episode(call_id: Option<&str>) -> Episode {
+        Episode {
+            saved_presence: Some("away".into()),
+            call: Some(PersistedCall {
+                call_id: call_id.map(String::from),
+                number: "911".into(),
+                kind: CallKind::Emergency,
+                started_at: 1,
+            }),
+            ..Episode::default()
+        }
+    }
+
+    #[test]
+    fn without_a_call_the_episode_is_restored_at_once() {
+        let mut p = RestorePolicy::default();
+        let e = Episode {
+            saved_presence: Some("away".into()),
+            ..Episode::default()
+        };
+        assert_eq!(
+            p.found(e.clone(), 0),
+            vec![RestoreStep::Restore {
+                episode: e,
+                call_alive: false
+            }]
+        );
+        assert!(p.probe_due(1_000, |_| false).is_empty());
+    }
+
+    #[test]
+    fn with_a_call_the_tabs_are_heard_first_then_the_host_is_asked() {
+        let mut p = RestorePolicy::default();
+        assert_eq!(
+            p.found(episode(Some("c9")), 100),
+            vec![RestoreStep::ArmProbe { at: 500 }]
+        );
+        assert_eq!(
+            p.probe_due(499, |_| false),
+            vec![RestoreStep::ArmProbe { at: 500 }],
+            "too early: wait on"
+        );
+        assert_eq!(p.probe_due(500, |_| false), vec![RestoreStep::AskHost]);
+        assert!(p.probe_due(501, |_| false).is_empty(), "asked once");
+        assert_eq!(
+            p.answered(ActiveCalls::Listed(vec!["x".into(), "c9".into()])),
+            vec![RestoreStep::Restore {
+                episode: episode(Some("c9")),
+                call_alive: true
+            }]
+        );
+        assert!(
+            p.answered(ActiveCalls::NotProvided).is_empty(),
+            "answered once"
+        );
+    }
+
+    #[test]
+    fn a_tab_holding_the_call_keeps_it() {
+        let mut p = RestorePolicy::default();
+        p.found(episode(Some("c9")), 0);
+        assert!(p.probe_due(RESTORE_PROBE, |id| id == Some("c9")).is_empty());
+        assert!(p
+            .answered(ActiveCalls::Listed(vec!["c9".into()]))
+            .is_empty());
+    }
+
+    #[test]
+    fn a_failing_or_missing_binding_means_the_call_ended() {
+        let mut p = RestorePolicy::default();
+        p.found(episode(Some("c9")), 0);
+        p.probe_due(RESTORE_PROBE, |_| false);
+        let steps = p.answered(ActiveCalls::Failed("boom".into()));
+        assert_eq!(steps[0], RestoreStep::Failed("boom".into()));
+        assert!(matches!(
+            steps[1],
+            RestoreStep::Restore {
+                call_alive: false,
+                ..
+            }
+        ));
+        p.found(episode(None), 0);
+        assert!(
+            matches!(
+                p.probe_due(RESTORE_PROBE, |_| false)[..],
+                [RestoreStep::Restore {
+                    call_alive: false,
+                    ..
+                }]
+            ),
+            "no id to ask about"
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! Several tabs of one agent agree on the emergency episode (B5): a sans-IO machine, time in,
+//! outputs out. The shell carries the messages (a `BroadcastChannel` per agent) and the time.
+//!
+//! Each tab announces itself (random tab id, start time) and heartbeats every [`HEARTBEAT`];
+//! a tab holding an emergency call says so, and the others show it
+//! ([`TabOutput::PeerEmergency`]). Exactly one live tab owns the emergency callback
+//! ([`TabOutput::OwnsCallback`]): the tab holding an emergency call, else the tab that made
+//! the last emergency call, else the oldest tab by (start time, tab id). A tab that misses
+//! [`MISSED_BEATS`] heartbeats is forgotten and the role re-elected; a closing tab says goodbye.
+//! Deterministic; no clock, no IO; any message, however malformed its values, is total.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Millis;
+use super::wire::PeerEmergency;
+
+/// The channel protocol; messages of another protocol are ignored.
+pub const TABS_PROTOCOL: &str = "agent-dialer-tabs/1";
+/// How often a tab says it is alive.
+pub const HEARTBEAT: Millis = 1_000;
+/// How many heartbeats a tab may miss before it is considered gone.
+pub const MISSED_BEATS: Millis = 3;
+
+/// One message on the tabs' channel (the same shape in every version of this protocol).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TabMessage {
+    /// [`TABS_PROTOCOL`].
+    pub protocol: String,
+    /// The sender's random id.
+    pub tab_id: String,
+    /// When the sender started (ms since the epoch).
+    pub started_at: f64,
+    /// The emergency call the sender holds.
+    #[serde(default)]
+    pub emergency: Option<PeerEmergency>,
+    /// When the sender last placed (or took) an emergency call.
+    #[serde(default)]
+    pub last_call: Option<f64>,
+    /// The sender is closing.
+    #[serde(default)]
+    pub bye: bool,
+}
+
+/// What the election asks of the dialer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TabOutput {
+    /// Send this message to the other tabs.
+    Post(TabMessage),
+    /// Another tab's emergency call to show (`None`: no longer any).
+    PeerEmergency(Option<PeerEmergency>),
+    /// Whether this tab is the one that answers the emergency callback.
+    OwnsCallback(bool),
+    /// The emergency call another tab held has ended there: take over the episode it left.
+    PeerEnded,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Peer {
+    started_at: Millis,
+    emergency: Option<PeerEmergency>,
+    last_call: Option<Millis>,
+    seen: Millis,
+}
+
+/// A tab's claim to the callback, compared by [`better`].
+#[derive(Clone, Copy, Debug)]
+struct Candidate<'a> {
+    holds_call: bool,
+    last_call: Option<Millis>,
+    started_at: Millis,
+    id: &'a str,
+}
+
+/// This tab's view of the agent's tabs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TabElection {
+    id: String,
+    started_at: Millis,
+    peers: BTreeMap<String, Peer>,
+    mine: Option<PeerEmergency>,
+    last_call: Option<Millis>,
+    sent_peer: Option<Option<PeerEmergency>>,
+    sent_role: Option<bool>,
+}
+
+/// A time from a message: finite, not negative, in whole milliseconds.
+fn millis(value: f64) -> Millis {
+    value.max(0.0) as Millis
+}
+
+impl TabElection {
+    /// This tab, with its random `id`, started at `started_at`.
+    pub fn new(id: String, started_at: Millis) -> TabElection {
+        TabElection {
+            id,
+            started_at,
+            peers: BTreeMap::new(),
+            mine: None,
+            last_call: None,
+            sent_peer: None,
+            sent_role: None,
+        }
+    }
+
+    /// This tab's emergency call (or none) at `now`. With `beat` (the heartbeat) this tab
+    /// announces itself even when nothing changed.
+    pub fn update(
+        &mut self,
+        mine: Option<PeerEmergency>,
+        beat: bool,
+        now: Millis,
+    ) -> Vec<TabOutput> {
+        let mut out = Vec::new();
+        let changed = self.mine != mine;
+        if changed {
+            if mine.is_some() && self.mine.is_none() {
+                self.last_call = Some(now);
+            }
+            self.mine = mine;
+        }
+        if beat || changed {
+            out.push(TabOutput::Post(self.message(false)));
+        }
+        self.decide(now, &mut out);
+        out
+    }
+
+    /// A message from another tab arrived at `now`.
+    pub fn receive(&mut self, msg: TabMessage, now: Millis) -> Vec<TabOutput> {
+        let mut out = Vec::new();
+        if msg.protocol != TABS_PROTOCOL || msg.tab_id == self.id {
+            return out; // Not ours, or from another version: ignored.
+        }
+        let known = if msg.bye {
+            self.peers.remove(&msg.tab_id);
+            true
+        } else {
+            let peer = Peer {
+                started_at: millis(msg.started_at),
+                emergency: msg.emergency,
+                last_call: msg.last_call.map(millis),
+                seen: now,
+            };
+            self.peers.insert(msg.tab_id, peer).is_some()
+        };
+        if !known {
+            out.push(TabOutput::Post(self.message(false))); // A newcomer learns of us at once.
+        }
+        self.decide(now, &mut out);
+        out
+    }
+
+    /// The message this tab sends when it closes.
+    pub fn goodbye(&self) -> TabMessage {
+        self.message(true)
+    }
+
+    /// True when a live peer holds the emergency call `call_id` (or any, for `None`).
+    pub fn peer_holds(&mut self, call_id: Option<&str>, now: Millis) -> bool {
+        self.expire(now);
+        self.peers.values().any(|p| {
+            p.emergency
+                .as_ref()
+                .is_some_and(|e| call_id.is_none() || e.call_id.as_deref() == call_id)
+        })
+    }
+
+    /// How many other live tabs this one knows at `now`.
+    pub fn peer_count(&mut self, now: Millis) -> usize {
+        self.expire(now);
+        self.peers.len()
+    }
+
+    fn message(&self, bye: bool) -> TabMessage {
+        TabMessage {
+            protocol: TABS_PROTOCOL.into(),
+            tab_id: self.id.clone(),
+            started_at: self.started_at as f64,
+            emergency: self.mine.clone(),
+            last_call: self.last_call.map(|t| t as f64),
+            bye,
+        }
+    }
+
+    fn expire(&mut self, now: Millis) {
+        let limit = now.saturating_sub(HEARTBEAT * MISSED_BEATS);
+        self.peers.retain(|_, p| p.seen >= limit);
+    }
+
+    /// Tells the dialer when the peer's emergency call or this tab's role changed.
+    fn decide(&mut self, now: Millis, out: &mut Vec<TabOutput>) {
+        self.expire(now);
+        let peer = self
+            .peers
+            .iter()
+            .filter(|(_, p)| p.emergency.is_some())
+            .min_by_key(|(id, p)| (p.started_at, id.as_str()))
+            .and_then(|(_, p)| p.emergency.clone());
+        let me = Candidate {
+            holds_call: self.mine.is_some(),
+            last_call: self.last_call,
+            started_at: self.started_at,
+            id: &self.id,
+        };
+        let owner_is_me = self.peers.iter().all(|(id, p)| {
+            let other = Candidate {
+                holds_call: p.emergency.is_some(),
+                last_call: p.last_call,
+                started_at: p.started_at,
+                id,
+            };
+            better(me, other)
+        });
+        if self.sent_peer.as_ref() != Some(&peer) {
+            let ended = matches!(self.sent_peer, Some(Some(_))) && peer.is_none();
+            self.sent_peer = Some(peer.clone());
+            out.push(TabOutput::PeerEmergency(peer));
+            if ended {
+                out.push(TabOutput::PeerEnded);
+            }
+        }
+        if self.sent_role != Some(owner_is_me) {
+            self.sent_role = Some(owner_is_me);
+            out.push(TabOutput::OwnsCallback(owner_is_me));
+        }
+    }
+}
+
+/// True when `a` should own the callback rather than `b`.
+fn better(a: Candidate, b: Candidate) -> bool {
+    if a.holds_call != b.holds_call {
+        return a.holds_call; // The tab holding an emergency call.
+    }
+    match (a.last_call, b.last_call) {
+        (Some(x), Some(y)) if x != y => return x > y, // The most recent emergency dial.
+        (Some(_), None) => return true,
+        (None, Some(_)) => return false,
+        _ => {}
+    }
+    (a.started_at, a.id) < (b.started_at, b.id) // The oldest tab.
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(id: &str) -> Option<PeerEmergency> {
+        Some(PeerEmergency {
+            call_id: Some(id.into()),
+            number: "911".into(),
+        })
+    }
+
+    fn roles(out: &[TabOutput]) -> Vec<bool> {
+        out.iter()
+            .filter_map(|o| match o {
+                TabOutput::OwnsCallback(b) => Some(*b),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn alone_a_tab_announces_itself_and_owns_the_callback() {
+        let mut a = TabElection::new("a".into(), 10);
+        let out = a.update(None, true, 10);
+        assert!(matches!(&out[0], TabOutput::Post(m) if m.tab_id == "a" && !m.bye));
+        assert!(out.contains(&TabOutput::PeerEmergency(None)));
+        assert_eq!(roles(&out), vec![true]);
+        assert!(
+            a.update(None, false, 20).is_empty(),
+            "nothing changed, nothing said"
+        );
+    }
+
+    #[test]
+    fn the_older_tab_owns_the_callback_until_the_younger_one_places_an_emergency_call() {
+        let (mut a, mut b) = (
+            TabElection::new("a".into(), 10),
+            TabElection::new("b".into(), 20),
+        );
+        a.update(None, true, 20);
+        b.update(None, true, 20);
+        let hello_b = b.message(false);
+        assert_eq!(
+            roles(&a.receive(hello_b, 21)),
+            Vec::<bool>::new(),
+            "a stays owner"
+        );
+        assert_eq!(roles(&b.receive(a.message(false), 21)), vec![false]);
+        let out = b.update(call("e1"), false, 30);
+        assert_eq!(roles(&out), vec![true]);
+        let post = match &out[0] {
+            TabOutput::Post(m) => m.clone(),
+            other => panic!("b says so first: {other:?}"),
+        };
+        let out = a.receive(post, 31);
+        assert!(out.contains(&TabOutput::PeerEmergency(call("e1"))));
+        assert_eq!(roles(&out), vec![false]);
+        assert!(a.peer_holds(Some("e1"), 31) && a.peer_holds(None, 31));
+        assert!(!a.peer_holds(Some("other"), 31));
+    }
+
+    #[test]
+    fn a_silent_tab_is_forgotten_after_the_missed_beats_and_a_goodbye_at_once() {
+        let mut a = TabElection::new("a".into(), 10);
+        let b = TabElection::new("b".into(), 5);
+        a.update(None, true, 10);
+        assert_eq!(
+            roles(&a.receive(b.message(false), 11)),
+            vec![false],
+            "b is older"
+        );
+        assert_eq!(a.peer_count(11 + HEARTBEAT * MISSED_BEATS), 1);
+        let out = a.update(None, true, 12 + HEARTBEAT * MISSED_BEATS);
+        assert_eq!(roles(&out), vec![true], "b missed its beats");
+        a.receive(b.message(false), 5_000);
+        assert_eq!(roles(&a.receive(b.goodbye(), 5_001)), vec![true]);
+        assert_eq!(a.peer_count(5_001), 0);
+    }
+
+    #[test]
+    fn the_end_of_a_peers_emergency_call_is_reported_once() {
+        let mut a = TabElection::new("a".into(), 10);
+        let mut b = TabElection::new("b".into(), 20);
+        b.update(call("e1"), true, 20);
+        a.receive(b.message(false), 21);
+        b.update(None, false, 30);
+        let out = a.receive(b.message(false), 31);
+        assert!(out.contains(&TabOutput::PeerEmergency(None)));
+        assert!(out.contains(&TabOutput::PeerEnded));
+        assert!(!a
+            .receive(b.message(false), 32)
+            .contains(&TabOutput::PeerEnded));
+    }
+
+    #[test]
+    fn foreign_and_own_messages_are_ignored() {
+        let mut a = TabElection::new("a".into(), 10);
+        let mut other = a.message(false);
+        assert!(a.receive(other.clone(), 11).is_empty(), "its own echo");
+        other.tab_id = "b".into();
+        other.protocol = "agent-dialer-tabs/2".into();
+        assert!(a.receive(other, 11).is_empty());
+        assert_eq!(a.peer_count(11), 0);
+    }
+}
