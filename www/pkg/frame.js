@@ -32,22 +32,29 @@
 // the frame can never settle a request of the next one. When the wasm cannot run in the frame,
 // the framed page runs the fallback dialer (guard.js) and forwards `dialer:fallback`.
 
-import { initWasm, mountGuarded } from "./guard.js";
+import { FALLBACK_EVENT, initWasm, mountGuarded } from "./guard.js";
 
 export const PROTOCOL = "agent-dialer/1";
 
 /** The widget's events, forwarded from the frame and re-dispatched on the iframe element. */
 export const EVENT_NAMES = Object.freeze([
   "dialer:emergency-started", "dialer:emergency-connected", "dialer:emergency-ended",
-  "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error", "dialer:fallback",
+  "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error",
 ]);
+/** Forwarded too: the embedding's own events (the guard's `dialer:fallback`). */
+const FORWARDED = Object.freeze([...EVENT_NAMES, FALLBACK_EVENT]);
 
-/** The bindings a frame may call: HOST_CONTRACT.md's, plus the documented optional ones. */
-export const CONTRACT_BINDINGS = Object.freeze([
-  "presence.get", "presence.set", "calling.dial", "calling.hangUp", "calling.answer", "calling.hold", "calling.mute",
-  "calling.sendDtmf", "calling.activeCalls", "calling.setAudioDevices", "notification.sendEmail",
-  "conversation.setEmergencyMode", "activity.record",
-]);
+const GROUPS = ["presence", "calling", "notification", "conversation", "activity"];
+const METHODS = {
+  presence: ["get", "set"],
+  calling: ["dial", "hangUp", "answer", "hold", "mute", "sendDtmf", "activeCalls", "setAudioDevices"],
+  notification: ["sendEmail"],
+  conversation: ["setEmergencyMode"],
+  activity: ["record"],
+};
+/** The bindings a frame may call: HOST_CONTRACT.md's, plus the documented optional ones
+ *  (`subscribe` is bridged separately). */
+export const CONTRACT_BINDINGS = Object.freeze(GROUPS.flatMap((group) => METHODS[group].map((method) => `${group}.${method}`)));
 
 const BINDING = /^(presence|calling|notification|conversation|activity)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
 const COMMANDS = ["dial", "setConfig", "state", "unmount"];
@@ -440,12 +447,12 @@ export function serveFrame(options = {}) {
           .then(load)
           .then((glue) => {
             // Listening first: the widget reports readiness while it mounts.
-            for (const name of EVENT_NAMES) element.addEventListener(name, forwardEvent);
+            for (const name of FORWARDED) element.addEventListener(name, forwardEvent);
             try {
               dialer = mountGuarded(glue, element, host, config, (handle) => { dialer = handle; });
             } catch (error) {
               dialer = null;
-              for (const name of EVENT_NAMES) element.removeEventListener(name, forwardEvent);
+              for (const name of FORWARDED) element.removeEventListener(name, forwardEvent);
               throw error;
             }
             mounting = false;
@@ -520,7 +527,7 @@ export function serveFrame(options = {}) {
     ready,
     get dialer() { return dialer; },
     close() {
-      for (const name of EVENT_NAMES) element.removeEventListener(name, forwardEvent);
+      for (const name of FORWARDED) element.removeEventListener(name, forwardEvent);
       dialer?.unmount();
       dialer = null;
       endpoint.close();

@@ -191,7 +191,10 @@ export interface DialerEventMap {
   "dialer:notification": CustomEvent<NotificationDetail>;
   "dialer:readiness": CustomEvent<ReadinessDetail>;
   "dialer:error": CustomEvent<ErrorDetail>;
-  /** Added member: the fallback dialer took over (README "When the wasm cannot run"). */
+}
+/** Added: the embedding's own event, on the mount element, the custom element and the iframe
+ *  element alike — the fallback dialer took over (README "When the wasm cannot run"). */
+export interface DialerFallbackEventMap {
   "dialer:fallback": CustomEvent<FallbackDetail>;
 }
 
@@ -257,7 +260,7 @@ export function mount(element: Element, host: DialerHost, config: DialerConfig):
 
 /** The <agent-dialer> element class is exported by "agent-dialer/element". */
 export type AgentDialerElement = import("./element.js").AgentDialerElement;
-export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap {
+export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap, DialerFallbackEventMap {
   "dialer:mount-error": CustomEvent<MountErrorDetail>;
 }
 
