@@ -275,11 +275,7 @@ function createTracker(rt, realHost) {
         const status = args[0];
         if (typeof status !== "string") break;
         if (seen.episode && status === "dnd") seen.episode.dnd = true;
-        else if (seen.episode && !liveEmergency()) {
-          // The wasm restoring presence: the episode is over once the host accepted it.
-          const episode = seen.episode;
-          if (!whenSettled(result, () => { if (seen.episode === episode) seen.episode = null; })) seen.episode = null;
-        }
+        else if (!liveEmergency()) seen.episode = null; // the wasm restoring presence: nothing owed
         seen.presence = status;
         break;
       }
@@ -551,7 +547,12 @@ export function mountGuarded(glue, element, host, config, onHandle) {
           if (!isTrap(error)) throw error;
           rt.trap(error);
           keepEpisode(); // it died while unmounting
+          return undefined;
         }
+        // Unmounted (e.g. from a dialer:emergency-ended listener) after the emergency call ended
+        // but before the widget restored presence and the host form: restore them (E8, E9).
+        // Checked once the current task's work is done; a call still live is the widget's own.
+        queueMicrotask(() => { const a = tracker.adoption(); if (!a.call && (a.dndSet || a.emergencyMode)) keepEpisode(); });
       } else if (was === "fallback") fb.unmount();
       else if (was === "pending") keepEpisode();
       return undefined;
