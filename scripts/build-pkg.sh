@@ -2,7 +2,8 @@
 # Builds the npm package `agent-dialer` into pkg/ (git-ignored) and packs it into
 # pkg/agent-dialer-<version>.tgz, the way it would be published:
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
-#   + the package's own JS from www/pkg/ (custom element, iframe bridge, .d.ts, package.json)
+#   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
+#     dialer for when the wasm cannot run, .d.ts, package.json)
 #   + agent-dialer.css + the country boundaries asset (ODbL) -> npm pack.
 # Idempotent: cargo and wasm-opt skip work when nothing changed.
 set -euo pipefail
@@ -39,7 +40,10 @@ JS
 # wasm-bindgen's own .d.ts types mount's parameters as `any`: the package ships index.d.ts.
 rm -f "$STAGE/agent_dialer.d.ts" "$STAGE/agent_dialer_bg.wasm.d.ts"
 
-cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js \
+# The shipped bundle never carries the test build's trap hooks (cargo feature `test-trap`).
+if grep -q "__trap" "$STAGE/agent_dialer.js"; then echo "build-pkg: the wasm was built with test-trap" >&2; exit 1; fi
+
+cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js www/pkg/guard.js www/pkg/fallback.js \
    www/pkg/index.d.ts www/pkg/element.d.ts www/pkg/frame.d.ts \
    www/pkg/package.json www/pkg/README.md "$STAGE/"
 cp www/agent-dialer.css "$STAGE/agent-dialer.css"

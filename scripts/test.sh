@@ -14,8 +14,10 @@ section() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$((SECONDS - start))"; 
 section "0/3 static checks"
 cargo fmt --all -- --check
 
-section "1/3 native tests (cargo test)"
+section "1/3 native tests (cargo test) and JS unit tests (node --test)"
 cargo test --locked
+# The fallback dialer's number recognition against the engine's vectors and tables (www/test/).
+node --test www/test/
 
 section "2/3 browser component tests (wasm-bindgen-test, headless Chromium)"
 browser_tests=()
@@ -28,6 +30,8 @@ trunk build --release
 # (www/e2e/embedding.e2e.mjs). `npm ci` installs the freshly packed tarball: the sample's lockfile
 # carries no integrity for it, since it changes with every build.
 bash scripts/build-pkg.sh
+# The test-only trap build (cargo feature test-trap) for www/e2e/fallback.e2e.mjs; never shipped.
+bash scripts/build-trap.sh
 (cd www/sample-vite && npm ci --no-audit --no-fund --loglevel=error && npx --no-install vite build --logLevel warn)
 # www/e2e/ includes telephony.e2e.mjs (the widget on the SIP adapter); then the adapter's own
 # unit tests and its end-to-end proof (each e2e file starts its own Kamailio in a lo-only netns).

@@ -2,6 +2,8 @@
 
 pub mod bindings;
 pub mod driver;
+#[cfg(feature = "test-trap")]
+pub mod fault;
 pub mod js;
 pub mod location;
 pub mod storage;

@@ -1,8 +1,10 @@
 // The demo host page: a mock CRM agent workspace that mounts agent-dialer with the mock host.
 // External module (no inline script): the page runs under a strict Content-Security-Policy.
 // The log, the host's own UI (presence menu, conversation form E9) and the configuration are
-// shared with the other embedding demos (embed-common.js).
-import init, { mount } from "/agent-dialer.js";
+// shared with the other embedding demos (embed-common.js). It loads the widget through the
+// package's entry (/pkg/index.js over the Trunk-built wasm), so that when the wasm cannot run
+// the page gets the fallback dialer (README "When the wasm cannot run").
+import init, { mount } from "/pkg/index.js";
 import { $, addLog, createDemoHost, demoConfig, logEvents } from "./embed-common.js";
 
 const params = new URLSearchParams(location.search);
@@ -13,7 +15,7 @@ const region = params.get("region") ?? $("#location").value;
 $("#location").value = region;
 params.set("region", region);
 
-await init({ module_or_path: "/agent-dialer_bg.wasm" });
+await init();
 const element = $("#dialer");
 logEvents(element);
 const dialer = mount(element, host, demoConfig(params));

@@ -6,7 +6,7 @@ import { createMockHost } from "./mock-host.js";
 export const $ = (sel) => document.querySelector(sel);
 
 export const EVENT_NAMES = ["dialer:emergency-started", "dialer:emergency-connected", "dialer:emergency-ended",
-  "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error", "dialer:frame-error", "dialer:mount-error"];
+  "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error", "dialer:fallback", "dialer:frame-error", "dialer:mount-error"];
 
 export function addLog(kind, text) {
   const list = $("#log");

@@ -151,7 +151,32 @@ export interface CallbackWindowDetail { number: string; expiresAt: string; open:
 export interface NotificationDetail { status: "sent" | "failed" | "skipped"; recipients: string[]; error?: string }
 export interface ReadinessCheck { id: string; ok: boolean; message: string }
 export interface ReadinessDetail { ready: boolean; checks: ReadinessCheck[] }
-export interface ErrorDetail { binding: string; message: string }
+export interface ErrorDetail {
+  /** The binding that failed, e.g. "presence.set"; "wasm" when the widget's own WebAssembly could not run. */
+  binding: string;
+  /** What failed and what to do. */
+  message: string;
+  /** Added member, with binding "wasm": why the fallback dialer runs. */
+  reason?: FallbackReason;
+}
+/** Why the fallback dialer runs (README "When the wasm cannot run"). */
+export type FallbackReason =
+  | "csp"            // the page's CSP lacks 'wasm-unsafe-eval' in script-src
+  | "fetch"          // the .wasm (or its JS) could not be fetched: 404, network, proxy, connect-src
+  | "compile"        // not valid WebAssembly: truncated, damaged, an error page in its place
+  | "link"           // the .wasm does not fit its JS glue (mixed builds)
+  | "memory"         // not enough memory to instantiate
+  | "unsupported"    // no WebAssembly in this browser
+  | "instantiate"    // any other failure to start
+  | "trap"           // the wasm trapped at run time (a bug): reload for the full dialer
+  | "not-initialised"; // mount() was called before init() resolved
+/** Added event: the widget runs the plain-JS fallback dialer (emergency calls still work). */
+export interface FallbackDetail {
+  reason: FallbackReason;
+  message: string;
+  /** The call in progress the fallback took over (a trap mid-call), if any. */
+  callId?: string;
+}
 /** Only on the iframe element (connectFrame): the frame rejected a message from the parent. */
 export interface FrameErrorDetail { id?: string | number; message: string }
 /** Only on <agent-dialer>: mount threw or the wasm could not load. */
@@ -166,6 +191,11 @@ export interface DialerEventMap {
   "dialer:notification": CustomEvent<NotificationDetail>;
   "dialer:readiness": CustomEvent<ReadinessDetail>;
   "dialer:error": CustomEvent<ErrorDetail>;
+}
+/** Added: the embedding's own event, on the mount element, the custom element and the iframe
+ *  element alike — the fallback dialer took over (README "When the wasm cannot run"). */
+export interface DialerFallbackEventMap {
+  "dialer:fallback": CustomEvent<FallbackDetail>;
 }
 
 // ---------------------------------------------------------------- snapshot and handle
@@ -192,6 +222,8 @@ export interface DialerSnapshot {
   callbackWindow?: { number: string; expiresAt: string };
   region?: string;
   locationStatus: LocationStatus;
+  /** Added member, only while the fallback dialer runs (the wasm could not run). */
+  fallback?: { reason: FallbackReason; message: string };
   [added: string]: unknown;
 }
 
@@ -210,21 +242,25 @@ export interface DialerHandle {
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads the wasm (default: agent_dialer_bg.wasm next to the module). Call once before mount. */
+/** Loads the wasm (default: agent_dialer_bg.wasm next to the module). Call once before mount.
+ *  Never rejects: when the wasm cannot run it resolves (undefined) once the fallback dialer is
+ *  ready, and mount() then mounts that; calling init() again tries the wasm again. */
 export default function init(
   moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
 ): Promise<unknown>;
+/** Synchronous init; never throws (see init). */
 export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
 
 /** Mounts the dialer into `element`. Throws an Error naming the problem when the element,
- *  the host or the configuration is structurally malformed. */
+ *  the host or the configuration is structurally malformed. When the wasm cannot run (or
+ *  later traps), the handle is served by the plain-JS fallback dialer. */
 export function mount(element: Element, host: DialerHost, config: DialerConfig): DialerHandle;
 
 // ---------------------------------------------------------------- custom element ("./element")
 
 /** The <agent-dialer> element class is exported by "agent-dialer/element". */
 export type AgentDialerElement = import("./element.js").AgentDialerElement;
-export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap {
+export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap, DialerFallbackEventMap {
   "dialer:mount-error": CustomEvent<MountErrorDetail>;
 }
 
@@ -232,6 +268,8 @@ export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerE
 
 export declare const PROTOCOL: "agent-dialer/1";
 export declare const EVENT_NAMES: readonly (keyof DialerEventMap)[];
+/** The only bindings a frame may call through the bridge (HOST_CONTRACT's and the documented optional ones). */
+export declare const CONTRACT_BINDINGS: readonly string[];
 
 export interface ConnectFrameOptions {
   /** The framed page's exact origin, e.g. "https://dialer.example" ("*" is refused). */
@@ -240,11 +278,14 @@ export interface ConnectFrameOptions {
   config: DialerConfig;
   /** Per request/command, default 10000. */
   timeoutMs?: number;
+  /** Added member: how long `ready` waits for the framed widget before rejecting, default 30000. */
+  readyTimeoutMs?: number;
 }
 
 /** DialerHandle across the frame: every method answers asynchronously. */
 export interface FrameDialerHandle {
-  /** Resolves once the framed widget is mounted. */
+  /** Resolves once the framed widget is mounted; rejects with an Error when the frame cannot
+   *  mount it or does not answer within `readyTimeoutMs`. */
   readonly ready: Promise<FrameDialerHandle>;
   readonly isReady: boolean;
   dial(number: string): Promise<void>;
@@ -289,6 +330,7 @@ export type FrameToParentMessage = { protocol: "agent-dialer/1" } & (
   | { type: "response"; id: string | number; ok: true; value?: unknown }
   | { type: "response"; id: string | number; ok: false; error: string }
   | { type: "event"; name: keyof DialerEventMap; detail: unknown }
+  /** Without id and with a message starting "mount:": the widget could not mount (ready rejects). */
   | { type: "error"; id?: string | number; message: string }
 );
 
