@@ -4,5 +4,6 @@ pub mod bindings;
 pub mod driver;
 pub mod js;
 pub mod location;
+pub mod settings;
 pub mod storage;
 pub mod tabs;

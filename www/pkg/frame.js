@@ -36,8 +36,10 @@ export const EVENT_NAMES = Object.freeze([
   "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error",
 ]);
 
-const GROUPS = ["presence", "calling", "notification", "conversation", "activity"];
-const BINDING = /^(presence|calling|notification|conversation|activity)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
+// "settings" (settings.save) serves the emergency settings surface (settings-frame.js) and a
+// pane whose host grants permissions.editEmergencySettings.
+const GROUPS = ["presence", "calling", "notification", "conversation", "activity", "settings"];
+const BINDING = /^(presence|calling|notification|conversation|activity|settings)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
 const COMMANDS = ["dial", "setConfig", "state", "unmount"];
 const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -39,6 +39,21 @@ export interface DialerHost {
     /** Call history; never called for emergency calls (E6). */
     record(entry: ActivityEntry): MaybePromise<void>;
   };
+  settings?: {
+    /** Optional (added member): saves an agent's emergency recipients and the tenant's
+     *  template (E7). Required by mountSettings; the pane uses it only with
+     *  `config.permissions.editEmergencySettings`. Resolve when saved; reject (or throw) with
+     *  the reason, which the form shows while keeping the edits. */
+    save?(request: SettingsSaveRequest): MaybePromise<void>;
+  };
+}
+
+/** What `settings.save` receives (every entry valid: the form never sends invalid input). */
+export interface SettingsSaveRequest {
+  agentId: string;
+  /** "a@example.com; b@example.com", as typed. */
+  recipients: string;
+  template: { subject: string; body: string };
 }
 
 export interface DialRequest {
