@@ -41,6 +41,8 @@ rm -f "$STAGE/agent_dialer.d.ts" "$STAGE/agent_dialer_bg.wasm.d.ts"
 
 cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js \
    www/pkg/index.d.ts www/pkg/element.d.ts www/pkg/frame.d.ts \
+   www/pkg/settings-element.js www/pkg/settings-element.d.ts \
+   www/pkg/settings-frame.js www/pkg/settings-frame.d.ts \
    www/pkg/package.json www/pkg/README.md "$STAGE/"
 cp www/agent-dialer.css "$STAGE/agent-dialer.css"
 node scripts/copy-boundaries.mjs "$STAGE"

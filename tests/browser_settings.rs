@@ -12,7 +12,7 @@ use agent_dialer::core::config::{Permissions, RawAgent, RawConfig, RawEmergency}
 use agent_dialer::core::settings::{EmergencySettings, SettingsEditor, SettingsEvent};
 use agent_dialer::core::{Config, Dialer, Event};
 use agent_dialer::ui::{App, AppProps, SettingsLink, SettingsPanel, SettingsPanelProps};
-use agent_dialer::{mount, mount_settings};
+use agent_dialer::{mount, mount_settings, SettingsHandle};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -318,11 +318,9 @@ async fn mount_settings_refuses_a_host_without_settings_save() {
     assert_eq!(el.child_element_count(), 0, "nothing was mounted");
 }
 
-#[wasm_bindgen_test]
-async fn a_save_goes_through_the_host_and_says_saved() {
-    let agent = "a-save";
-    clearDraft(agent);
-    let (el, host) = (mountPoint(), settingsHost("ok", &JsValue::UNDEFINED));
+/// The settings surface for `agent` over `host`.
+async fn surface(agent: &str, host: &JsValue) -> (web_sys::Element, SettingsHandle) {
+    let el = mountPoint();
     let handle = mount_settings(
         el.clone().into(),
         host.clone(),
@@ -330,6 +328,15 @@ async fn a_save_goes_through_the_host_and_says_saved() {
     )
     .expect("mounts");
     settle().await;
+    (el, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_save_goes_through_the_host_and_says_saved() {
+    let agent = "a-save";
+    clearDraft(agent);
+    let host = settingsHost("ok", &JsValue::UNDEFINED);
+    let (el, handle) = surface(agent, &host).await;
     typeInto(&el, "recipients", "new@acme.example; ops@acme.example");
     typeInto(&el, "template-subject", "SOS {agent_name} {number}");
     settle().await;
@@ -374,14 +381,8 @@ async fn a_refused_or_throwing_save_keeps_the_edits_and_says_why() {
     ] {
         let agent = format!("a-{mode}");
         clearDraft(&agent);
-        let (el, host) = (mountPoint(), settingsHost(mode, &JsValue::UNDEFINED));
-        let handle = mount_settings(
-            el.clone().into(),
-            host.clone(),
-            config(&agent, &JsValue::UNDEFINED),
-        )
-        .expect("mounts");
-        settle().await;
+        let host = settingsHost(mode, &JsValue::UNDEFINED);
+        let (el, handle) = surface(&agent, &host).await;
         typeInto(&el, "recipients", "new@acme.example");
         settle().await;
         click(&el, "settings-save");
@@ -420,14 +421,7 @@ async fn unsaved_edits_survive_a_reload_and_leaving_asks_first() {
     let agent = "a-reload";
     clearDraft(agent);
     let host = settingsHost("ok", &JsValue::UNDEFINED);
-    let el = mountPoint();
-    let handle = mount_settings(
-        el.clone().into(),
-        host.clone(),
-        config(agent, &JsValue::UNDEFINED),
-    )
-    .unwrap();
-    settle().await;
+    let (el, handle) = surface(agent, &host).await;
     assert!(!leaving(), "nothing unsaved: leaving is not held back");
     typeInto(&el, "template-body", "Call {callback_number} now");
     settle().await;
@@ -435,14 +429,7 @@ async fn unsaved_edits_survive_a_reload_and_leaving_asks_first() {
     // "Reload": the surface goes away and comes back for the same agent.
     handle.unmount();
     assert!(!leaving(), "an unmounted surface holds nothing back");
-    let el = mountPoint();
-    let handle = mount_settings(
-        el.clone().into(),
-        host.clone(),
-        config(agent, &JsValue::UNDEFINED),
-    )
-    .unwrap();
-    settle().await;
+    let (el, handle) = surface(agent, &host).await;
     assert_eq!(
         value(&el, "template-body").as_deref(),
         Some("Call {callback_number} now")
@@ -464,14 +451,7 @@ async fn unsaved_edits_survive_a_reload_and_leaving_asks_first() {
 async fn storage_that_fails_is_reported_and_the_edits_stay() {
     let agent = "a-storage";
     clearDraft(agent);
-    let el = mountPoint();
-    let handle = mount_settings(
-        el.clone().into(),
-        settingsHost("ok", &JsValue::UNDEFINED),
-        config(agent, &JsValue::UNDEFINED),
-    )
-    .unwrap();
-    settle().await;
+    let (el, handle) = surface(agent, &settingsHost("ok", &JsValue::UNDEFINED)).await;
     breakStorage(true);
     typeInto(&el, "recipients", "kept@acme.example");
     settle().await;
@@ -490,14 +470,7 @@ async fn storage_that_fails_is_reported_and_the_edits_stay() {
 async fn set_config_brings_new_saved_settings_and_keeps_an_unsaved_draft() {
     let agent = "a-config";
     clearDraft(agent);
-    let el = mountPoint();
-    let handle = mount_settings(
-        el.clone().into(),
-        settingsHost("ok", &JsValue::UNDEFINED),
-        config(agent, &JsValue::UNDEFINED),
-    )
-    .unwrap();
-    settle().await;
+    let (el, handle) = surface(agent, &settingsHost("ok", &JsValue::UNDEFINED)).await;
     handle
         .set_config(obj(r#"{"emergency":{"recipients":"other@acme.example"}}"#))
         .unwrap();
