@@ -80,6 +80,7 @@ export function leaving() {
   return e.defaultPrevented;
 }
 export function draftKept(agent) { return localStorage.getItem(`agent-dialer:settings-draft:${agent}`); }
+export function putDraft(agent, text) { localStorage.setItem(`agent-dialer:settings-draft:${agent}`, text); }
 export function clearDraft(agent) { localStorage.removeItem(`agent-dialer:settings-draft:${agent}`); }
 const setItem = Storage.prototype.setItem;
 export function breakStorage(broken) {
@@ -110,6 +111,7 @@ extern "C" {
     fn leaving() -> bool;
     fn draftKept(agent: &str) -> Option<String>;
     fn clearDraft(agent: &str);
+    fn putDraft(agent: &str, text: &str);
     fn breakStorage(broken: bool);
     fn recordErrors(el: &web_sys::Element) -> js_sys::Array;
 }
@@ -464,6 +466,29 @@ async fn storage_that_fails_is_reported_and_the_edits_stay() {
     );
     assert!(leaving(), "the edits live in memory and leaving asks first");
     handle.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_kept_draft_is_reported_and_the_form_works() {
+    let agent = "a-corrupt";
+    putDraft(agent, "{not json");
+    let (el, handle) = surface(agent, &settingsHost("ok", &JsValue::UNDEFINED)).await;
+    let notice = text(&el, "settings-storage-problem").expect("reported");
+    assert!(notice.contains("the kept draft is unreadable"), "{notice}");
+    assert_eq!(
+        value(&el, "recipients").as_deref(),
+        Some("safety@acme.example")
+    );
+    typeInto(&el, "recipients", "fresh@acme.example");
+    settle().await;
+    assert_eq!(
+        text(&el, "settings-storage-problem"),
+        None,
+        "storing works again"
+    );
+    assert!(draftKept(agent).unwrap().contains("fresh@acme.example"));
+    handle.unmount();
+    clearDraft(agent);
 }
 
 #[wasm_bindgen_test]

@@ -18,7 +18,7 @@
 
 use std::collections::VecDeque;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::model::Millis;
 use super::notify::{
@@ -30,7 +30,7 @@ use super::notify::{
 pub const SAVE_TIMEOUT: Millis = 10_000;
 
 /// What the settings edit: one agent's recipients and the (tenant's) template.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct EmergencySettings {
     /// `"a@example.com; b@example.com"`, as typed.
     pub recipients: String,
@@ -40,7 +40,7 @@ pub struct EmergencySettings {
 
 /// An unsaved draft as it is kept across a reload: what was typed and what was saved when
 /// the typing started (to tell whether someone else has saved since).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     /// The draft.
     pub edited: EmergencySettings,

@@ -5,8 +5,9 @@
 //!
 //! - `settings.save(request)` is called on the host; a throw, a rejection or any value of the
 //!   wrong kind is the host's error; the editor owns the timeout (a late answer still counts).
-//! - The unsaved draft is kept in `localStorage` per agent (`agent-dialer:settings-draft:<id>`);
-//!   when storage fails, the editor is told and the form says so.
+//! - The unsaved draft is kept in `localStorage` per agent (`agent-dialer:settings-draft:<id>`)
+//!   as a JSON array of its six strings (read back by hand: no serde deserializer for it in
+//!   the bundle); when storage fails, the editor is told and the form says so.
 //! - While something is unsaved, a `beforeunload` listener asks before the page is left; it is
 //!   removed as soon as nothing is unsaved (so the page stays eligible for the back/forward
 //!   cache).
@@ -19,7 +20,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 
 use super::js::{describe, now, to_js};
-use super::storage::{load_json, save_json};
+use super::storage::{load_text, save_text};
 use crate::core::settings::{
     Draft, EmergencySettings, SettingsEditor, SettingsEffect, SettingsEvent, SettingsSnapshot,
     SettingsView,
@@ -64,6 +65,45 @@ fn call_save(host: &JsValue, request: &JsValue, done: impl FnOnce(Result<(), Str
         let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
         done(outcome.map(|_| ()).map_err(|e| describe(&e)));
     });
+}
+
+/// The draft as kept: `[recipients, subject, body, base recipients, base subject, base body]`.
+fn encode(draft: &Draft) -> String {
+    let (e, b) = (&draft.edited, &draft.base);
+    let fields = [
+        &e.recipients,
+        &e.template.subject,
+        &e.template.body,
+        &b.recipients,
+        &b.template.subject,
+        &b.template.body,
+    ];
+    let array = fields
+        .iter()
+        .map(|f| JsValue::from_str(f))
+        .collect::<js_sys::Array>();
+    js_sys::JSON::stringify(&array).map_or_else(|_| String::new(), String::from)
+}
+
+/// A kept draft, or why it cannot be read.
+fn decode(text: &str) -> Result<Draft, String> {
+    let unreadable = || "the kept draft is unreadable".to_string();
+    let value = js_sys::JSON::parse(text).map_err(|_| unreadable())?;
+    let array: js_sys::Array = value.dyn_into().map_err(|_| unreadable())?;
+    let field = |i: u32| array.get(i).as_string().ok_or_else(unreadable);
+    let settings = |at: u32| -> Result<EmergencySettings, String> {
+        Ok(EmergencySettings {
+            recipients: field(at)?,
+            template: crate::core::notify::Template {
+                subject: field(at + 1)?,
+                body: field(at + 2)?,
+            },
+        })
+    };
+    Ok(Draft {
+        edited: settings(0)?,
+        base: settings(3)?,
+    })
 }
 
 /// Runs one settings editor.
@@ -164,14 +204,16 @@ impl SettingsDriver {
     fn run(&self, effect: SettingsEffect) {
         match effect {
             SettingsEffect::LoadDraft => {
-                let loaded = load_json::<Draft>(&self.draft_key, "the kept draft");
+                let loaded = load_text(&self.draft_key)
+                    .and_then(|text| text.map(|t| decode(&t)).transpose());
                 self.handle(SettingsEvent::DraftLoaded(loaded));
             }
-            SettingsEffect::StoreDraft(draft) => self.handle(SettingsEvent::DraftStored(
-                save_json(&self.draft_key, Some(&draft)),
-            )),
+            SettingsEffect::StoreDraft(draft) => {
+                let stored = save_text(&self.draft_key, Some(&encode(&draft)));
+                self.handle(SettingsEvent::DraftStored(stored))
+            }
             SettingsEffect::ClearDraft => {
-                let cleared = save_json::<Draft>(&self.draft_key, None);
+                let cleared = save_text(&self.draft_key, None);
                 self.handle(SettingsEvent::DraftStored(cleared))
             }
             SettingsEffect::Save { attempt, request } => {

@@ -1,5 +1,5 @@
-//! Browser `localStorage`: the emergency episode (B5) and, through the same helpers, the
-//! administrator's unsaved settings draft (`host::settings`).
+//! Browser `localStorage`: the emergency episode (B5) and, through [`save_text`] /
+//! [`load_text`], the administrator's unsaved settings draft (`host::settings`).
 //!
 //! When storage is unavailable or throws (private mode, quota, a sandboxed frame), the widget
 //! keeps working from memory; the failure is reported (for the episode as a `storage` binding
@@ -21,24 +21,36 @@ fn local_storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-/// Writes `value` as JSON under `key`, or removes `key` for `None`.
-pub fn save_json<T: Serialize>(key: &str, value: Option<&T>) -> Result<(), String> {
+/// Writes `text` under `key`, or removes `key` for `None`.
+pub fn save_text(key: &str, text: Option<&str>) -> Result<(), String> {
     let storage = local_storage()?;
-    let result = match value {
-        Some(v) => {
-            let json = js_sys::JSON::stringify(&to_js(v)?).map_err(|e| describe(&e))?;
-            storage.set_item(key, &String::from(json))
-        }
+    match text {
+        Some(text) => storage.set_item(key, text),
         None => storage.remove_item(key),
+    }
+    .map_err(|e| describe(&e))
+}
+
+/// The text under `key`; `Ok(None)` when there is none.
+pub fn load_text(key: &str) -> Result<Option<String>, String> {
+    local_storage()?.get_item(key).map_err(|e| describe(&e))
+}
+
+/// Writes `value` as JSON under `key`, or removes `key` for `None`.
+fn save_json<T: Serialize>(key: &str, value: Option<&T>) -> Result<(), String> {
+    let json = match value {
+        Some(v) => Some(String::from(
+            js_sys::JSON::stringify(&to_js(v)?).map_err(|e| describe(&e))?,
+        )),
+        None => None,
     };
-    result.map_err(|e| describe(&e))
+    save_text(key, json.as_deref())
 }
 
 /// Reads the JSON under `key`; `Ok(None)` when there is none. `what` names it in the error
 /// when it cannot be read back ("saved emergency state is unreadable: …").
-pub fn load_json<T: DeserializeOwned>(key: &str, what: &str) -> Result<Option<T>, String> {
-    let storage = local_storage()?;
-    let Some(text) = storage.get_item(key).map_err(|e| describe(&e))? else {
+fn load_json<T: DeserializeOwned>(key: &str, what: &str) -> Result<Option<T>, String> {
+    let Some(text) = load_text(key)? else {
         return Ok(None);
     };
     let value = js_sys::JSON::parse(&text).map_err(|e| describe(&e))?;
