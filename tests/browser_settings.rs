@@ -86,6 +86,17 @@ const setItem = Storage.prototype.setItem;
 export function breakStorage(broken) {
   Storage.prototype.setItem = broken ? function () { throw new DOMException("quota exceeded", "QuotaExceededError"); } : setItem;
 }
+// settings.save that calls back into the handle: state() then unmount(), inside the call.
+export function reentrantHost(handleBox, log) {
+  return { settings: { save() {
+    log.push(JSON.stringify(handleBox.handle.state().status));
+    handleBox.handle.unmount();
+    log.push("unmounted");
+    return Promise.resolve();
+  } } };
+}
+export function box() { return {}; }
+export function setBox(b, handle) { b.handle = handle; }
 export function recordErrors(el) {
   const errors = [];
   el.addEventListener("dialer:error", (e) => errors.push(e.detail));
@@ -114,6 +125,9 @@ extern "C" {
     fn putDraft(agent: &str, text: &str);
     fn breakStorage(broken: bool);
     fn recordErrors(el: &web_sys::Element) -> js_sys::Array;
+    fn reentrantHost(handle_box: &JsValue, log: &js_sys::Array) -> JsValue;
+    fn r#box() -> JsValue;
+    fn setBox(b: &JsValue, handle: SettingsHandle);
 }
 
 async fn settle() {
@@ -259,7 +273,7 @@ async fn save_with_a_marked_field_sends_nothing_says_so_and_focuses_the_field() 
         value(r, "recipients").as_deref(),
         Some("ok@acme.example; front desk")
     );
-    // Discard takes the saved settings back.
+    // Discard takes the saved settings back; focus stays in the form.
     click(r, "settings-discard");
     settle().await;
     assert_eq!(
@@ -267,6 +281,7 @@ async fn save_with_a_marked_field_sends_nothing_says_so_and_focuses_the_field() 
         Some("safety@acme.example")
     );
     assert_eq!(text(r, "settings-discard"), None);
+    assert_eq!(focusedTest().as_deref(), Some("settings-save"));
 }
 
 #[wasm_bindgen_test]
@@ -489,6 +504,51 @@ async fn an_unreadable_kept_draft_is_reported_and_the_form_works() {
     assert!(draftKept(agent).unwrap().contains("fresh@acme.example"));
     handle.unmount();
     clearDraft(agent);
+}
+
+#[wasm_bindgen_test]
+async fn a_save_binding_may_call_back_into_the_handle_and_even_unmount_it() {
+    let agent = "a-reenter";
+    clearDraft(agent);
+    let (handle_box, log) = (r#box(), js_sys::Array::new());
+    let host = reentrantHost(&handle_box, &log);
+    let (el, handle) = surface(agent, &host).await;
+    typeInto(&el, "recipients", "x@acme.example");
+    settle().await;
+    setBox(&handle_box, handle);
+    click(&el, "settings-save");
+    settle().await;
+    assert_eq!(
+        log.join(",").as_string().as_deref(),
+        Some("\"saving\",unmounted"),
+        "state() answered from inside the binding, then unmount()"
+    );
+    assert_eq!(el.child_element_count(), 0, "the form is gone");
+    assert!(!leaving(), "an unmounted surface holds nothing back");
+    assert!(
+        draftKept(agent).is_some(),
+        "unconfirmed edits stay kept for the next mount"
+    );
+    clearDraft(agent);
+}
+
+#[wasm_bindgen_test]
+async fn malformed_permissions_throw_and_name_the_problem() {
+    let err = mount(
+        mountPoint().into(),
+        dialerHost("ok"),
+        config(
+            "a-bad",
+            &obj(r#"{"permissions":{"editEmergencySettings":"yes"}}"#),
+        ),
+    )
+    .err()
+    .map(|e| s(get(&JsValue::from(e), "message")).unwrap_or_default())
+    .unwrap_or_default();
+    assert!(
+        err.starts_with("mount: config is malformed") && err.contains("expected a boolean"),
+        "{err}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -89,6 +89,7 @@ pub fn SettingsForm(props: &SettingsFormProps) -> Html {
     let recipients_ref = use_node_ref();
     let subject_ref = use_node_ref();
     let body_ref = use_node_ref();
+    let save_ref = use_node_ref();
 
     // Effect: Save pressed while a field is invalid → the first invalid field gets focus.
     {
@@ -135,8 +136,14 @@ pub fn SettingsForm(props: &SettingsFormProps) -> Html {
         }
     };
     let ondiscard = {
-        let onevent = props.onevent.clone();
-        move |_: MouseEvent| onevent.emit(SettingsEvent::Discard)
+        let (onevent, save_ref) = (props.onevent.clone(), save_ref.clone());
+        move |_: MouseEvent| {
+            onevent.emit(SettingsEvent::Discard);
+            // Discard goes away with the changes: focus stays in the form, on Save.
+            if let Some(save) = save_ref.cast::<HtmlElement>() {
+                let _ = save.focus();
+            }
+        }
     };
 
     let bad_recipients = !view.recipient_problems.is_empty();
@@ -216,7 +223,7 @@ pub fn SettingsForm(props: &SettingsFormProps) -> Html {
                 </figure>
             }
             <div class="ad-settings-actions">
-                <button type="submit" class="ad-button ad-primary" data-test="settings-save"
+                <button type="submit" ref={save_ref} class="ad-button ad-primary" data-test="settings-save"
                     aria-disabled={view.busy.to_string()}>{ t(lang, Key::Save) }</button>
                 if view.dirty {
                     <button type="button" class="ad-button" data-test="settings-discard" onclick={ondiscard}
