@@ -45,6 +45,8 @@ if grep -q "__trap" "$STAGE/agent_dialer.js"; then echo "build-pkg: the wasm was
 
 cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js www/pkg/guard.js www/pkg/fallback.js \
    www/pkg/index.d.ts www/pkg/element.d.ts www/pkg/frame.d.ts \
+   www/pkg/settings-element.js www/pkg/settings-element.d.ts \
+   www/pkg/settings-frame.js www/pkg/settings-frame.d.ts \
    www/pkg/package.json www/pkg/README.md "$STAGE/"
 cp www/agent-dialer.css "$STAGE/agent-dialer.css"
 node scripts/copy-boundaries.mjs "$STAGE"

@@ -1,6 +1,6 @@
 //! agent-dialer: an embeddable contact-centre dialer widget with safe emergency calling.
 //!
-//! Layers, every arrow pointing down: `mount` → {`ui`, `host`} → `core`.
+//! Layers, every arrow pointing down: `mount`, `settings_mount` → {`ui`, `host`} → `core`.
 //! - [`core`]: pure decisions (no browser, no clock).
 //! - `host`: the JavaScript boundary: bindings, the effect driver, location, storage, frames.
 //! - `ui`: Yew views over the core's view model.
@@ -10,7 +10,11 @@ pub mod core;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 mod mount;
+#[cfg(target_arch = "wasm32")]
+mod settings_mount;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use mount::{mount, DialerHandle};
+#[cfg(target_arch = "wasm32")]
+pub use settings_mount::{mount_settings, SettingsHandle};

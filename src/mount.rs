@@ -1,5 +1,7 @@
 //! Wires a host, the driver and the UI together: the only file that knows all three.
 //! Exports the HOST_CONTRACT surface: `mount(element, host, config)` and `DialerHandle`.
+//! The emergency settings (the administrator's surface and the pane's editor) are wired in
+//! `settings_mount.rs`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,7 +16,8 @@ use crate::host::driver::Driver;
 use crate::host::js::{now, to_js};
 use crate::host::location::Locator;
 use crate::host::tabs::new_tab_id;
-use crate::ui::{App, AppProps};
+use crate::settings_mount::{as_config_patch, PaneSettings};
+use crate::ui::{App, AppProps, SettingsLink};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -36,12 +39,15 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     let raw_config = merge_config(&JsValue::UNDEFINED, &config);
     let config = parse_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
     let root = attach_root(&element).map_err(|e| JsError::new(&e))?;
-    // 2. The core and the driver that runs its effects.
+    // 2. The core and the driver that runs its effects; the emergency settings editor, only
+    //    when the host grants it (settings_mount.rs).
     let (agent_id, location_override) = (config.agent_id.clone(), config.location_override.clone());
+    let pane = PaneSettings::new(&host, &element);
+    pane.configure(&config);
     let dialer = Dialer::new(config, new_tab_id(), now());
     let driver = Driver::new(dialer, HostBindings::new(host), element, &agent_id);
     // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
-    let app = render(&driver, root.clone());
+    let app = render(&driver, root.clone(), pane.link());
     // 4. The host's call events and presence, then its current presence.
     let (unsubscribe, listeners) = listen(&driver);
     ask_presence(&driver);
@@ -52,17 +58,26 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     let boundaries_url = raw_string(&raw_config, "emergency", "boundariesUrl");
     let locator = Locator::new(&driver, boundaries_url);
     locator.apply(location_override);
+    let mounted = Rc::new(Mounted {
+        driver,
+        app,
+        root,
+        raw_config: RefCell::new(raw_config),
+        unsubscribe: RefCell::new(unsubscribe),
+        _listeners: listeners,
+        locator,
+        pane: pane.clone(),
+        released: Cell::new(false),
+    });
+    // Settings the host saved from the pane are the dialer's configuration from now on.
+    let weak = Rc::downgrade(&mounted);
+    pane.on_applied(move |settings| {
+        if let (Some(m), Ok(patch)) = (weak.upgrade(), as_config_patch(&settings)) {
+            let _ = m.set_config(&patch);
+        }
+    });
     Ok(DialerHandle {
-        inner: RefCell::new(Some(Rc::new(Mounted {
-            driver,
-            app,
-            root,
-            raw_config: RefCell::new(raw_config),
-            unsubscribe: RefCell::new(unsubscribe),
-            _listeners: listeners,
-            locator,
-            released: Cell::new(false),
-        }))),
+        inner: RefCell::new(Some(mounted)),
     })
 }
 
@@ -87,19 +102,8 @@ impl DialerHandle {
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
         let m = self.mounted("setConfig")?;
-        if !partial.is_object() {
-            return Err(JsError::new(
-                "setConfig: expected an object with the fields to change",
-            ));
-        }
-        let current = m.raw_config.borrow().clone();
-        let merged = merge_config(&current, &partial);
-        let config = parse_config(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
-        let location_override = config.location_override.clone();
-        *m.raw_config.borrow_mut() = merged;
-        m.driver.handle(Event::ConfigChanged(Box::new(config)));
-        m.locator.apply(location_override);
-        Ok(())
+        m.set_config(&partial)
+            .map_err(|e| JsError::new(&format!("setConfig: {e}")))
     }
 
     /// A plain-object snapshot (HOST_CONTRACT `DialerSnapshot`).
@@ -136,15 +140,29 @@ struct Mounted {
     // Listeners handed to the host; dropped (and so invalidated) after `unsubscribe` ran.
     _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
     locator: Locator,
+    pane: Rc<PaneSettings>,
     released: Cell<bool>,
 }
 
 impl Mounted {
+    /// Merges `partial` into the configuration (`setConfig`, or settings saved in the pane).
+    fn set_config(&self, partial: &JsValue) -> Result<(), String> {
+        let current = self.raw_config.borrow().clone();
+        let (merged, config) = merged_config(&current, partial)?;
+        let location_override = config.location_override.clone();
+        *self.raw_config.borrow_mut() = merged;
+        self.pane.configure(&config);
+        self.driver.handle(Event::ConfigChanged(Box::new(config)));
+        self.locator.apply(location_override);
+        Ok(())
+    }
+
     fn release(&self) {
         if self.released.replace(true) {
             return;
         }
         self.driver.release();
+        self.pane.release();
         self.locator.release();
         let unsubscribe = std::mem::take(&mut *self.unsubscribe.borrow_mut());
         for off in unsubscribe {
@@ -176,8 +194,21 @@ fn check(element: JsValue, host: &JsValue) -> Result<web_sys::Element, String> {
     Ok(element)
 }
 
+/// `partial` merged into the raw configuration `current`, and validated.
+pub(crate) fn merged_config(
+    current: &JsValue,
+    partial: &JsValue,
+) -> Result<(JsValue, Config), String> {
+    if !partial.is_object() {
+        return Err("expected an object with the fields to change".into());
+    }
+    let merged = merge_config(current, partial);
+    let config = parse_config(&merged)?;
+    Ok((merged, config))
+}
+
 /// The configuration, checked for shape and validated into the core's [`Config`].
-fn parse_config(value: &JsValue) -> Result<Config, String> {
+pub(crate) fn parse_config(value: &JsValue) -> Result<Config, String> {
     let problem = check_config_shape(value);
     if !problem.is_empty() {
         return Err(problem);
@@ -188,7 +219,7 @@ fn parse_config(value: &JsValue) -> Result<Config, String> {
 }
 
 /// The widget's own root element inside `element`.
-fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
+pub(crate) fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
     let document = element
         .owner_document()
         .ok_or("mount: element has no document")?;
@@ -203,11 +234,16 @@ fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
 }
 
 /// Step 3: renders the UI into `root` and re-renders it after every batch of events.
-fn render(driver: &Rc<Driver>, root: web_sys::Element) -> Rc<RefCell<Option<AppHandle<App>>>> {
+fn render(
+    driver: &Rc<Driver>,
+    root: web_sys::Element,
+    settings: SettingsLink,
+) -> Rc<RefCell<Option<AppHandle<App>>>> {
     let onevent = Callback::from(driver.later());
     let props = AppProps {
         view: Rc::new(driver.view()),
         onevent: onevent.clone(),
+        settings: Some(settings.clone()),
     };
     let app = Rc::new(RefCell::new(Some(
         yew::Renderer::<App>::with_root_and_props(root, props).render(),
@@ -225,6 +261,7 @@ fn render(driver: &Rc<Driver>, root: web_sys::Element) -> Rc<RefCell<Option<AppH
                 h.update(AppProps {
                     view: Rc::new(view),
                     onevent: onevent.clone(),
+                    settings: Some(settings.clone()),
                 });
             }
         }

@@ -129,6 +129,10 @@ fn every_dialer_event_named_in_the_package_is_the_cores_or_an_embedding_event() 
         "www/pkg/index.d.ts",
         "www/pkg/element.d.ts",
         "www/pkg/frame.d.ts",
+        "www/pkg/settings-element.js",
+        "www/pkg/settings-element.d.ts",
+        "www/pkg/settings-frame.js",
+        "www/pkg/settings-frame.d.ts",
     ] {
         let text = read(file);
         let is_event = |s: &&str| {

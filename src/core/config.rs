@@ -13,6 +13,7 @@ use super::emergency;
 use super::model::{normalise_region, Coords};
 use super::notify::{self, Recipients, Template, TemplateError};
 use super::readiness::ReadinessFacts;
+use super::settings::EmergencySettings;
 
 /// The regions where emergency calling is supported by default (SPEC §2).
 pub const DEFAULT_SUPPORTED_REGIONS: [&str; 5] = ["US", "CA", "PR", "GB", "DK"];
@@ -70,6 +71,15 @@ pub struct RawEmergency {
     pub location_override: Option<LocationOverride>,
 }
 
+/// `config.permissions`: what the host lets the user of this dialer do (added member).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Permissions {
+    /// Edit the emergency recipients and template in the agent's pane (E7); default off:
+    /// administrators edit them on their own surface (`mountSettings`).
+    pub edit_emergency_settings: bool,
+}
+
 /// The configuration exactly as the host passes it (HOST_CONTRACT `DialerConfig`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -85,6 +95,9 @@ pub struct RawConfig {
     /// `config.readiness`: the E10 facts the host knows.
     #[serde(default)]
     pub readiness: Option<ReadinessFacts>,
+    /// `config.permissions` (added member).
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
 }
 
 /// A structural configuration problem: `mount` and `setConfig` throw with this message.
@@ -162,6 +175,8 @@ pub struct Config {
     pub location_override: Option<LocationOverride>,
     /// The host's E10 facts.
     pub readiness: Option<ReadinessFacts>,
+    /// What the host lets the user do.
+    pub permissions: Permissions,
 }
 
 impl Default for Config {
@@ -261,7 +276,16 @@ impl Config {
                 .filter(|s| !s.is_empty()),
             location_override,
             readiness: raw.readiness,
+            permissions: raw.permissions.unwrap_or_default(),
         })
+    }
+
+    /// The emergency settings an administrator edits (E7): recipients as typed, template.
+    pub fn emergency_settings(&self) -> EmergencySettings {
+        EmergencySettings {
+            recipients: self.recipients_raw.clone(),
+            template: self.template.clone(),
+        }
     }
 
     /// True when `region` is one where emergency calling is supported.

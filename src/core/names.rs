@@ -41,6 +41,8 @@ pub enum Binding {
     SetEmergencyMode,
     /// `activity.record` (optional)
     Activity,
+    /// `settings.save` (optional for the dialer, required by `mountSettings`; added member)
+    SettingsSave,
     /// Browser storage (B5).
     Storage,
     /// Browser geolocation.
@@ -52,7 +54,7 @@ pub enum Binding {
 impl Binding {
     /// Every binding of the host object (HOST_CONTRACT "Bindings the host provides" and the
     /// optional members added in v1), in the order the mount check reports them.
-    pub const HOST: [Binding; 15] = [
+    pub const HOST: [Binding; 16] = [
         Binding::PresenceGet,
         Binding::PresenceSet,
         Binding::Dial,
@@ -68,6 +70,7 @@ impl Binding {
         Binding::SendEmail,
         Binding::SetEmergencyMode,
         Binding::Activity,
+        Binding::SettingsSave,
     ];
 
     /// The name used in `dialer:error` and in HOST_CONTRACT (`"presence.set"`, …).
@@ -88,6 +91,7 @@ impl Binding {
             Binding::SendEmail => "notification.sendEmail",
             Binding::SetEmergencyMode => "conversation.setEmergencyMode",
             Binding::Activity => "activity.record",
+            Binding::SettingsSave => "settings.save",
             Binding::Storage => "storage",
             Binding::Geolocation => "geolocation",
             Binding::Subscribe => "subscribe",

@@ -6,5 +6,6 @@ pub mod driver;
 pub mod fault;
 pub mod js;
 pub mod location;
+pub mod settings;
 pub mod storage;
 pub mod tabs;

@@ -17,7 +17,7 @@ use super::icons::{icon, Icon};
 use super::incoming::Incoming;
 use super::notices::{dial_error, Notices};
 use super::readiness::Readiness;
-use super::settings::Settings;
+use super::settings_panel::{SettingsLink, SettingsPanel};
 use crate::core::flow::Notice;
 use crate::core::wire::CallStatus;
 use crate::core::Event;
@@ -30,6 +30,11 @@ pub struct AppProps {
     pub view: Rc<ViewModel>,
     /// Where the agent's actions go (the driver).
     pub onevent: Callback<Event>,
+    /// The emergency settings editor, when the host lets this user edit them in the pane
+    /// (`config.permissions.editEmergencySettings` and a `settings.save` binding). Without it
+    /// the pane only shows who is told, read-only.
+    #[prop_or_default]
+    pub settings: Option<SettingsLink>,
 }
 
 /// What the polite live region says about the call (announced when it changes).
@@ -94,15 +99,19 @@ pub fn App(props: &AppProps) -> Html {
         Some(Notice::InvalidNumber(e)) => Some(dial_error(lang, e)),
         _ => None,
     };
-    let show_settings = *settings_open && c.dialpad;
+    // The form is reachable only when the host grants it (by keyboard, pointer or screen
+    // reader alike: without the grant it is not in the document at all).
+    let editable =
+        view.edit_settings && props.settings.as_ref().is_some_and(|l| l.view().is_some());
+    let show_settings = *settings_open && c.dialpad && editable;
     html! {
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
             aria-label={t(lang, Key::Phone)} data-test="dialer" lang={lang.tag()}>
             if !emergency {
                 <header class="ad-header">
                     <h2 class="ad-title">{ t(lang, Key::Phone) }</h2>
-                    <Readiness report={view.readiness.clone()} {lang} />
-                    if c.dialpad {
+                    <Readiness report={view.readiness.clone()} contacts={view.contacts.clone()} {lang} />
+                    if c.dialpad && editable {
                         <button type="button" class="ad-icon-button" data-test="settings-toggle"
                             aria-label={t(lang, Key::Settings)} title={t(lang, Key::Settings)}
                             aria-expanded={show_settings.to_string()} aria-controls="ad-settings-panel"
@@ -139,10 +148,9 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 </div>
             }
-            if show_settings {
+            if let (true, Some(link)) = (show_settings, &props.settings) {
                 <div id="ad-settings-panel">
-                    <Settings recipients={view.recipients_raw.clone()} template={view.template.clone()}
-                        onevent={props.onevent.clone()} {lang} />
+                    <SettingsPanel link={link.clone()} lang={Some(lang)} />
                 </div>
             } else if c.dialpad {
                 <Dialpad value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />

@@ -79,6 +79,7 @@ pub fn problem_text(lang: Lang, p: &Problem) -> String {
         | Binding::CallingSubscribe
         | Binding::SetEmergencyMode
         | Binding::Activity
+        | Binding::SettingsSave
         | Binding::Subscribe => tf(lang, Key::ProblemOther, &[p.binding.as_str()]),
     }
 }

@@ -1,5 +1,6 @@
 //! The readiness badge (B6): "Emergency calling ready" or "n issues", expanding to each check
-//! with its remedy, localised by check id.
+//! with its remedy, localised by check id, and who is emailed about an emergency call
+//! (read-only: administrators set it, E7).
 
 use yew::prelude::*;
 
@@ -25,6 +26,9 @@ pub fn check_text(lang: Lang, c: &Check) -> String {
 pub struct ReadinessProps {
     /// The report.
     pub report: ReadinessReport,
+    /// Who is emailed about an emergency call (read-only: administrators set it, E7).
+    #[prop_or_default]
+    pub contacts: Vec<String>,
     /// The language.
     pub lang: Lang,
 }
@@ -65,6 +69,13 @@ pub fn Readiness(props: &ReadinessProps) -> Html {
                             <span>{ check_text(lang, c) }</span>
                         </li>
                     }) }
+                    <li class="ad-check" data-test="contacts-readonly">
+                        <span>{ if props.contacts.is_empty() {
+                            t(lang, Key::ContactsNone).to_string()
+                        } else {
+                            tf(lang, Key::ContactsReadOnly, &[&props.contacts.join(", ")])
+                        } }</span>
+                    </li>
                 </ul>
             }
         </div>

@@ -6,6 +6,7 @@
 // the page gets the fallback dialer (README "When the wasm cannot run").
 import init, { mount } from "/pkg/index.js";
 import { $, addLog, createDemoHost, demoConfig, logEvents } from "./embed-common.js";
+import { onSettingsChanged } from "./crm-store.js";
 
 const params = new URLSearchParams(location.search);
 const host = createDemoHost();
@@ -18,8 +19,15 @@ params.set("region", region);
 await init();
 const element = $("#dialer");
 logEvents(element);
-const dialer = mount(element, host, demoConfig(params));
+const config = demoConfig(params);
+const dialer = mount(element, host, config);
 window.dialer = dialer;
+// An administrator saved this agent's emergency settings (admin.html): the CRM hands them to
+// the dialer, which uses them for the next emergency call.
+onSettingsChanged(config.agent.id, (saved) => {
+  addLog("widget", `CRM: new emergency settings for ${config.agent.id} -> dialer.setConfig`);
+  dialer.setConfig({ emergency: saved });
+});
 $("#location").addEventListener("change", (e) => {
   const value = e.target.value;
   try {

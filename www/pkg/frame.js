@@ -44,19 +44,22 @@ export const EVENT_NAMES = Object.freeze([
 /** Forwarded too: the embedding's own events (the guard's `dialer:fallback`). */
 const FORWARDED = Object.freeze([...EVENT_NAMES, FALLBACK_EVENT]);
 
-const GROUPS = ["presence", "calling", "notification", "conversation", "activity"];
+// "settings" (settings.save) serves the emergency settings surface (settings-frame.js) and a
+// pane whose host grants permissions.editEmergencySettings.
+const GROUPS = ["presence", "calling", "notification", "conversation", "activity", "settings"];
 const METHODS = {
   presence: ["get", "set"],
   calling: ["dial", "hangUp", "answer", "hold", "mute", "sendDtmf", "activeCalls", "setAudioDevices"],
   notification: ["sendEmail"],
   conversation: ["setEmergencyMode"],
   activity: ["record"],
+  settings: ["save"],
 };
 /** The bindings a frame may call: HOST_CONTRACT.md's, plus the documented optional ones
  *  (`subscribe` is bridged separately). */
 export const CONTRACT_BINDINGS = Object.freeze(GROUPS.flatMap((group) => METHODS[group].map((method) => `${group}.${method}`)));
 
-const BINDING = /^(presence|calling|notification|conversation|activity)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
+const BINDING = /^(presence|calling|notification|conversation|activity|settings)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
 const COMMANDS = ["dial", "setConfig", "state", "unmount"];
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_READY_TIMEOUT_MS = 30_000;

@@ -16,7 +16,7 @@
 export const FALLBACK_EVENT = "dialer:fallback";
 const EVENTS = ["dialer:emergency-started", "dialer:emergency-connected", "dialer:emergency-ended",
   "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error"];
-const GROUPS = ["presence", "calling", "notification", "conversation", "activity"];
+const GROUPS = ["presence", "calling", "notification", "conversation", "activity", "settings"];
 
 const isObject = (v) => v !== null && typeof v === "object";
 const callable = (v) => typeof v === "function";
@@ -75,6 +75,11 @@ function runtimeOf(glue) {
     runtimes.set(glue, rt);
   }
   return rt;
+}
+
+/** "idle" | "loading" | "ready" | "failed" | "trapped": where the wasm of `glue` stands. */
+export function runtimeStatus(glue) {
+  return runtimeOf(glue).status;
 }
 
 /** What failed while loading, and what to do about it. */

@@ -39,6 +39,21 @@ export interface DialerHost {
     /** Call history; never called for emergency calls (E6). */
     record(entry: ActivityEntry): MaybePromise<void>;
   };
+  settings?: {
+    /** Optional (added member): saves an agent's emergency recipients and the tenant's
+     *  template (E7). Required by mountSettings; the pane uses it only with
+     *  `config.permissions.editEmergencySettings`. Resolve when saved; reject (or throw) with
+     *  the reason, which the form shows while keeping the edits. */
+    save?(request: SettingsSaveRequest): MaybePromise<void>;
+  };
+}
+
+/** What `settings.save` receives (every entry valid: the form never sends invalid input). */
+export interface SettingsSaveRequest {
+  agentId: string;
+  /** "a@example.com; b@example.com", as typed. */
+  recipients: string;
+  template: { subject: string; body: string };
 }
 
 export interface DialRequest {
@@ -120,6 +135,13 @@ export interface DialerConfig {
     numberType: "calling-plan" | "direct-routing";
     directRoutingEmergencyRule?: boolean;
     directOfferNumber?: boolean;
+  };
+  /** Added member: what this user may do in the pane. Default: nothing extra. */
+  permissions?: {
+    /** Edit the emergency recipients and template in the agent's pane (saved through
+     *  `settings.save`). Default false: the pane shows who is emailed, read-only, and
+     *  administrators use mountSettings / <agent-dialer-settings>. */
+    editEmergencySettings?: boolean;
   };
 }
 
@@ -238,6 +260,64 @@ export interface DialerHandle {
   free(): void;
 }
 
+// ---------------------------------------------------------------- emergency settings (E7)
+
+/** The bindings the settings surface needs. */
+export interface SettingsHost {
+  settings: { save(request: SettingsSaveRequest): MaybePromise<void> };
+}
+
+/** What the settings edit: one agent's recipients and the tenant's template. */
+export interface EmergencySettingsValue {
+  recipients: string;
+  template: { subject: string; body: string };
+}
+
+export interface SettingsSnapshot {
+  agentId: string;
+  /** Unsaved changes exist (they are kept in localStorage until saved or discarded). */
+  dirty: boolean;
+  /** What became of the last Save. */
+  status: "idle" | "invalid" | "unchanged" | "saving" | "saved" | "failed" | "timed-out";
+  /** The host's reason, when `status` is "failed". */
+  error?: string;
+  saved: EmergencySettingsValue;
+  draft: EmergencySettingsValue;
+}
+
+export interface SettingsHandle {
+  /** New saved settings (e.g. saved elsewhere), the agent's name, the locale; an unsaved
+   *  draft is kept. Throws (and changes nothing) when malformed or for another agent.id. */
+  setConfig(partial: DialerConfigPatch): void;
+  state(): SettingsSnapshot;
+  /** Discards the unsaved changes. */
+  discard(): void;
+  /** Removes the form (a kept draft stays for the next mount). Idempotent. */
+  unmount(): void;
+  free(): void;
+}
+
+/** The administrator's emergency settings for `config.agent` (uses agent, locale and
+ *  emergency.recipients/template of the DialerConfig shape). Throws an Error naming the
+ *  problem when the element, `host.settings.save` or the configuration is malformed. */
+export function mountSettings(element: Element, host: SettingsHost, config: DialerConfig): SettingsHandle;
+
+/** The <agent-dialer-settings> element class is exported by "agent-dialer/settings-element". */
+export type AgentDialerSettingsElement = import("./settings-element.js").AgentDialerSettingsElement;
+export interface AgentDialerSettingsElementEventMap extends HTMLElementEventMap {
+  "dialer:mount-error": CustomEvent<MountErrorDetail>;
+}
+
+/** The settings surface across a frame (connectSettingsFrame in "agent-dialer/settings-frame"). */
+export interface FrameSettingsHandle {
+  readonly ready: Promise<FrameSettingsHandle>;
+  readonly isReady: boolean;
+  setConfig(partial: DialerConfigPatch): Promise<void>;
+  state(): Promise<SettingsSnapshot>;
+  unmount(): Promise<void>;
+  disconnect(): void;
+}
+
 // ---------------------------------------------------------------- the wasm module
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
@@ -348,5 +428,6 @@ export type ParentToFrameMessage = { protocol: "agent-dialer/1" } & (
 declare global {
   interface HTMLElementTagNameMap {
     "agent-dialer": import("./element.js").AgentDialerElement;
+    "agent-dialer-settings": import("./settings-element.js").AgentDialerSettingsElement;
   }
 }
