@@ -4,9 +4,13 @@
 // script-src 'self' 'wasm-unsafe-eval'.
 //
 // Query parameters:
-//   ws=ws://127.0.0.1:PORT   SIP WebSocket server (default ws://127.0.0.1:5080)
+//   ws=wss://127.0.0.1:PORT  SIP WebSocket server (default wss://127.0.0.1:5443); the SIP
+//                            credentials come from the page server's /credentials (the stand-in
+//                            for the host's backend)
 //   presence=STATUS          the host's presence when the page opens (default "available")
 //   iceDropGraceMs=N         passed to the adapter
+//   position=LAT,LON,ACC     a fixed position instead of the region US
+//   civic=text               no structured site address: the PSAP gets the widget's text as LOC
 //
 // window.agentWidget (for tests and the console):
 //   ready        Promise: SIP registered and the widget mounted
@@ -21,7 +25,7 @@ import init, { mount } from "/agent-dialer.js";
 import { createSipCalling } from "./dist/sip-adapter.js";
 
 const params = new URLSearchParams(location.search);
-const server = params.get("ws") || "ws://127.0.0.1:5080";
+const server = params.get("ws") || "wss://127.0.0.1:5443";
 const grace = Number(params.get("iceDropGraceMs"));
 const rawPresence = params.get("presence") || "available";
 let presence = /^[a-z-]{1,20}$/.test(rawPresence) ? rawPresence : "available";
@@ -39,10 +43,23 @@ function record(binding, args) {
   while ($("log").children.length > 200) $("log").lastElementChild.remove();
 }
 
+// The site's confirmed address, structured as the host's directory holds it (RFC 5139 elements):
+// it goes to the PSAP as civic elements of the PIDF-LO.
+export const SITE_ADDRESS = Object.freeze({
+  country: "US", A1: "IL", A3: "Springfield", RD: "Main", STS: "St", HNO: "100",
+  NAM: "Acme HQ", FLR: "3", ROOM: "301", PC: "62701",
+});
+
 const adapter = createSipCalling({
   server,
   aor: "sip:agent@127.0.0.1",
   displayName: "Alex Agent",
+  credentials: () =>
+    fetch("/credentials?user=agent", { cache: "no-store" }).then((r) => {
+      if (!r.ok) throw new Error(`credentials: HTTP ${r.status}`);
+      return r.json();
+    }),
+  civicAddress: params.get("civic") === "text" ? undefined : SITE_ADDRESS,
   iceDropGraceMs: Number.isFinite(grace) && grace > 0 ? grace : undefined,
 });
 adapter.subscribe((ev) => record("event", [ev]));
@@ -72,6 +89,14 @@ const calling = {
   sendDtmf(callId, digits) {
     record("calling.sendDtmf", [callId, digits]);
     return adapter.sendDtmf(callId, digits);
+  },
+  setAudioDevices(choice) {
+    record("calling.setAudioDevices", [choice]);
+    return adapter.setAudioDevices(choice);
+  },
+  activeCalls() {
+    record("calling.activeCalls", []);
+    return adapter.activeCalls();
   },
   subscribe(listener) {
     record("calling.subscribe", []);
@@ -124,11 +149,17 @@ const host = {
   },
 };
 
+// ?position=LAT,LON,ACCURACY: a fixed position (the PSAP gets a geodetic circle); default: the
+// region only (no coordinates: the PSAP gets the civic address alone).
+const pos = (params.get("position") || "").split(",").map(Number);
+const locationOverride =
+  pos.length === 3 && pos.every(Number.isFinite) ? { latitude: pos[0], longitude: pos[1], accuracyMeters: pos[2] } : { region: "US" };
+
 const config = {
   agent: { id: "agent", name: "Alex Agent" },
   locale: "en-US",
   emergency: {
-    locationOverride: { region: "US" },
+    locationOverride,
     recipients: "safety@acme.example",
     civicAddress: "Acme HQ, 100 Main St, Floor 3, Room 301, Springfield",
   },
