@@ -56,7 +56,10 @@ export function reachable(env) {
 
 /** Stops a stack (no-op without a state directory). */
 export function stopStack(env) {
-  if (env?.TELEPHONY_STATE) spawnSync(path.join(SCRIPTS, "stop.sh"), [env.TELEPHONY_STATE], { timeout: 15_000 });
+  if (!env?.TELEPHONY_STATE) return;
+  const keep = process.env.TELEPHONY_KEEP_LOGS ? ["--keep-logs"] : [];
+  spawnSync(path.join(SCRIPTS, "stop.sh"), [env.TELEPHONY_STATE, ...keep], { timeout: 15_000 });
+  if (keep.length) console.error(`telephony logs kept in ${env.TELEPHONY_STATE}`);
 }
 
 /**
