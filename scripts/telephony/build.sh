@@ -8,5 +8,5 @@ cd "$(dirname "$0")/../.."
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || { echo "esbuild missing: run scripts/setup.sh (npm ci)" >&2; exit 1; }
 timeout 60 "$ESBUILD" sip-adapter=www/pkg/sip-adapter.js psap=www/telephony/psap.js agent-test=www/telephony/agent-test.js \
-  --bundle --format=esm --platform=browser --target=es2020 --sourcemap \
+  --bundle --format=esm --platform=browser --target=es2022 --sourcemap \
   --outdir=www/telephony/dist --log-level=warning "$@"

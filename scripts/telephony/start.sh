@@ -27,7 +27,9 @@
 #   KAMAILIO_DEBUG (log level, default 1), TELEPHONY_START_KAMAILIO=0 (no node yet: start it
 #   later with node.sh start "$TELEPHONY_STATE" k1 127.0.0.1 "$TELEPHONY_WSS_PORT"),
 #   TELEPHONY_PLAIN_WS=1 (the local demo: also plain ws:// on 127.0.0.1, see the README),
-#   HTTP_PORT / WSS_PORT / WS_PORT (fixed ports instead of free ones), CREDENTIAL_USERS.
+#   HTTP_PORT / WSS_PORT / WS_PORT (fixed ports instead of free ones), CREDENTIAL_USERS,
+#   ROOT_REDIRECT (where the page server sends "/"). The page server's /config.json names the
+#   SIP server pages use by default (the plain ws URL with TELEPHONY_PLAIN_WS=1, else wss).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -102,7 +104,10 @@ fi
   echo "MAX_SECONDS=$MAX"
 } >"$STATE/stack.env"
 
+SIP_SERVER_URL="wss://127.0.0.1:$WSS_PORT"
+[ ${#PLAIN[@]} -gt 0 ] && SIP_SERVER_URL="ws://127.0.0.1:$WS_PORT"
 "${NSX[@]}" env CREDENTIALS_SECRET_FILE="$STATE/secret" CREDENTIAL_USERS="${CREDENTIAL_USERS:-}" \
+  SIP_SERVER_URL="$SIP_SERVER_URL" ROOT_REDIRECT="${ROOT_REDIRECT:-}" \
   timeout -k 3 "$MAX" node "$HERE/static-server.mjs" "$ROOT/www" "$HTTP_PORT" "$ROOT/dist" "--state=$STATE" \
   </dev/null >"$STATE/http.log" 2>&1 &
 record http $!

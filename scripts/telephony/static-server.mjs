@@ -10,6 +10,9 @@
 // for the users in CREDENTIAL_USERS (default agent,agent2,psap,customer). A real backend issues
 // them only to the agent it has logged in (its session), for that agent's own SIP user; this one
 // serves a fixed list on loopback for the demo and the tests.
+//
+// GET /config.json -> { sipServer: $SIP_SERVER_URL } (pages use it when not given ?ws=);
+// with ROOT_REDIRECT set, GET / redirects there (the demo's CRM page).
 import { createServer } from "node:http";
 import { createReadStream, readFileSync, promises as fs } from "node:fs";
 import path from "node:path";
@@ -56,6 +59,14 @@ const server = createServer(async (req, res) => {
     return send(400, "bad request");
   }
   if (secret && rel === "/credentials") return credentials(req, res, url);
+  if (rel === "/config.json" && process.env.SIP_SERVER_URL) {
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    return res.end(JSON.stringify({ sipServer: process.env.SIP_SERVER_URL }));
+  }
+  if (rel === "/" && process.env.ROOT_REDIRECT) {
+    res.writeHead(302, { location: process.env.ROOT_REDIRECT, "cache-control": "no-store" });
+    return res.end();
+  }
   if (rel.includes("\0")) return send(400, "bad request");
   let file;
   let st;

@@ -79,6 +79,7 @@ before(async () => {
       if (m.type() === "error" && /Content Security Policy|panicked|RuntimeError|unreachable/i.test(m.text())) pageErrors.push(`${url}: ${m.text()}`);
     });
     await page.goto(url, { timeout: STEP });
+    await page.waitForFunction(() => window.agentWidget || window.psap, undefined, { timeout: STEP });
     await page.evaluate(ready);
     return page;
   };

@@ -636,7 +636,7 @@ export function createSipCalling(options) {
       invitation.reject({ statusCode: 482 }).catch(() => {});
       return;
     }
-    const extra = {};
+    const extra = { headers: collectHeaders(req) };
     // A multipart body (SDP + PIDF-LO, RFC 6442): keep the location, hand sip.js only the SDP.
     const contentType = req.getHeader("Content-Type") || "";
     if (/^\s*multipart\//i.test(contentType) && req.body) {
@@ -658,7 +658,7 @@ export function createSipCalling(options) {
     // callback number it names, else this agent's own user — never the caller's To header.
     const mark = (req.getHeader(CALLBACK_MARK_HEADER) || "").trim();
     const to = CALLBACK_NUMBER_RE.test(mark) ? mark : aorUri.user;
-    newCall(callId, invitation, "inbound", { from, to, headers: collectHeaders(req), ...extra });
+    newCall(callId, invitation, "inbound", { from, to, ...extra });
     // 180 Ringing so the caller's adapter can report "ringing".
     invitation.progress().catch(() => {});
     emit({ type: "incoming", callId, from, to });

@@ -5,9 +5,10 @@
 //   events: every CallEvent in order (with `at` ms); statuses: every connection status
 
 import { createSipCalling } from "../pkg/sip-adapter.js";
+import { backendCredentials, sipServerUrl } from "./host-kit.js";
 
 const params = new URLSearchParams(location.search);
-const server = params.get("ws") || "wss://127.0.0.1:5443";
+const server = await sipServerUrl(params);
 const rawUser = params.get("user") || "agent";
 const user = /^[a-z][a-z0-9._-]{0,31}$/.test(rawUser) ? rawUser : "agent";
 const numberParam = (name) => {
@@ -23,10 +24,7 @@ const calling = createSipCalling({
   credentials:
     params.get("credentials") === "0"
       ? undefined
-      : () => {
-          fetches.push(Date.now());
-          return fetch(`/credentials?user=${user}${ttl ? `&ttl=${ttl}` : ""}`, { cache: "no-store" }).then((r) => r.json());
-        },
+      : backendCredentials(user, { ttl, onFetch: () => fetches.push(Date.now()) }),
   iceDropGraceMs: numberParam("iceDropGraceMs"),
   connectWaitMs: numberParam("connectWaitMs"),
   reconnectMaxMs: numberParam("reconnectMaxMs"),

@@ -23,9 +23,10 @@
 
 import init, { mount } from "/agent-dialer.js";
 import { createSipCalling } from "./dist/sip-adapter.js";
+import { SITE_ADDRESS, backendCredentials, recordedCalling, sipServerUrl } from "./host-kit.js";
 
 const params = new URLSearchParams(location.search);
-const server = params.get("ws") || "wss://127.0.0.1:5443";
+const server = await sipServerUrl(params);
 const grace = Number(params.get("iceDropGraceMs"));
 const rawPresence = params.get("presence") || "available";
 let presence = /^[a-z-]{1,20}$/.test(rawPresence) ? rawPresence : "available";
@@ -43,66 +44,18 @@ function record(binding, args) {
   while ($("log").children.length > 200) $("log").lastElementChild.remove();
 }
 
-// The site's confirmed address, structured as the host's directory holds it (RFC 5139 elements):
-// it goes to the PSAP as civic elements of the PIDF-LO.
-export const SITE_ADDRESS = Object.freeze({
-  country: "US", A1: "IL", A3: "Springfield", RD: "Main", STS: "St", HNO: "100",
-  NAM: "Acme HQ", FLR: "3", ROOM: "301", PC: "62701",
-});
-
 const adapter = createSipCalling({
   server,
   aor: "sip:agent@127.0.0.1",
   displayName: "Alex Agent",
-  credentials: () =>
-    fetch("/credentials?user=agent", { cache: "no-store" }).then((r) => {
-      if (!r.ok) throw new Error(`credentials: HTTP ${r.status}`);
-      return r.json();
-    }),
+  credentials: backendCredentials("agent"),
   civicAddress: params.get("civic") === "text" ? undefined : SITE_ADDRESS,
   iceDropGraceMs: Number.isFinite(grace) && grace > 0 ? grace : undefined,
 });
 adapter.subscribe((ev) => record("event", [ev]));
 
 // The contract members, each call recorded, then passed to the adapter unchanged.
-const calling = {
-  dial(request) {
-    record("calling.dial", [request]);
-    return adapter.dial(request);
-  },
-  hangUp(callId) {
-    record("calling.hangUp", [callId]);
-    return adapter.hangUp(callId);
-  },
-  answer(callId) {
-    record("calling.answer", [callId]);
-    return adapter.answer(callId);
-  },
-  hold(callId, onHold) {
-    record("calling.hold", [callId, onHold]);
-    return adapter.hold(callId, onHold);
-  },
-  mute(callId, muted) {
-    record("calling.mute", [callId, muted]);
-    return adapter.mute(callId, muted);
-  },
-  sendDtmf(callId, digits) {
-    record("calling.sendDtmf", [callId, digits]);
-    return adapter.sendDtmf(callId, digits);
-  },
-  setAudioDevices(choice) {
-    record("calling.setAudioDevices", [choice]);
-    return adapter.setAudioDevices(choice);
-  },
-  activeCalls() {
-    record("calling.activeCalls", []);
-    return adapter.activeCalls();
-  },
-  subscribe(listener) {
-    record("calling.subscribe", []);
-    return adapter.subscribe(listener);
-  },
-};
+const calling = recordedCalling(adapter, record);
 
 const presenceListeners = new Set();
 function showPresence() {

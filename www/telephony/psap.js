@@ -2,7 +2,7 @@
 // Built on the same adapter as the agent side (agent-dialer/sip, www/pkg/sip-adapter.js).
 //
 // Query parameters:
-//   ws=wss://127.0.0.1:PORT  SIP WebSocket server (default: wss://127.0.0.1:5443)
+//   ws=wss://127.0.0.1:PORT  SIP WebSocket server (default: the page server's /config.json)
 //   user=psap|customer|...   user to register (default psap); its SIP credentials come from the
 //                            page server's /credentials (the stand-in for a backend)
 //   autoanswer=1             answer incoming calls automatically
@@ -28,11 +28,12 @@
 //   call()                getCall(callId) snapshot
 
 import { createSipCalling } from "../pkg/sip-adapter.js";
+import { backendCredentials, sipServerUrl } from "./host-kit.js";
 import { detectDtmf } from "./dtmf-detector.js";
 import { parsePidfLo } from "./pidf-view.js";
 
 const params = new URLSearchParams(location.search);
-const server = params.get("ws") || "wss://127.0.0.1:5443";
+const server = await sipServerUrl(params);
 const rawUser = params.get("user") || "psap";
 const user = /^[a-z][a-z0-9._-]{0,31}$/.test(rawUser) ? rawUser : "psap";
 const autoAnswer = params.get("autoanswer") === "1";
@@ -49,11 +50,7 @@ const adapter = createSipCalling({
   server,
   aor: `sip:${user}@127.0.0.1`,
   displayName: user === "psap" ? "PSAP" : user,
-  credentials: () =>
-    fetch(`/credentials?user=${encodeURIComponent(user)}`, { cache: "no-store" }).then((r) => {
-      if (!r.ok) throw new Error(`credentials: HTTP ${r.status}`);
-      return r.json();
-    }),
+  credentials: backendCredentials(user),
   iceDropGraceMs: Number.isFinite(grace) && grace > 0 ? grace : undefined,
   fallbackAudio: "tone", // no microphone: the other side hears a quiet tone
 });
@@ -87,6 +84,14 @@ function row(tbody, k, v) {
   tbody.append(tr);
 }
 
+/** RFC 5139 civic element names, for the dispatcher. */
+const CIVIC_LABELS = {
+  country: "Country", A1: "State / province", A2: "County", A3: "City", A4: "City division", A5: "Neighbourhood",
+  A6: "Street group", PRD: "Street direction", POD: "Street post-direction", RD: "Road", STS: "Street suffix",
+  HNO: "House number", HNS: "House number suffix", LMK: "Landmark", LOC: "Additional location", FLR: "Floor",
+  NAM: "Name", PC: "Postal code", BLD: "Building", UNIT: "Unit", ROOM: "Room", SEAT: "Seat", PLC: "Place type",
+};
+
 /** The PIDF-LO of an INVITE, parsed (or { error }). */
 function locationOf(info) {
   if (!info.pidfLo) return undefined;
@@ -109,7 +114,7 @@ function showInvite(info) {
         row(loc, "Position (WGS 84)", `${l.latitude}, ${l.longitude}`);
         if (l.radiusMeters !== undefined) row(loc, "Uncertainty radius (m)", l.radiusMeters);
       } else {
-        for (const [k, v] of Object.entries(l.civic)) row(loc, `Civic ${k}`, v);
+        for (const [k, v] of Object.entries(l.civic)) row(loc, CIVIC_LABELS[k] ? `${CIVIC_LABELS[k]} (${k})` : k, v);
       }
     }
     for (const e of where.errors) row(loc, "PIDF-LO problem", e);

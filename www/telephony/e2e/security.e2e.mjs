@@ -35,6 +35,7 @@ async function openPage(path) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(`${env.TELEPHONY_HTTP_URL}/telephony/${path}`, { timeout: 10_000 });
+  await page.waitForFunction(() => window.agent || window.psap, undefined, { timeout: 10_000 });
   return page;
 }
 const ws = () => encodeURIComponent(env.TELEPHONY_WS_URL);

@@ -65,7 +65,8 @@ async function openPages(wsUrl, users, { agentQuery = "", ready = true } = {}) {
     const page = await ctx.newPage();
     page.on("pageerror", (e) => console.error(`[page error ${url}] ${e.message}`));
     await page.goto(url, { timeout: 10_000 });
-    if (ready) await poll(async () => ({ ok: await page.evaluate(() => (window.agent || window.psap).adapter?.registered ?? window.agent?.calling.registered), value: "" }), `${user} registered`);
+    await page.waitForFunction(() => window.agent || window.psap, undefined, { timeout: 10_000 });
+    if (ready) await poll(async () => ({ ok: await page.evaluate(() => (window.agent ? window.agent.calling : window.psap.adapter).registered), value: "" }), `${user} registered`);
     return page;
   };
   return Promise.all(users.map(open));

@@ -94,7 +94,7 @@ export function launchMediaBrowser(env) {
       "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
       // Without this WebRTC gathers no loopback candidates and media never connects.
       "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-      `--ignore-certificate-errors-spki-list=${env.TELEPHONY_SPKI}`,
+      ...(env.TELEPHONY_SPKI ? [`--ignore-certificate-errors-spki-list=${env.TELEPHONY_SPKI}`] : []),
     ],
   });
 }
