@@ -8,7 +8,8 @@
 #
 # The node runs `kamailio -DD -E -f www/telephony/kamailio.cfg` under `timeout` (the stack's
 # TELEPHONY_MAX_SECONDS), inside the stack's network namespace when it has one; its log is
-# STATE/NAME.log (appended across restarts). `start` returns once the node accepts TCP on
+# STATE/NAME.log (appended across restarts), its kamcmd socket STATE/NAME.ctl
+# (`kamcmd -s unix:STATE/NAME.ctl dmq.list_nodes`). `start` returns once the node accepts TCP on
 # ADDR:WSS_PORT (10 s at most) and prints the port (WSS_PORT 0 = pick a free one).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -47,7 +48,7 @@ start_node() {
   "${NSX[@]}" timeout -k 3 "$MAX_SECONDS" kamailio -DD -E -f "$ROOT/www/telephony/kamailio.cfg" -m 64 -M 8 \
     -A "LISTEN_ADDR=$addr" -A "WSS_PORT=$port" -A "AUTH_SECRET=\"$secret\"" \
     -A "TLS_CERT=\"$STATE/tls/server.pem\"" -A "TLS_KEY=\"$STATE/tls/server.key\"" \
-    -A "NODE_NAME=\"$NAME\"" "$@" </dev/null >>"$STATE/$NAME.log" 2>&1 &
+    -A "CTL_SOCKET=\"unix:$STATE/$NAME.ctl\"" "$@" </dev/null >>"$STATE/$NAME.log" 2>&1 &
   local pid=$!
   echo "$pid" >"$STATE/node-$NAME.pid"
   for _ in $(seq 1 200); do

@@ -144,7 +144,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export function createSipCalling(options) {
   const opts = options || {};
-  const server = checkServer(opts.server);
+  // One URL, or several (cluster nodes): a failed connection attempt moves on to the next one.
+  const servers = (Array.isArray(opts.server) ? opts.server : [opts.server]).map(checkServer);
+  if (servers.length === 0 || servers.length > 16) throw new TypeError("createSipCalling: options.server: 1 to 16 URLs");
+  let serverIndex = 0;
   const aorUri = typeof opts.aor === "string" ? UserAgent.makeURI(opts.aor) : undefined;
   if (!aorUri || !aorUri.user) {
     throw new TypeError("createSipCalling: options.aor must be a SIP URI with a user, e.g. sip:agent@example.com");
@@ -249,7 +252,7 @@ export function createSipCalling(options) {
     displayName: opts.displayName,
     authorizationUsername: opts.authorizationUsername,
     authorizationPassword: opts.authorizationPassword,
-    transportOptions: { server, connectionTimeout: 5, keepAliveInterval: Number.isFinite(opts.keepAliveSeconds) ? opts.keepAliveSeconds : 0 },
+    transportOptions: { server: servers[0], connectionTimeout: 5, keepAliveInterval: Number.isFinite(opts.keepAliveSeconds) ? opts.keepAliveSeconds : 0 },
     logLevel: opts.logLevel || "warn",
     userAgentString: "agent-dialer-sip",
     // onIncoming sends the 180 itself, after it has taken a PIDF-LO body apart.
@@ -285,7 +288,7 @@ export function createSipCalling(options) {
   });
 
   /** What the host can observe of the connection (`status`, `onStatus`). */
-  const status = { state: "connecting", connected: false, registered: false, attempts: 0, lastError: undefined, mediaFallback: undefined };
+  const status = { state: "connecting", server: servers[0], connected: false, registered: false, attempts: 0, lastError: undefined, mediaFallback: undefined };
   function setStatus(patch) {
     Object.assign(status, patch);
     status.state = stopped ? "stopped" : status.registered ? "registered" : status.connected ? "connected" : status.attempts > 0 ? "reconnecting" : "connecting";
@@ -422,6 +425,11 @@ export function createSipCalling(options) {
         } catch (e) {
           status.lastError = String((e && e.message) || e);
           if (/registration rejected: 40[137]/.test(status.lastError)) refreshCredentials(true).catch(() => {});
+          if (!userAgent.isConnected() && servers.length > 1) {
+            serverIndex = (serverIndex + 1) % servers.length;
+            userAgent.transport.configuration.server = servers[serverIndex];
+            status.server = servers[serverIndex];
+          }
           setStatus({ attempts: status.attempts + 1, connected: userAgent.isConnected() });
           const delay = backoffDelay(attempt++, num("reconnectInitialMs"), num("reconnectMaxMs"));
           await new Promise((resolve) => {
@@ -697,7 +705,7 @@ export function createSipCalling(options) {
     const t0 = Date.now();
     if (!(await waitConnected(waitMs))) {
       throw new Error(
-        `calling.dial: not connected to the SIP server ${server} (waited ${Math.round(waitMs / 1000)} s` +
+        `calling.dial: not connected to the SIP server ${servers.join(" or ")} (waited ${Math.round(waitMs / 1000)} s` +
           `${status.lastError ? `; ${status.lastError}` : ""}); the call was not placed`,
       );
     }

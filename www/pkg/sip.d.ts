@@ -23,8 +23,9 @@ export type CivicAddress = Partial<Record<
 >>;
 
 export interface SipCallingOptions {
-  /** wss:// URL of the SIP WebSocket server (ws:// is accepted for loopback hosts only). */
-  server: string;
+  /** wss:// URL of the SIP WebSocket server (ws:// is accepted for loopback hosts only), or the
+   *  URLs of several cluster nodes: each failed connection attempt moves on to the next. */
+  server: string | string[];
   /** This agent's address of record, e.g. "sip:agent-7@sip.example.com". */
   aor: string;
   /** Fresh credentials from your backend; called before the first connection, again at half
@@ -74,6 +75,8 @@ export interface SipCallingOptions {
 
 export interface SipStatus {
   state: "connecting" | "connected" | "registered" | "reconnecting" | "stopped";
+  /** The server URL in use (or being tried). */
+  server: string;
   connected: boolean;
   registered: boolean;
   /** Failed attempts since the last success. */

@@ -19,7 +19,8 @@ const ttl = numberParam("ttl");
 const fetches = [];
 
 const calling = createSipCalling({
-  server,
+  // ?ws=URL1,URL2: cluster nodes in order of preference.
+  server: server.includes(",") ? server.split(",") : server,
   aor: `sip:${user}@127.0.0.1`,
   credentials:
     params.get("credentials") === "0"

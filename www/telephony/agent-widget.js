@@ -45,7 +45,7 @@ function record(binding, args) {
 }
 
 const adapter = createSipCalling({
-  server,
+  server: server.includes(",") ? server.split(",") : server, // ?ws=URL1,URL2: cluster nodes
   aor: "sip:agent@127.0.0.1",
   displayName: "Alex Agent",
   credentials: backendCredentials("agent"),

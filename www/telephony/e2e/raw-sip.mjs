@@ -63,17 +63,34 @@ export async function connectRawSip(url, { ca, origin = "http://127.0.0.1", time
   });
   const messages = [];
   const waiters = new Set();
+  const requestHandlers = new Set();
+  const closeHandlers = new Set();
   ws.on("message", (data) => {
     const msg = parseSip(data.toString());
-    messages.push(msg);
+    if (messages.length < 10_000) messages.push(msg);
     for (const w of [...waiters]) w(msg);
+    if (msg.method) for (const h of [...requestHandlers]) h(msg);
   });
+  ws.on("close", () => {
+    client.closed = true;
+    for (const h of [...closeHandlers]) h();
+  });
+  ws.on("error", () => {});
   const host = `${token(6)}.invalid`;
   const client = {
     host,
     messages,
+    closed: false,
     send(text) {
-      ws.send(text);
+      if (ws.readyState === WebSocket.OPEN) ws.send(text);
+    },
+    /** Calls fn(request) for every request received; returns an unsubscribe function. */
+    onRequest(fn) {
+      requestHandlers.add(fn);
+      return () => requestHandlers.delete(fn);
+    },
+    onClose(fn) {
+      closeHandlers.add(fn);
     },
     /** Builds and sends a request; returns { text, callId, branch, fromTag }. */
     request({ method, ruri, from, to, callId = token(10), cseq = 1, fromTag = token(4), headers = [], body = "", contentType }) {
@@ -138,6 +155,84 @@ export async function connectRawSip(url, { ca, origin = "http://127.0.0.1", time
     },
   };
   return client;
+}
+
+/** A response to a received request (Vias, Record-Routes, From, To (+tag), Call-ID, CSeq copied). */
+export function responseTo(req, status, reason, { toTag, contact, body = "", contentType, headers = [] } = {}) {
+  const to = req.get("to");
+  const lines = [
+    `SIP/2.0 ${status} ${reason}`,
+    ...(req.headers.via || []).map((v) => `Via: ${v}`),
+    ...(status > 100 && status < 300 ? (req.headers["record-route"] || []).map((r) => `Record-Route: ${r}`) : []),
+    `From: ${req.get("from")}`,
+    `To: ${toTag && !/;\s*tag=/i.test(to) ? `${to};tag=${toTag}` : to}`,
+    `Call-ID: ${req.get("call-id")}`,
+    `CSeq: ${req.get("cseq")}`,
+    ...(contact ? [`Contact: ${contact}`] : []),
+    ...headers,
+  ];
+  if (body) lines.push(`Content-Type: ${contentType}`);
+  lines.push(`Content-Length: ${Buffer.byteLength(body)}`, "", body);
+  return lines.join("\r\n");
+}
+
+/**
+ * Makes `client` a phone that rings (180) on every INVITE and, with `answerAfterMs`, answers it
+ * (200 + SDP); CANCEL -> 200 + 487; BYE/OPTIONS -> 200. Calls onInvite(request) for each
+ * INVITE. Returns { invites, stop }.
+ */
+export function autoRespond(client, user, { answerAfterMs, onInvite } = {}) {
+  const invites = new Map();
+  const contact = `<sip:${user}@${client.host};transport=ws>`;
+  const stop = client.onRequest((req) => {
+    const callId = req.get("call-id");
+    if (req.method === "INVITE" && !/;\s*tag=/i.test(req.get("to"))) {
+      if (invites.has(callId)) return; // retransmission
+      const entry = { req, toTag: token(4), answered: false, cancelled: false };
+      invites.set(callId, entry);
+      client.send(responseTo(req, 180, "Ringing", { toTag: entry.toTag, contact }));
+      if (onInvite) onInvite(req);
+      if (answerAfterMs !== undefined) {
+        setTimeout(() => {
+          if (entry.cancelled) return;
+          entry.answered = true;
+          client.send(responseTo(req, 200, "OK", { toTag: entry.toTag, contact, body: dummySdp(), contentType: "application/sdp" }));
+        }, answerAfterMs);
+      }
+    } else if (req.method === "CANCEL") {
+      client.send(responseTo(req, 200, "OK"));
+      const entry = invites.get(callId);
+      if (entry && !entry.answered) {
+        entry.cancelled = true;
+        client.send(responseTo(entry.req, 487, "Request Terminated", { toTag: entry.toTag }));
+      }
+    } else if (req.method !== "ACK") {
+      client.send(responseTo(req, 200, "OK"));
+    }
+  });
+  return { invites, stop };
+}
+
+/**
+ * An in-dialog request (ACK for a 2xx, BYE) from the caller's side of a dialog the 2xx `ok` to
+ * the INVITE `sent` established: R-URI = the callee's Contact, Route = the Record-Routes
+ * reversed, To with the callee's tag.
+ */
+export function inDialog(client, sent, ok, method, cseq = sent.cseq) {
+  const target = /<([^>]+)>/.exec(ok.get("contact") || "")?.[1] ?? sent.ruri;
+  const routes = (ok.headers["record-route"] || []).flatMap((r) => r.split(/,(?=\s*<)/)).map((r) => r.trim()).reverse();
+  const via = `SIP/2.0/WSS ${client.host};branch=z9hG4bK${token(8)};rport`;
+  return `${[
+    `${method} ${target} SIP/2.0`,
+    `Via: ${via}`,
+    "Max-Forwards: 70",
+    ...routes.map((r) => `Route: ${r}`),
+    `From: <${sent.from}>;tag=${sent.fromTag}`,
+    `To: ${ok.get("to")}`,
+    `Call-ID: ${sent.callId}`,
+    `CSeq: ${method === "ACK" ? sent.cseq : cseq} ${method}`,
+    "Content-Length: 0",
+  ].join("\r\n")}\r\n\r\n`;
 }
 
 /** ACK for a non-2xx final response to an INVITE (same branch, RFC 3261 17.1.1.3). */

@@ -4,6 +4,7 @@
 // stack's test certificate (that one key). Every step is bounded in time.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -70,6 +71,47 @@ export function nodeCtl(env, cmd, name, ...args) {
   const r = spawnSync(path.join(SCRIPTS, "node.sh"), [cmd, env.TELEPHONY_STATE, name, ...args], { encoding: "utf8", timeout: 20_000 });
   if (r.status !== 0) throw new Error(`node.sh ${cmd} ${name} failed (${r.status}): ${r.stderr}`);
   return r.stdout.trim();
+}
+
+/** A free TCP port on `host` (in this process's network namespace). */
+export function freePort(host = "127.0.0.1") {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, host, () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A cluster of `nodes` Kamailio nodes in the stack (WITH_CLUSTER): node i on 127.0.0.(2+i), all
+ * on the same wss port, node-to-node SIP/DMQ on one internal port, each with its share of the
+ * callback pool. Needs this process in the stack's namespace. Returns
+ * [{ name, addr, url (wss://addr:port) }] (names a, b, c, ...).
+ */
+export async function startCluster(env, { nodes = 2, pool = 100, ttl = 3600, extra = [] } = {}) {
+  const addrs = Array.from({ length: nodes }, (_, i) => `127.0.0.${2 + i}`);
+  const internal = await freePort(addrs[0]);
+  const peersRe = `^127\\.0\\.0\\.(${addrs.map((a) => a.split(".")[3]).join("|")})$`;
+  let port = 0;
+  const out = [];
+  for (const [i, addr] of addrs.entries()) {
+    const name = String.fromCharCode(97 + i);
+    const peers = addrs.filter((a) => a !== addr);
+    const args = [
+      "-A", "WITH_CLUSTER", "-A", `INTERNAL_PORT=${internal}`, "-A", `CLUSTER_RE="${peersRe}"`,
+      "-A", `DMQ_SERVER="sip:${addr}:${internal};transport=tcp"`,
+      "-A", `DMQ_NOTIFY="sip:${peers[0]}:${internal};transport=tcp"`,
+      ...(peers[1] ? ["-A", `DMQ_NOTIFY2="sip:${peers[1]}:${internal};transport=tcp"`] : []),
+      "-A", `NODE_INDEX=${i}`, "-A", `NODE_COUNT=${nodes}`, "-A", `CALLBACK_POOL=${pool}`, "-A", `CALLBACK_TTL=${ttl}`,
+      ...extra,
+    ];
+    port = Number(nodeCtl(env, "start", name, addr, String(port), ...args));
+    out.push({ name, addr, url: `wss://${addr}:${port}` });
+  }
+  return out;
 }
 
 /** Credentials as the host's backend issues them, signed with the stack's secret. */
