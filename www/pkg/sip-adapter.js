@@ -42,7 +42,7 @@ const DEFAULTS = Object.freeze({
 });
 
 /** Headers (besides every X-*) that getCall() reports for a call's initial INVITE. */
-const REPORTED_HEADERS = ["From", "To", "Call-ID", "Priority", "P-Asserted-Identity", "Geolocation", "Geolocation-Routing", "Reason", "Content-Type"];
+const REPORTED_HEADERS = ["From", "To", "Call-ID", "Priority", "P-Asserted-Identity", "Geolocation", "Geolocation-Routing", "Reason", "Content-Type", "Record-Route"];
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (importable in node, unit-tested).
@@ -618,7 +618,7 @@ export function createSipCalling(options) {
     const out = {};
     for (const name of Object.keys(message.headers || {})) {
       if (/^x-/i.test(name) || REPORTED_HEADERS.some((h) => h.toLowerCase() === name.toLowerCase())) {
-        out[name] = message.getHeader(name);
+        out[name] = /^record-route$/i.test(name) && message.getHeaders ? message.getHeaders(name).join(", ") : message.getHeader(name);
       }
     }
     for (const line of message.extraHeaders || []) {
