@@ -4,6 +4,7 @@
 #
 #   scripts/telephony/node.sh start   STATE NAME ADDR WSS_PORT [-A NAME=VALUE ...]
 #   scripts/telephony/node.sh stop    STATE NAME
+#   scripts/telephony/node.sh kill    STATE NAME          (SIGKILL: a crash, for the load script)
 #   scripts/telephony/node.sh restart STATE NAME          (same address, port and defines)
 #
 # The node runs `kamailio -DD -E -f www/telephony/kamailio.cfg` under `timeout` (the stack's
@@ -61,9 +62,26 @@ start_node() {
   exit 1
 }
 
+# A crash, not a shutdown: SIGKILL to the node's kamailio processes (its own tree, by pid).
+kill_node() {
+  local f="$STATE/node-$NAME.pid" pid main
+  [ -f "$f" ] || return 0
+  pid="$(cat "$f")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  main="$(pgrep -P "$pid" -x kamailio | head -1)"
+  if [ -n "$main" ]; then
+    kill -STOP "$main" 2>/dev/null || true
+    for child in $(pgrep -P "$main"); do kill -KILL "$child" 2>/dev/null || true; done
+    kill -KILL "$main" 2>/dev/null || true
+  fi
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$f"
+}
+
 case "$cmd" in
   start) shift 3; start_node "$@" ;;
   stop) stop_node ;;
+  kill) kill_node ;;
   restart)
     [ -f "$STATE/node-$NAME.args" ] || { echo "node.sh: $NAME was never started" >&2; exit 2; }
     eval "set -- $(cat "$STATE/node-$NAME.args")"

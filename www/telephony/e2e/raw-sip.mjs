@@ -67,6 +67,7 @@ export async function connectRawSip(url, { ca, origin = "http://127.0.0.1", time
   const closeHandlers = new Set();
   ws.on("message", (data) => {
     const msg = parseSip(data.toString());
+    msg.receivedAt = Date.now();
     if (messages.length < 10_000) messages.push(msg);
     for (const w of [...waiters]) w(msg);
     if (msg.method) for (const h of [...requestHandlers]) h(msg);
