@@ -9,6 +9,8 @@
 //     --ordinary N      ordinary calls per agent (default 1)
 //     --concurrency N   calls in flight (default 20)
 //     --hold-ms N       how long an answered call stays up (default 300)
+//     --dmq-ping N      seconds between DMQ pings (default: the config's 60; 15 shows the
+//                       replication gaps a ping round causes, and the owner lookup covering them)
 //     --kill            crash node a (SIGKILL) while every agent has a call up, then measure
 //                       re-registration on the other nodes and callbacks
 //     --max-seconds N   hard bound for the whole run (default 240)
@@ -19,6 +21,7 @@
 // Needs a loopback-only network namespace of its own (run-in-netns.sh); media is not sent (the
 // SDP is a stub): this measures the SIP tier, not WebRTC.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { credentialsFor, inLoopbackNamespace, nodeCtl, startCluster, startStack, stopStack } from "../../www/telephony/e2e/stack.mjs";
 import { ackFor, autoRespond, cancelFor, connectRawSip, dummySdp, inDialog } from "../../www/telephony/e2e/raw-sip.mjs";
 
@@ -36,6 +39,7 @@ const CONCURRENCY = Math.max(1, arg("concurrency", 20, 100));
 const HOLD_MS = arg("hold-ms", 300, 10_000);
 const MAX_SECONDS = arg("max-seconds", 240, 900);
 const KILL = process.argv.includes("--kill");
+const DMQ_PING = arg("dmq-ping", 0, 600);
 const JSON_OUT = process.argv.includes("--json");
 const CHECK = process.argv.includes("--check");
 
@@ -74,7 +78,8 @@ const clients = new Set();
 const results = { agents: AGENTS, nodes: NODES, ordinaryPerAgent: ORDINARY, concurrency: CONCURRENCY, holdMs: HOLD_MS };
 try {
   const pool2 = Math.ceil((AGENTS * 2 + 20) / NODES) * NODES;
-  const nodes = await startCluster(env, { nodes: NODES, pool: Math.min(pool2, 10_000) });
+  const nodes = await startCluster(env, { nodes: NODES, pool: Math.min(pool2, 10_000), extra: DMQ_PING ? ["-A", `DMQ_PING=${DMQ_PING}`] : [] });
+  if (DMQ_PING) results.dmqPing = DMQ_PING;
   results.pool = Math.min(pool2, 10_000);
   // DMQ membership, and past the nodes' start-up grace (a fresh node waits SYNC_GRACE_MS for its
   // peers' table before it hands out a number: measured separately in BENCHMARKS.md).
@@ -183,7 +188,10 @@ try {
         owner.c.next((m) => m.method === "INVITE" && m.get("call-id") === sent.callId && m.get("x-emergency-callback") === number, 8000, mark),
         final.then((f) => Promise.reject(new Error(String(f.status)))),
       ]).catch((e) => e);
-      if (got instanceof Error) failures[got.message] = (failures[got.message] || 0) + 1;
+      if (got instanceof Error) {
+        failures[got.message] = (failures[got.message] || 0) + 1;
+        (failures.sample ||= []).length < 40 && failures.sample.push(`${number}@${owner.node.name}`);
+      }
       else {
         reached += 1;
         times.push(Date.now() - t);
@@ -195,6 +203,9 @@ try {
     dispatcher.close();
     return { attempted: owners.size, reached, failures, ringMs: { p50: pct(times, 50), p95: pct(times, 95) } };
   }
+  results.tableItems = Object.fromEntries(
+    nodes.map((n) => [n.name, Number((/name: cbn [^}]*?(?:items|all): (\d+)/.exec(kamcmd(env, n.name, "htable.stats").replace(/\s+/g, " ")) || [])[1])]),
+  );
   const byUser = new Map(agents.map((a) => [a.user, a]));
   results.callbacks = await callbacks(nodes[NODES - 1], byUser);
 
@@ -221,11 +232,11 @@ try {
     const others = nodes.filter((n) => n.name !== "a");
     const reReg = await pool(victims, CONCURRENCY, async (user, i) => {
       let a;
-      for (let attempt = 0; attempt < 3 && !a; attempt++) {
-        // The adapter retries with backoff; so does this.
+      for (let attempt = 0; attempt < 8 && !a; attempt++) {
+        // The adapter retries with backoff (jittered, doubling); so does this, up to 8 times.
         a = await phone(user, others[(i + attempt) % others.length], undefined).catch((e) => {
           results.kill.reRegisterErrors = [...(results.kill.reRegisterErrors || []), String(e.message).slice(0, 60)];
-          return sleep(250 * 2 ** attempt).then(() => undefined);
+          return sleep(Math.min(4000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2)).then(() => undefined);
         });
       }
       if (a) byUser.set(user, a);
@@ -238,13 +249,24 @@ try {
     const ended = await liveCalls;
     results.kill.liveCallsEndedCleanly = ended.filter((r) => r.ok).length;
     results.kill.liveCallsCut = ended.length - results.kill.liveCallsEndedCleanly;
-    results.kill.callbacksAfter = await callbacks(others[0], byUser);
-    const table = kamcmd(env, others[0].name, "htable.stats");
-    results.kill.survivorTable = (/name: cbn[^}]*?(?:items|all): (\d+)/.exec(table.replace(/\s+/g, " ")) || [])[1] ?? table.replace(/\s+/g, " ").slice(0, 200);
+    // Through the last node: in a 3-node cluster the one whose copy of the table had gaps.
+    results.kill.callbacksAfter = await callbacks(others[others.length - 1], byUser);
+    const table = kamcmd(env, others[others.length - 1].name, "htable.stats");
+    results.kill.survivorTable = (/name: cbn [^}]*?(?:items|all): (\d+)/.exec(table.replace(/\s+/g, " ")) || [])[1] ?? table.replace(/\s+/g, " ").slice(0, 200);
   }
+  // How often a node lacked a number in its copy and asked the node that handed it out.
+  results.askedPeers = nodes.reduce((sum, n) => sum + (readLog(n.name).match(/not in this node.s table: asking the other nodes|no registration here, asking the other nodes/g) || []).length, 0);
 } finally {
   for (const c of clients) c.close();
   stopStack(env);
+}
+
+function readLog(name) {
+  try {
+    return readFileSync(`${env.TELEPHONY_STATE}/${name}.log`, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 function kamcmd(stackEnv, name, ...a) {
@@ -266,6 +288,8 @@ else {
   console.log(`| ordinary INVITE → 180, p50 / p95 | ${r.ordinaryRingMs.p50} / ${r.ordinaryRingMs.p95} ms |`);
   console.log(`| calls per second (INVITE…BYE, ${r.concurrency} in flight) | ${r.callsPerSecond} |`);
   console.log(`| distinct numbers / handed to two agents | ${r.numbers.distinct} / ${r.numbers.handedToTwoAgents} |`);
+  console.log(`| callback numbers in each node's table | ${Object.entries(r.tableItems).map(([k, v]) => `${k} ${v}`).join(", ")} |`);
+  console.log(`| callbacks a node had to ask the other nodes about (replication gaps) | ${r.askedPeers} |`);
   console.log(`| callbacks reaching their agent | ${r.callbacks.reached} / ${r.callbacks.attempted} (p50 ${r.callbacks.ringMs.p50} ms) ${JSON.stringify(r.callbacks.failures)} |`);
   if (r.kill) {
     console.log(`| node a crashed with calls up: live calls / agents on it | ${r.kill.liveCallsAtCrash} / ${r.kill.agentsOnNode} |`);

@@ -106,6 +106,7 @@ export async function startCluster(env, { nodes = 2, pool = 100, ttl = 3600, ext
       "-A", `DMQ_NOTIFY="sip:${peers[0]}:${internal};transport=tcp"`,
       ...(peers[1] ? ["-A", `DMQ_NOTIFY2="sip:${peers[1]}:${internal};transport=tcp"`] : []),
       "-A", `NODE_INDEX=${i}`, "-A", `NODE_COUNT=${nodes}`, "-A", `CALLBACK_POOL=${pool}`, "-A", `CALLBACK_TTL=${ttl}`,
+      ...addrs.flatMap((a, j) => ["-A", `NODE_ADDR_${j}="sip:${a}:${internal};transport=tcp"`]),
       ...extra,
     ];
     port = Number(nodeCtl(env, "start", name, addr, String(port), ...args));
