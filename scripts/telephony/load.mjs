@@ -255,7 +255,7 @@ try {
     results.kill.survivorTable = (/name: cbn [^}]*?(?:items|all): (\d+)/.exec(table.replace(/\s+/g, " ")) || [])[1] ?? table.replace(/\s+/g, " ").slice(0, 200);
   }
   // How often a node lacked a number in its copy and asked the node that handed it out.
-  results.askedPeers = nodes.reduce((sum, n) => sum + (readLog(n.name).match(/not in this node.s table: asking the other nodes|no registration here, asking the other nodes/g) || []).length, 0);
+  results.askedPeers = nodes.reduce((sum, n) => sum + (readLog(n.name).match(/not in this node.s table: asking the other nodes|no registration here for [^:]*: asking the other nodes/g) || []).length, 0);
 } finally {
   for (const c of clients) c.close();
   stopStack(env);

@@ -34,7 +34,7 @@ const DEFAULTS = Object.freeze({
   reconnectMaxMs: 30000,
   registerExpires: 300,
   pauseMs: 2000,
-  dtmfDurationMs: 120,
+  dtmfDurationMs: 160,
   dtmfGapMs: 80,
   iceDropGraceMs: 8000,
   iceGatheringTimeoutMs: 1000,

@@ -27,43 +27,62 @@ export function classifyFrame(samples, rate) {
   const r = rows.indexOf(Math.max(...rows));
   const c = cols.indexOf(Math.max(...cols));
   const n = samples.length;
-  // Both tones present, each clearly above the other candidates, and carrying most of the energy.
-  const strong = (list, i) => list.every((v, j) => j === i || v * 8 < list[i]);
+  // Both tones present (twist within 10 dB), each clearly above the other candidates of its
+  // group, and together carrying most of the energy.
+  const strong = (list, i) => list.every((v, j) => j === i || v * 4 < list[i]);
+  const twistOk = Math.min(rows[r], cols[c]) * 10 >= Math.max(rows[r], cols[c]);
   const share = ((rows[r] + cols[c]) * 2) / (n * Math.max(energy, 1e-12));
-  if (energy / n < 1e-6 || !strong(rows, r) || !strong(cols, c) || share < 0.5) return "";
+  if (energy / n < 1e-6 || !twistOk || !strong(rows, r) || !strong(cols, c) || share < 0.4) return "";
   return KEYS[r][c];
 }
 
-/** Listens to `stream`; calls onDigit(key) for each tone heard. Returns stop(). */
-export function detectDtmf(stream, onDigit) {
-  const ctx = new AudioContext();
-  const source = ctx.createMediaStreamSource(stream);
-  const analyser = ctx.createAnalyser();
-  analyser.fftSize = 1024;
-  source.connect(analyser);
-  const buf = new Float32Array(analyser.fftSize);
-  let last = "";
-  let run = 0;
-  let reported = false;
-  const timer = setInterval(() => {
-    analyser.getFloatTimeDomainData(buf);
-    const key = classifyFrame(buf, ctx.sampleRate);
-    if (key && key === last) {
-      run += 1;
-      if (run >= 2 && !reported) {
-        reported = true;
-        onDigit(key);
-      }
-    } else {
-      run = key ? 1 : 0;
-      if (!key) reported = false;
-      else if (key !== last) reported = false;
+/**
+ * Folds per-frame keys into digits: a key counts after 2 frames of it and is released after 3
+ * frames without it (a single odd frame neither adds nor splits a digit). Exported for tests.
+ */
+export function digitTracker(onDigit) {
+  let current = ""; // the key being held
+  let candidate = "";
+  let seen = 0;
+  let silent = 0;
+  return (key) => {
+    if (key && key === current) {
+      silent = 0;
+      return;
     }
-    last = key;
-  }, 10);
+    if (!key) {
+      seen = 0;
+      candidate = "";
+      if (current && ++silent >= 3) current = "";
+      return;
+    }
+    seen = key === candidate ? seen + 1 : 1;
+    candidate = key;
+    if (seen >= 2 && (current === "" || key !== current)) {
+      current = key;
+      silent = 0;
+      onDigit(key);
+    }
+  };
+}
+
+/**
+ * Listens to `stream`; calls onDigit(key) for each tone heard. Resolves to stop(). The frames
+ * are classified on the audio thread (dtmf-worklet.js: a busy page cannot make it skip audio).
+ */
+export async function detectDtmf(stream, onDigit, workletUrl = new URL("./dtmf-worklet.js", import.meta.url)) {
+  const ctx = new AudioContext();
+  await ctx.audioWorklet.addModule(workletUrl);
+  const source = ctx.createMediaStreamSource(stream);
+  const node = new AudioWorkletNode(ctx, "dtmf-frames");
+  const track = digitTracker(onDigit);
+  node.port.onmessage = (e) => track(e.data);
+  const sink = ctx.createGain();
+  sink.gain.value = 0; // keeps the graph pulling; nothing is heard
+  source.connect(node).connect(sink).connect(ctx.destination);
   ctx.resume().catch(() => {});
   return () => {
-    clearInterval(timer);
+    node.port.onmessage = null;
     ctx.close().catch(() => {});
   };
 }

@@ -141,10 +141,18 @@ function listenForTones(id) {
   $("tones").textContent = "";
   const stream = adapter.getRemoteStream(id);
   if (!stream || stream.getAudioTracks().length === 0) return;
-  stopDetector = detectDtmf(stream, (key) => {
-    tonesHeard += key;
-    $("tones").textContent = tonesHeard;
+  const stopping = detectDtmf(
+    stream,
+    (key) => {
+      tonesHeard += key;
+      $("tones").textContent = tonesHeard;
+    },
+    new URL("/telephony/dtmf-worklet.js", location.href),
+  ).catch((e) => {
+    log(`DTMF detector unavailable: ${e.message}`);
+    return () => {};
   });
+  stopDetector = () => stopping.then((stop) => stop());
 }
 
 adapter.subscribe((ev) => {

@@ -20,7 +20,7 @@ import {
   parseMultipart,
   xmlEscape,
 } from "../../pkg/pidf-lo.js";
-import { classifyFrame } from "../dtmf-detector.js";
+import { classifyFrame, digitTracker } from "../dtmf-detector.js";
 
 const getter = (lines) => (name) => {
   const hit = lines.find((l) => l.toLowerCase().startsWith(name.toLowerCase() + ":"));
@@ -176,4 +176,15 @@ test("DTMF detector: Goertzel picks the key of a clean tone pair and nothing in 
   assert.equal(classifyFrame(frame([697]), rate), "");
   assert.equal(classifyFrame(frame([], 0.5), rate), "");
   assert.equal(classifyFrame(new Float32Array(1024), rate), "");
+});
+
+test("DTMF digit tracker: 2 frames make a digit, 3 empty frames release it, odd single frames are ignored", () => {
+  const heard = [];
+  const track = digitTracker((k) => heard.push(k));
+  const feed = (s) => [...s].forEach((c) => track(c === "." ? "" : c));
+  feed("11111....55.5555..."); // a glitch frame inside the 5 does not split it
+  feed("9.9.9...");            // never two frames in a row: nothing
+  feed("#####...###...");      // the same key twice, released in between
+  feed("00099");               // a change of key without a gap
+  assert.deepEqual(heard, ["1", "5", "#", "#", "0", "9"]);
 });
