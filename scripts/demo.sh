@@ -40,7 +40,7 @@ plain=1
 [ "$tls" = 1 ] && plain=0
 env_lines="$(TELEPHONY_PLAIN_WS=$plain HTTP_PORT="${PORT:-8080}" WS_PORT="${SIP_WS_PORT:-8088}" \
   WSS_PORT="${SIP_WSS_PORT:-8443}" TELEPHONY_MAX_SECONDS="${DEMO_MAX_SECONDS:-28800}" \
-  ROOT_REDIRECT=/telephony/crm.html scripts/telephony/start.sh)" || {
+  ROOT_REDIRECT="/index.html?telephony=sip" scripts/telephony/start.sh)" || {
   echo "demo.sh: the stack did not start (ports in use? set PORT, SIP_WS_PORT, SIP_WSS_PORT)" >&2
   exit 1
 }
@@ -57,7 +57,7 @@ cat <<EOF
 agent-dialer demo — real telephony on 127.0.0.1 (Kamailio + WebRTC). Open each page in its own
 tab or window of your browser:
 
-  1. CRM with the dialer            $base/crm.html
+  1. CRM with the dialer            ${T[TELEPHONY_HTTP_URL]}/index.html?telephony=sip
   2. Emergency service (PSAP)       $base/psap.html?user=psap
   3. Customer's phone               $base/psap.html?user=customer
 
@@ -71,7 +71,7 @@ if [ "$tls" = 1 ]; then
   cat <<EOF
 SIP runs over wss://127.0.0.1:${T[TELEPHONY_WSS_PORT]} with a throw-away test CA
 (${T[TELEPHONY_CA]}). Trust that one key only, e.g. with a separate Chromium profile:
-  chromium --user-data-dir="\$(mktemp -d)" --ignore-certificate-errors-spki-list=${T[TELEPHONY_SPKI]} $base/crm.html
+  chromium --user-data-dir="\$(mktemp -d)" --ignore-certificate-errors-spki-list=${T[TELEPHONY_SPKI]} ${T[TELEPHONY_HTTP_URL]}/
 
 EOF
 else

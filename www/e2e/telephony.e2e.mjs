@@ -15,7 +15,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { credentialsFor, launchMediaBrowser, reachable, startStack, stopStack } from "../telephony/e2e/stack.mjs";
+import { credentialsFor, launchMediaBrowser, poll, reachable, startStack, stopStack, waitFor } from "../telephony/e2e/stack.mjs";
 import { ackFor, cancelFor, connectRawSip, dummySdp } from "../telephony/e2e/raw-sip.mjs";
 import { DIST, screenshot } from "./harness.mjs";
 
@@ -32,21 +32,6 @@ const pageErrors = [];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function poll(fn, what, timeout = STEP) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last.ok) return last.value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last.value)}`);
-    await sleep(50);
-  }
-}
-function waitFor(page, fn, arg, what) {
-  return page.waitForFunction(fn, arg, { timeout: STEP, polling: 50 }).catch((e) => {
-    throw new Error(`timed out waiting for ${what}: ${e.message.split("\n")[0]}`);
-  });
-}
 const snapshot = () => agent.evaluate(() => window.dialer.state());
 const hostLog = (binding) => agent.evaluate((b) => window.agentWidget.log.filter((e) => !b || e.binding === b), binding);
 const adapterEvents = async () => (await hostLog("event")).map((e) => e.args[0]);
