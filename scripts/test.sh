@@ -23,7 +23,7 @@ browser_tests=()
 for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
 
-section "3/3 end-to-end tests (Chromium, real SIP over WebSocket on loopback)"
+section "3/3 end-to-end tests (Chromium: demo, UI, runtime, embedding)"
 trunk build --release
 # The npm package (pkg/agent-dialer-0.1.0.tgz) and the sample Vite host app that installs it
 # (www/e2e/embedding.e2e.mjs). `npm ci` installs the freshly packed tarball: the sample's lockfile
