@@ -4,7 +4,7 @@
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
 use agent_dialer::core::flow::{EmergencyWarning, Episode, Notice, PersistedCall, State};
-use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
+use agent_dialer::core::model::{Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
 use agent_dialer::core::restore::{ActiveCalls, RESTORE_PROBE};
 use agent_dialer::core::tabs::{TabMessage, TABS_PROTOCOL};
@@ -12,6 +12,8 @@ use agent_dialer::core::wire::{
     CallEvent, CallKind, EndReason, HostEvent, NotificationStatus, PeerEmergency,
 };
 use agent_dialer::core::{Binding, CallKey, Config, Dialer, Effect, Event, TimerId};
+
+use oracle::located;
 
 const T0: Millis = 1_795_000_000_000;
 
@@ -35,19 +37,6 @@ fn config(f: impl FnOnce(&mut RawEmergency)) -> Config {
         ..Default::default()
     })
     .expect("test config should be valid")
-}
-
-fn located(region: Option<&str>) -> Location {
-    Location {
-        status: if region.is_some() {
-            LocationStatus::Granted
-        } else {
-            LocationStatus::Denied
-        },
-        region: region.map(str::to_string),
-        coords: None,
-        overridden: false,
-    }
 }
 
 impl H {
@@ -997,7 +986,12 @@ fn an_unreadable_store_is_reported_and_changes_nothing_else() {
 
 // ---- Property tests over random event sequences ----
 
+/// The safety invariants, shared with the fuzzer (`fuzz/fuzz_targets/dialer.rs`).
+#[path = "support/oracle.rs"]
+mod oracle;
+
 mod properties {
+    use super::oracle::World;
     use super::*;
     use proptest::prelude::*;
 
@@ -1043,152 +1037,35 @@ mod properties {
         ]
     }
 
-    /// A host model: presence binding (may be down), call ids, a log of what the host saw.
-    struct World {
-        h: H,
-        presence: String,
-        down: bool,
-        pending_key: Option<(CallKey, bool)>,
-        emergency_ids: Vec<String>,
-        next: u32,
-        last_id: Option<String>,
-        recorded: Vec<String>,
-    }
-
-    impl World {
-        fn apply(&mut self, fx: Vec<Effect>, dial_was_emergency: Option<bool>) {
-            let mut queue = std::collections::VecDeque::from(fx);
-            while let Some(e) = queue.pop_front() {
-                match e {
-                    Effect::PlaceCall { key, request } => {
-                        assert_eq!(
-                            Some(request.emergency),
-                            dial_was_emergency.or(Some(request.emergency))
-                        );
-                        if request.emergency {
-                            assert!(!request.record, "E6: emergency calls are never recorded");
-                        }
-                        self.pending_key = Some((key, request.emergency));
-                    }
-                    Effect::RecordActivity(entry) => self.recorded.push(entry.call_id),
-                    Effect::SetPresence(s) => {
-                        if s != DND {
-                            assert!(
-                                !self.h.state().emergency_active(),
-                                "never restore during an emergency"
-                            );
-                        }
-                        let result = if self.down {
-                            Err("down".to_string())
-                        } else {
-                            Ok(())
-                        };
-                        if result.is_ok() {
-                            self.presence = s.clone();
-                        }
-                        let more = self.h.ev(Event::PresenceSet { status: s, result });
-                        queue.extend(more);
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+        /// Every invariant of `oracle.rs` (E1, E2, E5, E6, E8, E9, E11, E12) holds after every
+        /// event of any sequence, and the episode is over and undone at quiescence.
         #[test]
         fn safety_invariants_hold_for_any_sequence(acts in prop::collection::vec(act(), 1..60)) {
-            let mut w = World {
-                h: H::new(), presence: "available".into(), down: false, pending_key: None,
-                emergency_ids: Vec::new(), next: 1, last_id: None, recorded: Vec::new(),
-            };
+            let mut w = World::new(config(|_| {}), located(Some("US")), T0);
             for a in acts {
-                let fx = match a {
-                    Act::Dial(n) => {
-                        let was_active = w.h.state().emergency_active();
-                        let fx = w.h.ev(Event::Dial { dialed: n.into() });
-                        // In the US (the harness's region) 999 is an ordinary number.
-                        let emergency = matches!(n, "911" | "9-1-1" | "112");
-                        if emergency && !was_active {
-                            // The dial is always the first effect of an emergency dial.
-                            prop_assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency), "{fx:?}");
-                        }
-                        fx
-                    }
-                    Act::AcceptNow => match w.pending_key.take() {
-                        Some((key, emergency)) => {
-                            let id = format!("{}{}", if emergency { "E" } else { "O" }, w.next);
-                            w.next += 1;
-                            if emergency { w.emergency_ids.push(id.clone()); }
-                            w.last_id = Some(id.clone());
-                            w.h.ev(Event::DialAccepted { key, call_id: id })
-                        }
-                        None => vec![],
-                    },
-                    Act::HangUp => w.h.ev(Event::HangUp),
-                    Act::Remote | Act::Drop | Act::Fail | Act::Connect => match w.last_id.clone() {
-                        Some(id) => {
-                            let e = match a {
-                                Act::Connect => CallEvent::Connected { call_id: id },
-                                Act::Remote => CallEvent::Ended { call_id: id, reason: EndReason::Remote },
-                                Act::Drop => CallEvent::Ended { call_id: id, reason: EndReason::Dropped },
-                                _ => CallEvent::Ended { call_id: id, reason: EndReason::Failed },
-                            };
-                            w.h.ev(Event::Call(e))
-                        }
-                        None => vec![],
-                    },
-                    Act::CallbackNumber => match w.emergency_ids.last().cloned() {
-                        Some(id) => w.h.ev(Event::Call(CallEvent::CallbackNumber { call_id: id, number: "+15550100042".into(), valid_for_seconds: 3600.0 })),
-                        None => vec![],
-                    },
-                    Act::Callback => {
-                        let id = format!("CB{}", w.next);
-                        w.next += 1;
-                        // Only a call within the window is the emergency callback (E4).
-                        if w.h.state().callback_window(w.h.now).is_some() {
-                            w.emergency_ids.push(id.clone());
-                        }
-                        w.last_id = Some(id.clone());
-                        w.h.ev(Event::Call(CallEvent::Incoming { call_id: id, from: "911".into(), to: "+15550100042".into() }))
-                    }
-                    Act::Incoming => {
-                        let id = format!("I{}", w.next);
-                        w.next += 1;
-                        w.last_id = Some(id.clone());
-                        w.h.ev(Event::Call(CallEvent::Incoming { call_id: id, from: "+15551230000".into(), to: "+15550009999".into() }))
-                    }
-                    Act::Answer => w.h.ev(Event::Answer),
-                    Act::PresenceDown(d) => { w.down = d; vec![] }
-                    Act::Later(ms) => { w.h.later(ms); vec![] }
-                    Act::Retry => w.h.ev(Event::TimerFired(TimerId::PresenceRetry)),
-                    Act::Expire => w.h.ev(Event::TimerFired(TimerId::CallbackExpiry)),
-                    Act::HostPresence(p) => {
-                        if !w.h.state().emergency_active() && !w.h.state().episode.restoring && w.h.state().episode.saved_presence.is_none() {
-                            w.presence = p.into();
-                            w.h.ev(Event::PresenceObserved(p.into()))
-                        } else { vec![] }
-                    }
-                };
-                w.apply(fx, None);
-                // E6: nothing about an emergency call ever reaches history.
-                for id in &w.recorded {
-                    prop_assert!(!w.emergency_ids.contains(id), "emergency call {id} was written to history");
+                match a {
+                    Act::Dial(n) => { w.dial(n); }
+                    Act::AcceptNow => { w.accept(0); }
+                    Act::HangUp => { w.task(Event::HangUp); }
+                    Act::Remote => { w.host_event_last(Some(EndReason::Remote)); }
+                    Act::Drop => { w.host_event_last(Some(EndReason::Dropped)); }
+                    Act::Fail => { w.host_event_last(Some(EndReason::Failed)); }
+                    Act::Connect => { w.host_event_last(None); }
+                    Act::CallbackNumber => { w.callback_number(3600.0); }
+                    Act::Callback => { w.callback(); }
+                    Act::Incoming => { w.incoming(); }
+                    Act::Answer => { w.task(Event::Answer); }
+                    Act::PresenceDown(d) => w.presence_down = d,
+                    Act::Later(ms) => w.later(ms),
+                    Act::Retry => { w.task(Event::TimerFired(TimerId::PresenceRetry)); }
+                    Act::Expire => { w.task(Event::TimerFired(TimerId::CallbackExpiry)); }
+                    Act::HostPresence(p) => { w.host_presence(p); }
                 }
             }
-            // Quiesce: end every call with the presence binding healthy, run pending retries.
-            w.down = false;
-            for _ in 0..4 {
-                let fx = w.h.ev(Event::HangUp);
-                w.apply(fx, None);
-            }
-            let fx = w.h.ev(Event::TimerFired(TimerId::PresenceRetry));
-            w.apply(fx, None);
-            prop_assert!(!w.h.state().emergency_active());
-            prop_assert!(w.h.state().episode.saved_presence.is_none(), "restore left pending: {:?}", w.h.state().episode);
-            prop_assert_ne!(w.presence.as_str(), DND, "presence was not restored");
+            w.quiesce();
         }
     }
 }
