@@ -5,12 +5,16 @@
 //! - `host`: the JavaScript boundary: bindings, the effect driver, location, storage, frames.
 //! - `ui`: Yew views over the core's view model.
 
+//!
+//! Without the default `web` feature only `core` builds (the fuzz targets in `fuzz/` use it so).
+
 pub mod core;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod host;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod mount;
+#[cfg(feature = "web")]
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use mount::{mount, DialerHandle};

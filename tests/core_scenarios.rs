@@ -749,6 +749,29 @@ fn the_outside_line_prefix_reaches_the_emergency_service() {
     );
 }
 
+/// Found by the `config` fuzz target (RELIABILITY.md): with `supportedRegions: []` no number
+/// was an emergency number anywhere, so 911 went out as an ordinary, recorded call.
+#[test]
+fn a_configuration_without_supported_regions_is_refused() {
+    let raw = RawConfig {
+        agent: RawAgent {
+            id: "a7".into(),
+            name: "Alex".into(),
+        },
+        emergency: Some(RawEmergency {
+            supported_regions: Some(Vec::new()),
+            ..RawEmergency::default()
+        }),
+        ..RawConfig::default()
+    };
+    let err = Config::from_raw(raw).expect_err("an empty list is refused");
+    assert!(
+        err.to_string()
+            .starts_with("config.emergency.supportedRegions must name at least one region"),
+        "{err}"
+    );
+}
+
 // ---- Things that must change nothing ----
 
 #[test]
@@ -893,6 +916,49 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
     assert_eq!(presence_sets(&fx), vec!["away"]);
     assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
     assert!(fresh.state().callback_window(fresh.now).is_some());
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): 911, the page reloads before the host
+/// answered, and the agent presses 911 again before the saved episode is taken up.
+#[test]
+fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_the_first() {
+    let mut first = H::new();
+    let fx = first.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let saved = fx
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Persist(Some(episode)) => Some(episode.clone()),
+            _ => None,
+        })
+        .expect("the episode is saved");
+    assert_eq!(saved.saved_presence.as_deref(), Some("available"));
+
+    let mut h = H::new();
+    h.ev(Event::PresenceObserved(DND.into())); // What the first call left.
+    let fx = h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::ArmTimer {
+            id: TimerId::RestoreProbe,
+            ..
+        }
+    )));
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency));
+    h.later(RESTORE_PROBE);
+    h.ev(Event::TimerFired(TimerId::RestoreProbe));
+    assert_eq!(
+        h.state().episode.saved_presence.as_deref(),
+        Some("available"),
+        "the presence from before the first call"
+    );
+    let fx = h.ev(Event::HangUp);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
 }
 
 #[test]

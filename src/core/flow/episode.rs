@@ -260,7 +260,7 @@ pub(super) fn restored(
     out: &mut Out,
 ) {
     if state.calls.emergency_active() || !state.episode.is_empty() {
-        return;
+        return take_over_older(state, episode, now, out);
     }
     let call = episode.call.clone();
     state.episode = episode;
@@ -311,6 +311,39 @@ pub(super) fn restored(
         None => {}
     }
     persist(state, out);
+}
+
+/// A saved episode arrives while this tab has an episode of its own: an emergency call placed
+/// right after a reload, before the saved one was taken up (or another tab's, whose call ended
+/// there). The saved one began first, so the presence this tab saved may be the DND that
+/// episode set: then the presence to give back is the one it saved, from before both (E8;
+/// found by the `dialer` fuzz target). Its callback window, still open, stands too (E3, E4).
+fn take_over_older(state: &mut State, older: Episode, now: Millis, out: &mut Out) {
+    let mine = &mut state.episode;
+    let ours_is_theirs = mine.saved_presence.as_deref() == Some(DND)
+        || (mine.saved_presence.is_none() && mine.presence_unknown);
+    let mut changed = false;
+    if let Some(saved) = older.saved_presence.filter(|s| ours_is_theirs && s != DND) {
+        mine.saved_presence = Some(saved.clone());
+        mine.presence_unknown = false;
+        if mine.restoring && !state.calls.emergency_active() {
+            out.push(Effect::SetPresence(saved));
+        }
+        changed = true;
+    }
+    if let Some(w) = older.callback.filter(|w| now < w.expires_at) {
+        if state.episode.callback.is_none() {
+            out.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at: w.expires_at,
+            });
+            state.episode.callback = Some(w);
+            changed = true;
+        }
+    }
+    if changed {
+        persist(state, out);
+    }
 }
 
 /// B5: saves the episode with its live emergency call; clears it when there is nothing to keep.
