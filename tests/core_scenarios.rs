@@ -961,6 +961,20 @@ fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_t
     assert_eq!(presence_sets(&fx), vec!["available"]);
 }
 
+/// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
+/// write said a restore was under way with no presence to restore; the widget kept it pending.
+#[test]
+fn a_saved_restore_without_a_presence_leaves_nothing_pending() {
+    let mut h = H::new();
+    let episode = Episode {
+        restoring: true,
+        ..Episode::default()
+    };
+    let fx = h.ev(Event::EpisodeLoaded(Ok(Some(episode))));
+    assert!(presence_sets(&fx).is_empty(), "{fx:?}");
+    assert!(!h.state().episode.restoring, "{:?}", h.state().episode);
+}
+
 #[test]
 fn a_reloaded_tab_reads_its_episode_listens_to_the_tabs_then_asks_the_host() {
     let h = with_callback();

@@ -1,39 +1,15 @@
 //! Dial strings (what the agent types, pastes, or a host passes to `dialer.dial`): the
 //! normaliser and the emergency-number engine (SPEC E1, B1, B2) for any text, region and
-//! outside-line prefix. Input: a region byte, a prefix byte, then the dial string (UTF-8).
+//! outside-line prefix. Input: `REGION<TAB>PREFIX<TAB>DIAL` (UTF-8).
 #![no_main]
 
 use agent_dialer::core::dial::{decimal_digit, normalize, DialError, MAX_DIAL_CHARS};
 use agent_dialer::core::emergency::{self, classify, ClassifyOptions, NumberKind};
+use agent_dialer_fuzz::text;
 use libfuzzer_sys::fuzz_target;
 
-const REGIONS: &[&str] = &[
-    "US", "GB", "DK", "CA", "PR", "DE", "FR", "BR", "CL", "NI", "RU", "LV", "IN", "AU", "", "us",
-    "ZZ", "U", "USA",
-];
-const PREFIXES: &[Option<&str>] = &[
-    None,
-    Some("9"),
-    Some("0"),
-    Some("99"),
-    Some("٩"),
-    Some(""),
-    Some("9a"),
-    Some("12345678901234567"),
-];
-
-fn region(byte: u8) -> &'static str {
-    let all = emergency::regions_with_emergency_metadata();
-    match byte as usize {
-        b if b < 64 => REGIONS[b % REGIONS.len()],
-        b => {
-            let n = all.len();
-            emergency::regions_with_emergency_metadata()
-                .nth((b - 64) % n)
-                .unwrap_or("US")
-        }
-    }
-}
+/// Outside-line prefixes tried besides the one in the input.
+const PREFIXES: &[&str] = &["9", "0", "٩"];
 
 /// The first character `_extract_possible_number` starts at is a plus: never an emergency (E1).
 fn starts_with_plus(dialed: &str) -> bool {
@@ -76,12 +52,20 @@ fn check_normalize(dialed: &str) -> Result<String, DialError> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let [r, p, rest @ ..] = data else { return };
-    let Ok(dialed) = std::str::from_utf8(rest) else {
-        return;
+    let Some(text) = text(data) else { return };
+    // `REGION<TAB>PREFIX<TAB>DIAL` (the shape of tests/data/emergency_vectors.tsv with a
+    // prefix column; scripts/fuzz.sh makes the seeds from it); fewer tabs: just the dial.
+    let mut fields = text.splitn(3, '\t');
+    let (region, prefix, dialed) = match (fields.next(), fields.next(), fields.next()) {
+        (Some(r), Some(p), Some(d)) => (r, p, d),
+        (Some(r), Some(d), None) => (r, "", d),
+        _ => ("US", "", text),
     };
-    let region = region(*r);
-    let prefix = PREFIXES[*p as usize % PREFIXES.len()];
+    let prefix = if prefix.is_empty() {
+        PREFIXES[dialed.len() % PREFIXES.len()]
+    } else {
+        prefix
+    };
     let normalized = check_normalize(dialed);
 
     let is = emergency::is_emergency_number(dialed, region);
@@ -95,7 +79,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let plain = classify(dialed, region, &ClassifyOptions::default());
     let options = ClassifyOptions {
-        outside_line_prefix: prefix.map(str::to_string),
+        outside_line_prefix: Some(prefix.to_string()),
     };
     for (kind, with_prefix) in [(&plain, false), (&classify(dialed, region, &options), true)] {
         match kind {

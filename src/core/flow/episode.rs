@@ -265,6 +265,9 @@ pub(super) fn restored(
     let call = episode.call.clone();
     state.episode = episode;
     state.episode.call = None;
+    // Only what this widget saved is consistent; storage may hold anything (found by the
+    // `episode` fuzz target): a restore is under way only with a presence to restore.
+    state.episode.restoring &= state.episode.saved_presence.is_some();
     if let Some(w) = state.episode.callback.clone() {
         if now < w.expires_at {
             out.push(Effect::ArmTimer {
