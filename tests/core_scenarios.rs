@@ -961,6 +961,41 @@ fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_t
     assert_eq!(presence_sets(&fx), vec!["available"]);
 }
 
+/// Found by the `dialer` fuzz target (RELIABILITY.md): as above, but the first call's DND
+/// never reached the host, and the second call is over before the saved episode is taken up:
+/// the presence comes back once, and the agent's later choice stands.
+#[test]
+fn a_saved_episode_taken_up_after_a_newer_call_ended_gives_nothing_back_again() {
+    let mut first = H::new();
+    let fx = first.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let saved = fx
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Persist(Some(episode)) => Some(episode.clone()),
+            _ => None,
+        })
+        .expect("the episode is saved");
+
+    let mut h = H::new(); // `presence.set("dnd")` had failed: the agent is still available.
+    h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+    h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let fx = h.ev(Event::HangUp);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    h.ev(Event::PresenceObserved("busy".into())); // The agent's own choice.
+    h.later(RESTORE_PROBE);
+    let fx = h.ev(Event::TimerFired(TimerId::RestoreProbe));
+    assert!(presence_sets(&fx).is_empty(), "given back twice: {fx:?}");
+}
+
 /// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
 /// write said a restore was under way with no presence to restore; the widget kept it pending.
 #[test]

@@ -89,6 +89,21 @@ impl Dialer {
                         .push_back((Input::Deferred(work), self.outbox_at));
                 }
                 None => {
+                    // An emergency episode began here while a saved one waits to be taken up
+                    // (a 911 right after a reload): the saved one's presence and window are
+                    // this one's now, and never given back twice (E8).
+                    if self.state.emergency_active() {
+                        if let Some(older) = self.restore.take_over() {
+                            let at = self.outbox_at;
+                            flow::episode::take_over_older(
+                                &mut self.state,
+                                older,
+                                at,
+                                &mut self.outbox,
+                            );
+                            continue;
+                        }
+                    }
                     if let Some(beat) = self.sync_tabs.take() {
                         let at = self.outbox_at;
                         let outputs = self.tabs.update(self.state.own_emergency(), beat, at);

@@ -13,7 +13,8 @@
 //! - E6: no emergency call, outbound or callback, is ever recorded or written to history.
 //! - E2, E8: presence is never given back while an emergency call is active; DND is put back when
 //!   the host changes it during the call; what is given back is the presence from before the
-//!   episode, and it is given back once (a confirmed restore ends the episode).
+//!   episode, and it is given back once (a confirmed restore ends the episode; giving back
+//!   the DND of an older saved episode not yet taken up is a no-op that ends nothing).
 //! - At quiescence ([`World::quiesce`]: the presence binding healthy, every call ended, time
 //!   passed): no emergency call is active, nothing is left to restore, presence is not DND, the
 //!   host form is out of emergency mode (E9) and the saved episode holds no call.
@@ -295,6 +296,10 @@ impl World {
             if self.before.is_none() {
                 self.before = Some(self.presence.clone());
             }
+        } else if status == DND && self.presence == DND && self.before.is_some() {
+            // Giving back the DND an older, saved episode set, before that episode is taken
+            // up (an emergency call right after a reload): a no-op; the episode goes on until
+            // the presence from before it comes back (checked at quiescence).
         } else {
             match &self.before {
                 Some(before) => assert_eq!(
@@ -308,7 +313,7 @@ impl World {
             Err("presence down".to_string())
         } else {
             self.presence = status.to_string();
-            if giving_back {
+            if giving_back && self.before.as_deref() == Some(status) {
                 self.before = None; // Given back: the episode is over.
                 self.expected = Some(status.to_string());
                 self.seen.restores += 1;

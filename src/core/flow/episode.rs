@@ -316,12 +316,13 @@ pub(super) fn restored(
     persist(state, out);
 }
 
-/// A saved episode arrives while this tab has an episode of its own: an emergency call placed
-/// right after a reload, before the saved one was taken up (or another tab's, whose call ended
-/// there). The saved one began first, so the presence this tab saved may be the DND that
-/// episode set: then the presence to give back is the one it saved, from before both (E8;
-/// found by the `dialer` fuzz target). Its callback window, still open, stands too (E3, E4).
-fn take_over_older(state: &mut State, older: Episode, now: Millis, out: &mut Out) {
+/// A saved episode meets an episode of this tab: an emergency call placed right after a reload,
+/// before the saved one was taken up (handed over by the dialer as the call begins), or another
+/// tab's episode, whose call ended there. The saved one began first, so the presence this tab
+/// saved may be the DND that episode set: then the presence to give back is the one it saved,
+/// from before both (E8; found by the `dialer` fuzz target). Its callback window, still open,
+/// stands too (E3, E4).
+pub(crate) fn take_over_older(state: &mut State, older: Episode, now: Millis, out: &mut Out) {
     let mine = &mut state.episode;
     let ours_is_theirs = mine.saved_presence.as_deref() == Some(DND)
         || (mine.saved_presence.is_none() && mine.presence_unknown);
