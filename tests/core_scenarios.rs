@@ -922,43 +922,47 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
 /// answered, and the agent presses 911 again before the saved episode is taken up.
 #[test]
 fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_the_first() {
-    let mut first = H::new();
-    let fx = first.ev(Event::Dial {
-        dialed: "911".into(),
-    });
-    let saved = fx
-        .iter()
-        .rev()
-        .find_map(|e| match e {
-            Effect::Persist(Some(episode)) => Some(episode.clone()),
-            _ => None,
-        })
-        .expect("the episode is saved");
-    assert_eq!(saved.saved_presence.as_deref(), Some("available"));
+    // What the first call left: DND, or what the host set during it while `presence.set`
+    // was failing.
+    for left in [DND, "away"] {
+        let mut first = H::new();
+        let fx = first.ev(Event::Dial {
+            dialed: "911".into(),
+        });
+        let saved = fx
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Effect::Persist(Some(episode)) => Some(episode.clone()),
+                _ => None,
+            })
+            .expect("the episode is saved");
+        assert_eq!(saved.saved_presence.as_deref(), Some("available"));
 
-    let mut h = H::new();
-    h.ev(Event::PresenceObserved(DND.into())); // What the first call left.
-    let fx = h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
-    assert!(fx.iter().any(|e| matches!(
-        e,
-        Effect::ArmTimer {
-            id: TimerId::RestoreProbe,
-            ..
-        }
-    )));
-    let fx = h.ev(Event::Dial {
-        dialed: "911".into(),
-    });
-    assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency));
-    h.later(RESTORE_PROBE);
-    h.ev(Event::TimerFired(TimerId::RestoreProbe));
-    assert_eq!(
-        h.state().episode.saved_presence.as_deref(),
-        Some("available"),
-        "the presence from before the first call"
-    );
-    let fx = h.ev(Event::HangUp);
-    assert_eq!(presence_sets(&fx), vec!["available"]);
+        let mut h = H::new();
+        h.ev(Event::PresenceObserved(left.into()));
+        let fx = h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+        assert!(fx.iter().any(|e| matches!(
+            e,
+            Effect::ArmTimer {
+                id: TimerId::RestoreProbe,
+                ..
+            }
+        )));
+        let fx = h.ev(Event::Dial {
+            dialed: "911".into(),
+        });
+        assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency));
+        h.later(RESTORE_PROBE);
+        h.ev(Event::TimerFired(TimerId::RestoreProbe));
+        assert_eq!(
+            h.state().episode.saved_presence.as_deref(),
+            Some("available"),
+            "the presence from before the first call, not {left:?}"
+        );
+        let fx = h.ev(Event::HangUp);
+        assert_eq!(presence_sets(&fx), vec!["available"]);
+    }
 }
 
 /// Found by the `dialer` fuzz target (RELIABILITY.md): as above, but the first call's DND

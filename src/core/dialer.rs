@@ -98,6 +98,7 @@ impl Dialer {
                             flow::episode::take_over_older(
                                 &mut self.state,
                                 older,
+                                true,
                                 at,
                                 &mut self.outbox,
                             );

@@ -260,7 +260,7 @@ pub(super) fn restored(
     out: &mut Out,
 ) {
     if state.calls.emergency_active() || !state.episode.is_empty() {
-        return take_over_older(state, episode, now, out);
+        return take_over_older(state, episode, false, now, out);
     }
     let call = episode.call.clone();
     state.episode = episode;
@@ -316,18 +316,28 @@ pub(super) fn restored(
     persist(state, out);
 }
 
-/// A saved episode meets an episode of this tab: an emergency call placed right after a reload,
-/// before the saved one was taken up (handed over by the dialer as the call begins), or another
-/// tab's episode, whose call ended there. The saved one began first, so the presence this tab
-/// saved may be the DND that episode set: then the presence to give back is the one it saved,
-/// from before both (E8; found by the `dialer` fuzz target). Its callback window, still open,
-/// stands too (E3, E4).
-pub(crate) fn take_over_older(state: &mut State, older: Episode, now: Millis, out: &mut Out) {
+/// A saved episode meets an episode of this tab. `began_first`: it is known to have begun
+/// before this tab's — it was waiting to be taken up after a reload when this tab's emergency
+/// call began (the dialer hands it over then) — so the presence it saved, from before both,
+/// is the one to give back (E8; found by the `dialer` fuzz target). Otherwise (another tab's
+/// episode whose call ended there) it only replaces a presence this tab could not know: the
+/// DND that episode set, or none. Its callback window, still open, stands too (E3, E4).
+pub(crate) fn take_over_older(
+    state: &mut State,
+    older: Episode,
+    began_first: bool,
+    now: Millis,
+    out: &mut Out,
+) {
     let mine = &mut state.episode;
-    let ours_is_theirs = mine.saved_presence.as_deref() == Some(DND)
+    let ours_is_theirs = began_first
+        || mine.saved_presence.as_deref() == Some(DND)
         || (mine.saved_presence.is_none() && mine.presence_unknown);
     let mut changed = false;
-    if let Some(saved) = older.saved_presence.filter(|s| ours_is_theirs && s != DND) {
+    if let Some(saved) = older
+        .saved_presence
+        .filter(|s| ours_is_theirs && (began_first || s != DND))
+    {
         mine.saved_presence = Some(saved.clone());
         mine.presence_unknown = false;
         if mine.restoring && !state.calls.emergency_active() {
