@@ -297,6 +297,11 @@ pub(super) fn restored(
             );
             call.connected_at = Some(c.started_at);
             state.calls.call = Some(call);
+            // E2 for the whole call: a DND that failed before the reload is not retried by
+            // anyone else (found by the `dialer` fuzz target).
+            if state.presence.as_deref().is_some_and(|p| p != DND) {
+                out.push(Effect::SetPresence(DND.into()));
+            }
             out.push(Effect::SetHostEmergencyMode(true));
         }
         Some(c) => {
