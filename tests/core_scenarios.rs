@@ -1015,6 +1015,43 @@ fn a_live_emergency_call_taken_up_after_a_reload_holds_dnd() {
     assert_eq!(presence_sets(&fx), vec![DND]);
 }
 
+/// Found by the `dialer` fuzz target (RELIABILITY.md): the host set "busy" during the
+/// emergency call while `presence.set` was failing, the page reloaded with the restore still
+/// pending: the presence the reloaded widget first hears of is not the agent's choice (E8).
+#[test]
+fn after_a_reload_the_first_presence_heard_does_not_cancel_a_pending_restore() {
+    let mut h = H {
+        dialer: Dialer::new(config(|_| {}), "tab-2", T0),
+        now: T0,
+    };
+    h.ev(Event::Started {
+        utc_offset_minutes: 0,
+    });
+    let saved = Episode {
+        saved_presence: Some("available".into()),
+        restoring: true,
+        ..Episode::default()
+    };
+    let fx = h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Err("presence service down".into()),
+    });
+    h.ev(Event::PresenceObserved("busy".into()));
+    assert_eq!(
+        h.state().episode.saved_presence.as_deref(),
+        Some("available"),
+        "still to be given back"
+    );
+    h.later(agent_dialer::core::flow::episode::PRESENCE_RETRY_FIRST);
+    let fx = h.ev(Event::TimerFired(TimerId::PresenceRetry));
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    // A change the agent makes now is their choice.
+    h.ev(Event::PresenceObserved("away".into()));
+    assert!(h.state().episode.saved_presence.is_none());
+}
+
 /// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
 /// write said a restore was under way with no presence to restore; the widget kept it pending.
 #[test]

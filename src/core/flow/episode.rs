@@ -112,6 +112,10 @@ fn restore_presence(state: &mut State, out: &mut Out) {
 
 /// The host reported the agent's presence (`presence.get` or `subscribe`).
 pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out) {
+    // The first presence a widget hears of is where things stand, not the agent's choice: after
+    // a reload it may be what the host set during the emergency call (found by the `dialer`
+    // fuzz target). Only a change is a choice.
+    let changed = state.presence.as_ref().is_some_and(|p| *p != status);
     state.presence = Some(status.clone());
     if state.calls.emergency_active() {
         // E2 holds for the whole call: a change by the host is undone; the original stays saved.
@@ -122,7 +126,7 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
     }
     if state.episode.restoring {
         let saved = state.episode.saved_presence.clone();
-        if saved.as_deref() == Some(status.as_str()) || status != DND {
+        if saved.as_deref() == Some(status.as_str()) || (status != DND && changed) {
             // Restored, or the agent chose another presence meanwhile: either way, done.
             state.episode.restoring = false;
             state.episode.saved_presence = None;
