@@ -13,8 +13,9 @@
 //! - E6: no emergency call, outbound or callback, is ever recorded or written to history.
 //! - E2, E8: presence is never given back while an emergency call is active; DND is put back when
 //!   the host changes it during the call; what is given back is the presence from before the
-//!   episode, and it is given back once (a confirmed restore ends the episode; giving back
-//!   the DND of an older saved episode not yet taken up is a no-op that ends nothing).
+//!   episode, and it is given back once (a confirmed restore ends the episode; a give-back
+//!   that changes nothing, such as the DND of an older saved episode not yet taken up, is a
+//!   no-op).
 //! - At quiescence ([`World::quiesce`]: the presence binding healthy, every call ended, time
 //!   passed): no emergency call is active, nothing is left to restore, presence is not DND, the
 //!   host form is out of emergency mode (E9) and the saved episode holds no call.
@@ -306,10 +307,10 @@ impl World {
             if self.before.is_none() {
                 self.before = Some(self.presence.clone());
             }
-        } else if status == DND && self.presence == DND && self.before.is_some() {
-            // Giving back the DND an older, saved episode set, before that episode is taken
-            // up (an emergency call right after a reload): a no-op; the episode goes on until
-            // the presence from before it comes back (checked at quiescence).
+        } else if status == self.presence {
+            // A give-back that changes nothing (e.g. the DND of an older saved episode, before
+            // that episode is taken up, or a presence that never left): a no-op; an episode
+            // goes on until the presence from before it comes back (checked at quiescence).
         } else {
             match &self.before {
                 Some(before) => assert_eq!(
@@ -552,8 +553,11 @@ impl World {
         let state = self.dialer.state();
         let active = state.emergency_active();
         if self.before.is_some() && !active {
-            // Over without a give-back when the presence had never left what it was.
-            let over = state.episode.saved_presence.is_none() && !state.episode.restoring;
+            // Over without a give-back when the presence had never left what it was (and no
+            // saved episode waits to be taken up after a reload).
+            let waiting = self.timers.iter().any(|(t, _)| *t == TimerId::RestoreProbe);
+            let over =
+                state.episode.saved_presence.is_none() && !state.episode.restoring && !waiting;
             if !over || self.before.as_deref() != Some(self.presence.as_str()) {
                 return Vec::new();
             }
