@@ -1052,6 +1052,42 @@ fn after_a_reload_the_first_presence_heard_does_not_cancel_a_pending_restore() {
     assert!(h.state().episode.saved_presence.is_none());
 }
 
+/// Found by the `dialer` fuzz target (RELIABILITY.md): after a reload, before the saved
+/// episode is taken up, the agent dials an ordinary number and the host reports its live
+/// emergency call: the ordinary call took that id, and hanging it up ended the emergency call
+/// and wrote it to history (E6).
+#[test]
+fn a_new_dial_never_takes_the_id_of_the_saved_episodes_call() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    let fx = fresh.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    assert!(placed_key(&fx).is_some());
+    fresh.call(CallEvent::Ringing {
+        call_id: "e1".into(),
+    });
+    assert_eq!(
+        fresh
+            .state()
+            .calls
+            .call
+            .as_ref()
+            .and_then(|c| c.call_id.clone()),
+        None,
+        "the ordinary call did not take the emergency call's id"
+    );
+    let fx = fresh.ev(Event::HangUp);
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, Effect::HangUp { call_id } if call_id == "e1")),
+        "{fx:?}"
+    );
+    assert!(!has_activity(&fx), "{fx:?}");
+}
+
 /// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
 /// write said a restore was under way with no presence to restore; the widget kept it pending.
 #[test]

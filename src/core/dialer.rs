@@ -158,6 +158,11 @@ impl Dialer {
             }
             Event::EpisodeLoaded(Ok(None)) => return,
             Event::EpisodeLoaded(Ok(Some(episode))) => {
+                // Its call may still be live at the host: until it is taken up, an event for it
+                // must not give its id to a new dial (E6; found by the `dialer` fuzz target).
+                if let Some(id) = episode.call.as_ref().and_then(|c| c.call_id.as_deref()) {
+                    self.state.calls.forget_id(id);
+                }
                 let steps = self.restore.found(episode, now);
                 return self.apply_restore(steps, now);
             }
