@@ -1088,6 +1088,35 @@ fn a_new_dial_never_takes_the_id_of_the_saved_episodes_call() {
     assert!(!has_activity(&fx), "{fx:?}");
 }
 
+/// Found by the `dialer` fuzz target (RELIABILITY.md): right after a reload a second 911 is
+/// placed and ends; then the host still lists the first call, which is taken up alive: DND
+/// again, and the presence comes back when it ends (E2, E8).
+#[test]
+fn the_first_call_taken_up_after_a_second_one_ended_still_gives_presence_back() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    fresh.dial_ok("911", "e2");
+    let fx = fresh.end("e2", EndReason::Remote);
+    assert_eq!(
+        presence_sets(&fx),
+        vec!["away"],
+        "the saved episode's presence"
+    );
+    fresh.ev(Event::PresenceSet {
+        status: "away".into(),
+        result: Ok(()),
+    });
+    fresh.later(RESTORE_PROBE);
+    fresh.ev(Event::TimerFired(TimerId::RestoreProbe));
+    let fx = fresh.ev(Event::ActiveCalls(ActiveCalls::Listed(vec!["e1".into()])));
+    assert!(fresh.state().emergency_active());
+    assert_eq!(presence_sets(&fx), vec![DND]);
+    let fx = fresh.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec!["away"]);
+}
+
 /// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
 /// write said a restore was under way with no presence to restore; the widget kept it pending.
 #[test]
