@@ -1054,21 +1054,23 @@ fn after_a_reload_the_first_presence_heard_does_not_cancel_a_pending_restore() {
 
 /// Found by the `dialer` fuzz target (RELIABILITY.md): after a reload, before the saved
 /// episode is taken up, the agent dials an ordinary number and the host reports its live
-/// emergency call: the ordinary call took that id, and hanging it up ended the emergency call
-/// and wrote it to history (E6).
+/// emergency call (or late, an earlier one): the ordinary call took that id, and hanging it up
+/// ended the emergency call and wrote it to history (E6).
 #[test]
 fn a_new_dial_never_takes_the_id_of_the_saved_episodes_call() {
     let h = with_callback();
     let mut fresh = H::new();
     fresh.now = h.now;
-    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    let mut saved = saved_episode(&h);
+    saved.last_emergency = Some(("e0".into(), T0)); // An earlier call of the episode.
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved))));
     let fx = fresh.ev(Event::Dial {
         dialed: "5551234567".into(),
     });
     assert!(placed_key(&fx).is_some());
-    fresh.call(CallEvent::Ringing {
-        call_id: "e1".into(),
-    });
+    for id in ["e0", "e1"] {
+        fresh.call(CallEvent::Ringing { call_id: id.into() });
+    }
     assert_eq!(
         fresh
             .state()

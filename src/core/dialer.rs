@@ -158,9 +158,15 @@ impl Dialer {
             }
             Event::EpisodeLoaded(Ok(None)) => return,
             Event::EpisodeLoaded(Ok(Some(episode))) => {
-                // Its call may still be live at the host: until it is taken up, an event for it
-                // must not give its id to a new dial (E6; found by the `dialer` fuzz target).
-                if let Some(id) = episode.call.as_ref().and_then(|c| c.call_id.as_deref()) {
+                // Its emergency calls (the one it may still have live at the host, the last
+                // one, the one the callback number is for): a late event for one of them must
+                // not give its id to a new dial (E6; found by the `dialer` fuzz target).
+                let ids = [
+                    episode.call.as_ref().and_then(|c| c.call_id.as_deref()),
+                    episode.last_emergency.as_ref().map(|(id, _)| id.as_str()),
+                    episode.callback.as_ref().map(|w| w.call_id.as_str()),
+                ];
+                for id in ids.into_iter().flatten() {
                     self.state.calls.forget_id(id);
                 }
                 let steps = self.restore.found(episode, now);

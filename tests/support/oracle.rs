@@ -124,6 +124,12 @@ pub struct Seen {
     pub reloads: u32,
 }
 
+/// `ORACLE_TRACE=1`: every event and effect on stderr, to read a failing sequence.
+fn trace() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("ORACLE_TRACE").is_some())
+}
+
 /// A location in `region` (granted), or denied when `None`.
 pub fn located(region: Option<&str>) -> Location {
     Location {
@@ -198,9 +204,15 @@ impl World {
     }
 
     fn run_task(&mut self, event: Event) -> Vec<Effect> {
+        if trace() {
+            eprintln!("{:>8} <- {event:?}", self.now);
+        }
         self.dialer.handle(event, self.now);
         let mut fx = Vec::new();
         while let Some(effect) = self.dialer.poll_effect() {
+            if trace() {
+                eprintln!("{:>8} -> {effect:?}", self.now);
+            }
             self.run(&effect);
             fx.push(effect);
         }
