@@ -89,6 +89,8 @@ pub struct World {
     pub last_id: Option<String>,
     /// Every id the host ever gave a call, in order.
     pub all_ids: Vec<String>,
+    /// Ids of calls that had ended when the page last reloaded.
+    gone_before_reload: BTreeSet<String>,
     next_id: u32,
     /// Every id the host knows as an emergency call (E6).
     pub emergency_ids: BTreeSet<String>,
@@ -163,6 +165,7 @@ impl World {
             live: Vec::new(),
             last_id: None,
             all_ids: Vec::new(),
+            gone_before_reload: BTreeSet::new(),
             next_id: 1,
             emergency_ids: BTreeSet::new(),
             last_emergency_id: None,
@@ -489,8 +492,16 @@ impl World {
         })
     }
 
-    /// Any event from `calling.subscribe` (an `ended` call is gone from the host).
+    /// Any event from `calling.subscribe` (an `ended` call is gone from the host). Not modelled:
+    /// `ringing` or `connected` replayed for a call that ended before a reload (the widget keeps
+    /// no memory of ended calls across a reload beyond the saved episode, so a new dial may take
+    /// that id).
     pub fn host_says(&mut self, event: CallEvent) -> Vec<Effect> {
+        if let CallEvent::Ringing { call_id } | CallEvent::Connected { call_id } = &event {
+            if self.gone_before_reload.contains(call_id) {
+                return Vec::new();
+            }
+        }
         if let CallEvent::Ended { call_id, .. } = &event {
             self.live.retain(|c| c.id != *call_id);
         }
@@ -645,6 +656,12 @@ impl World {
         );
         // The old page's retries are gone with it: the new one must hold DND itself.
         self.presence_failed = false;
+        let live = &self.live;
+        let gone = self
+            .all_ids
+            .iter()
+            .filter(|id| !live.iter().any(|c| c.id == **id));
+        self.gone_before_reload.extend(gone.cloned());
         self.pending.clear();
         self.timers.clear();
         self.later_answers.clear();
