@@ -918,6 +918,21 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
     assert!(fresh.state().callback_window(fresh.now).is_some());
 }
 
+/// The episode a 911 leaves in storage before the host answered `calling.dial`.
+fn saved_by_911() -> Episode {
+    let mut first = H::new();
+    let fx = first.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    fx.iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Persist(Some(episode)) => Some(episode.clone()),
+            _ => None,
+        })
+        .expect("the episode is saved")
+}
+
 /// Found by the `dialer` fuzz target (RELIABILITY.md): 911, the page reloads before the host
 /// answered, and the agent presses 911 again before the saved episode is taken up.
 #[test]
@@ -925,18 +940,7 @@ fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_t
     // What the first call left: DND, or what the host set during it while `presence.set`
     // was failing.
     for left in [DND, "away"] {
-        let mut first = H::new();
-        let fx = first.ev(Event::Dial {
-            dialed: "911".into(),
-        });
-        let saved = fx
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Effect::Persist(Some(episode)) => Some(episode.clone()),
-                _ => None,
-            })
-            .expect("the episode is saved");
+        let saved = saved_by_911();
         assert_eq!(saved.saved_presence.as_deref(), Some("available"));
 
         let mut h = H::new();
@@ -970,18 +974,7 @@ fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_t
 /// the presence comes back once, and the agent's later choice stands.
 #[test]
 fn a_saved_episode_taken_up_after_a_newer_call_ended_gives_nothing_back_again() {
-    let mut first = H::new();
-    let fx = first.ev(Event::Dial {
-        dialed: "911".into(),
-    });
-    let saved = fx
-        .iter()
-        .rev()
-        .find_map(|e| match e {
-            Effect::Persist(Some(episode)) => Some(episode.clone()),
-            _ => None,
-        })
-        .expect("the episode is saved");
+    let saved = saved_by_911();
 
     let mut h = H::new(); // `presence.set("dnd")` had failed: the agent is still available.
     h.ev(Event::EpisodeLoaded(Ok(Some(saved))));

@@ -55,3 +55,23 @@ pub fn config(choice: u8) -> Config {
 pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
+
+/// `bytes` read as a `T` (JSON), checked to be written back unchanged.
+pub fn read_json<T>(bytes: &[u8]) -> Option<T>
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    let value: T = serde_json::from_slice(bytes).ok()?;
+    let text = serde_json::to_vec(&value).expect("what was read can be written");
+    let back: T = serde_json::from_slice(&text).expect("and read back");
+    assert_eq!(back, value, "written back unchanged");
+    Some(value)
+}
+
+/// Every line of `lines` that reads as a `T` ([`read_json`]).
+pub fn json_lines<T>(lines: &[u8]) -> Vec<T>
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    lines.split(|&b| b == b'\n').filter_map(read_json).collect()
+}

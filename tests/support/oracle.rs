@@ -444,17 +444,19 @@ impl World {
         fx
     }
 
-    /// The host answers a pending `calling.dial` (`pick` counts back from the latest) with a
-    /// fresh call id.
+    /// A pending `calling.dial` request: `pick` counts back from the latest.
+    fn take_pending(&mut self, pick: usize) -> Option<(CallKey, bool)> {
+        let n = self.pending.len();
+        let i = n.checked_sub(1 + pick % n.max(1))?;
+        Some(self.pending.remove(i))
+    }
+
+    /// The host answers a pending `calling.dial` (`pick` as in `take_pending`) with a fresh
+    /// call id.
     pub fn accept(&mut self, pick: usize) -> Vec<Effect> {
-        let Some(i) = self
-            .pending
-            .len()
-            .checked_sub(1 + pick % self.pending.len().max(1))
-        else {
+        let Some((key, emergency)) = self.take_pending(pick) else {
             return Vec::new();
         };
-        let (key, emergency) = self.pending.remove(i);
         let call_id = self.fresh_id(if emergency { "E" } else { "O" });
         if emergency {
             self.emergency_ids.insert(call_id.clone());
@@ -470,14 +472,9 @@ impl World {
 
     /// `calling.dial` rejects a pending request (`pick` as in [`World::accept`]).
     pub fn reject(&mut self, pick: usize) -> Vec<Effect> {
-        let Some(i) = self
-            .pending
-            .len()
-            .checked_sub(1 + pick % self.pending.len().max(1))
-        else {
+        let Some((key, _)) = self.take_pending(pick) else {
             return Vec::new();
         };
-        let (key, _) = self.pending.remove(i);
         self.task(Event::DialFailed {
             key,
             message: "rejected".into(),
