@@ -1112,6 +1112,28 @@ fn the_first_call_taken_up_after_a_second_one_ended_still_gives_presence_back() 
     assert_eq!(presence_sets(&fx), vec!["away"]);
 }
 
+/// Storage any script of the origin can write may call the saved call ordinary: taken up
+/// alive, it is still an emergency call (never written to history, E6) and its end releases the
+/// host form (E9).
+#[test]
+fn a_saved_call_of_another_kind_is_taken_up_as_an_emergency_call() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    let mut saved = saved_episode(&h);
+    if let Some(call) = saved.call.as_mut() {
+        call.kind = CallKind::Ordinary;
+    }
+    fresh.ev(Event::Restored {
+        episode: saved,
+        call_alive: true,
+    });
+    assert!(fresh.state().emergency_active());
+    let fx = fresh.end("e1", EndReason::Remote);
+    assert!(!has_activity(&fx), "{fx:?}");
+    assert!(fx.contains(&Effect::SetHostEmergencyMode(false)), "{fx:?}");
+}
+
 /// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
 /// write said a restore was under way with no presence to restore; the widget kept it pending.
 #[test]
@@ -1272,7 +1294,10 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        // 400 cases, or `PROPTEST_CASES` (the long runs in RELIABILITY.md).
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400)
+        ))]
 
         /// Every invariant of `oracle.rs` (E1, E2, E5, E6, E8, E9, E11, E12) holds after every
         /// event of any sequence, and the episode is over and undone at quiescence.

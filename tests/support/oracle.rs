@@ -141,8 +141,7 @@ pub fn located(region: Option<&str>) -> Location {
             LocationStatus::Denied
         },
         region: region.map(str::to_string),
-        coords: None,
-        overridden: false,
+        ..Location::default()
     }
 }
 
