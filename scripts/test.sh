@@ -14,6 +14,10 @@ section() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$((SECONDS - start))"; 
 
 section "0/3 static checks"
 cargo fmt --all -- --check
+# The fuzz targets (fuzz/, a crate of its own): formatted, and still building against the core.
+# Fuzzing itself is `bash scripts/fuzz.sh` (nightly, minutes): too slow for CI (RELIABILITY.md).
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+cargo check -q --locked --manifest-path fuzz/Cargo.toml --bins
 
 section "1/3 native tests (cargo test) and JS unit tests (node --test)"
 cargo test --locked

@@ -4,17 +4,20 @@
 //! - [`core`]: pure decisions (no browser, no clock).
 //! - `host`: the JavaScript boundary: bindings, the effect driver, location, storage, frames.
 //! - `ui`: Yew views over the core's view model.
+//!
+//! Without the default `web` feature only `core` builds (the fuzz targets in `fuzz/` use it so).
 
 pub mod core;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod host;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod settings_mount;
+#[cfg(feature = "web")]
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use mount::{mount, DialerHandle};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use settings_mount::{mount_settings, SettingsHandle};

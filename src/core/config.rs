@@ -121,6 +121,9 @@ pub enum ConfigError {
     InvalidLocationOverride,
     /// The locale is not a BCP 47 tag.
     InvalidLocale(String),
+    /// `emergency.supportedRegions` is empty: every emergency number would be an ordinary,
+    /// recorded call (E12).
+    NoSupportedRegions,
 }
 
 impl fmt::Display for ConfigError {
@@ -140,6 +143,10 @@ impl fmt::Display for ConfigError {
                 "config.emergency.locationOverride: latitude must be within ±90, longitude within ±180 and accuracyMeters ≥ 0"
             ),
             ConfigError::InvalidLocale(l) => write!(f, "config.locale: \"{l}\" is not a BCP 47 language tag"),
+            ConfigError::NoSupportedRegions => write!(
+                f,
+                "config.emergency.supportedRegions must name at least one region (leave it out for the default [\"US\",\"CA\",\"PR\",\"GB\",\"DK\"])"
+            ),
         }
     }
 }
@@ -227,6 +234,7 @@ impl Config {
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
+            Some(list) if list.is_empty() => return Err(ConfigError::NoSupportedRegions),
             Some(list) => list
                 .iter()
                 .enumerate()

@@ -111,6 +111,22 @@ impl RestorePolicy {
         vec![RestoreStep::AskHost]
     }
 
+    /// Hands over, once, the presence and callback window of the episode waiting to be taken
+    /// up, to an emergency episode that began here meanwhile (see
+    /// `flow::episode::take_over_older`); the episode still waits, for its call.
+    pub fn take_over(&mut self) -> Option<Episode> {
+        let waiting = &mut self.pending.as_mut()?.episode;
+        if waiting.saved_presence.is_none() && waiting.callback.is_none() {
+            return None;
+        }
+        waiting.restoring = false;
+        Some(Episode {
+            saved_presence: waiting.saved_presence.take(),
+            callback: waiting.callback.take(),
+            ..Episode::default()
+        })
+    }
+
     /// The host answered `calling.activeCalls`.
     pub fn answered(&mut self, answer: ActiveCalls) -> Vec<RestoreStep> {
         let Some(pending) = self.pending.as_ref().filter(|p| p.asked) else {
