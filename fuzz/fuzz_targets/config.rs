@@ -6,7 +6,7 @@
 #![no_main]
 
 use agent_dialer::core::config::{
-    LocationOverride, RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy,
+    LocationOverride, Permissions, RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy,
 };
 use agent_dialer::core::emergency;
 use agent_dialer::core::model::{Coords, Location};
@@ -115,6 +115,11 @@ fn structured(u: &mut Unstructured) -> Result<RawConfig> {
                 },
                 direct_routing_emergency_rule: u.arbitrary()?,
                 direct_offer_number: u.arbitrary()?,
+            })
+        })?,
+        permissions: maybe(u, |u| {
+            Ok(Permissions {
+                edit_emergency_settings: u.arbitrary()?,
             })
         })?,
     })

@@ -8,7 +8,6 @@
 #![no_main]
 
 use agent_dialer::core::model::{Location, LocationStatus, Millis};
-use agent_dialer::core::notify::Template;
 use agent_dialer::core::tabs::{TabMessage, TABS_PROTOCOL};
 use agent_dialer::core::wire::{CallEvent, EndReason};
 use agent_dialer::core::{Binding, Event, TimerId};
@@ -145,7 +144,6 @@ enum Act {
     Fire(Timer),
     Relocate(Place),
     Reconfigure(u8),
-    EditSettings(String, String, String),
     Tab(TabJunk),
     BindingFailed(u8),
     Reload,
@@ -283,12 +281,6 @@ fuzz_target!(|run: Run| {
             }
             Act::Reconfigure(c) => {
                 w.reconfigure(config(c));
-            }
-            Act::EditSettings(recipients, subject, body) => {
-                w.task(Event::EditSettings {
-                    recipients,
-                    template: Template { subject, body },
-                });
             }
             Act::Tab(t) => {
                 if let Some(m) = junk(&t) {
