@@ -48,17 +48,21 @@ pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
             "{}, {} (± {} m)",
             decimal(lang, l.latitude, 5),
             decimal(lang, l.longitude, 5),
-            l.accuracy_meters.round()
+            decimal(lang, l.accuracy_meters, 0)
         )),
         (None, _) if e.warning.is_some() => None,
         (None, _) => e.region.as_ref().map(|r| {
-            // Standing alone, not in a sentence: "The United States".
+            // Standing alone, not in a sentence: "The United States" (the browser's
+            // upper-casing: no Unicode case tables in the wasm).
             let name = region_name(lang, r);
             let mut chars = name.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or(name)
+            match chars.next() {
+                Some(c) => {
+                    let upper = js_sys::JsString::from(c).to_locale_upper_case(Some(lang.tag()));
+                    String::from(upper) + chars.as_str()
+                }
+                None => name,
+            }
         }),
     };
     let notification = e.notification.as_ref().map(|n| {

@@ -6,6 +6,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::decimal::fixed;
+
 /// A supported UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -426,8 +428,8 @@ pub fn duration(ms: u64) -> String {
 }
 
 /// A decimal number with `places` decimals and the locale's separator.
-pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
-    let s = format!("{value:.places$}");
+pub fn decimal(lang: Lang, value: f64, places: u32) -> String {
+    let s = fixed(value, places);
     match lang.decimal() {
         '.' => s,
         c => s.replace('.', &c.to_string()),
