@@ -4,7 +4,7 @@
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
 #   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
 #     dialer for when the wasm cannot run, .d.ts, package.json)
-#   + agent-dialer.css + the country boundaries asset (ODbL) -> npm pack.
+#   + agent-dialer.css + the locale files + the country boundaries asset (ODbL) -> npm pack.
 # Idempotent: cargo and wasm-opt skip work when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +49,8 @@ cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js www/pkg/guard.js www/pkg
    www/pkg/settings-frame.js www/pkg/settings-frame.d.ts \
    www/pkg/package.json www/pkg/README.md "$STAGE/"
 cp www/agent-dialer.css "$STAGE/agent-dialer.css"
+# The UI's locale files, fetched by the widget next to its glue only when a page needs one.
+cp -r www/locales "$STAGE/locales"
 node scripts/copy-boundaries.mjs "$STAGE"
 cp LICENSE* "$STAGE/" 2>/dev/null || true
 

@@ -12,7 +12,7 @@ use super::clock::use_now;
 use super::devices::Devices;
 use super::dialpad::Dialpad;
 use super::emergency_banner::{callback_validity, EmergencyBanner};
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{shown, t, tf, use_strings, Key, Lang, Strings};
 use super::icons::{icon, Icon};
 use super::incoming::Incoming;
 use super::notices::{dial_error, Notices};
@@ -20,8 +20,8 @@ use super::readiness::Readiness;
 use super::settings_panel::{SettingsLink, SettingsPanel};
 use crate::core::flow::Notice;
 use crate::core::wire::CallStatus;
-use crate::core::Event;
 use crate::core::ViewModel;
+use crate::core::{Binding, Event};
 
 /// Props of [`App`].
 #[derive(Properties, Clone, PartialEq)]
@@ -54,6 +54,14 @@ fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
 pub fn App(props: &AppProps) -> Html {
     let view = &props.view;
     let lang = *use_memo(view.locale.clone(), |l| Lang::resolve(l.as_deref()));
+    // The language's strings: English until its locale file arrives (never waited for).
+    let strings = use_strings(
+        lang,
+        Some(props.onevent.reform(|message| Event::BindingFailed {
+            binding: Binding::Translations,
+            message,
+        })),
+    );
     let number = use_state(String::new);
     let settings_open = use_state(|| false);
     let announcement = use_state(String::new);
@@ -105,8 +113,9 @@ pub fn App(props: &AppProps) -> Html {
         view.edit_settings && props.settings.as_ref().is_some_and(|l| l.view().is_some());
     let show_settings = *settings_open && c.dialpad && editable;
     html! {
+        <ContextProvider<Strings> context={strings}>
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
-            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={lang.tag()}>
+            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={shown(lang).tag()}>
             if !emergency {
                 <header class="ad-header">
                     <h2 class="ad-title">{ t(lang, Key::Phone) }</h2>
@@ -159,5 +168,6 @@ pub fn App(props: &AppProps) -> Html {
                 <Devices selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />
             }
         </section>
+        </ContextProvider<Strings>>
     }
 }

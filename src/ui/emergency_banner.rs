@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
+use super::i18n::{decimal, duration, region_name, t, tf, time, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::flow::{CallbackWindow, EmergencyWarning};
 use crate::core::view::EmergencyView;
@@ -36,7 +36,7 @@ pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String 
 /// The banner.
 #[component]
 pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
-    let (lang, e) = (props.lang, &props.emergency);
+    let (lang, e) = (use_lang(props.lang), &props.emergency);
     let warning = e.warning.as_ref().map(|w| match w {
         EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
         EmergencyWarning::OutsideSupportedRegion { region } => {

@@ -328,6 +328,8 @@ test("the admin surface in every locale, axe-clean", async () => {
     ["de-DE", "Speichern", "Notfalleinstellungen: Alex Agent"],
   ]) {
     const admin = await openAdmin(context, `?locale=${locale}`);
+    // The locale file is fetched after the form is shown (in English until then).
+    await admin.waitForSelector(`[data-test=settings-surface][lang=${locale}]`);
     assert.equal((await admin.textContent("[data-test=settings-save]")).trim(), save, locale);
     assert.equal((await admin.textContent("[data-test=settings] h2")).trim(), title, locale);
     assert.equal(await admin.getAttribute("[data-test=settings-surface]", "lang"), locale);
