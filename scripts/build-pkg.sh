@@ -4,6 +4,7 @@
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
 #   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
 #     dialer for when the wasm cannot run, .d.ts, package.json)
+#   + agent-dialer/sip (www/pkg/sip-adapter.js bundled with sip.js by esbuild)
 #   + agent-dialer.css + the locale files + the country boundaries asset (ODbL) -> npm pack.
 # Idempotent: cargo and wasm-opt skip work when nothing changed.
 set -euo pipefail
@@ -48,6 +49,17 @@ cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js www/pkg/guard.js www/pkg
    www/pkg/settings-element.js www/pkg/settings-element.d.ts \
    www/pkg/settings-frame.js www/pkg/settings-frame.d.ts \
    www/pkg/package.json www/pkg/README.md "$STAGE/"
+# agent-dialer/sip: the SIP adapter with sip.js (MIT) bundled in, so it works with or without a
+# bundler and always with the sip.js version it was tested with; the licence ships beside it.
+node_modules/.bin/esbuild www/pkg/sip-adapter.js --bundle --minify --format=esm --platform=browser --target=es2020 \
+  --legal-comments=none --log-level=warning --outfile="$STAGE/sip.js"
+cp www/pkg/sip.d.ts "$STAGE/"
+{
+  echo "agent-dialer/sip (sip.js in this package) includes sip.js $(node -p 'require("./node_modules/sip.js/package.json").version')"
+  echo "(https://github.com/onsip/SIP.js), under the MIT License:"
+  echo
+  cat node_modules/sip.js/LICENSE.md
+} >"$STAGE/THIRD_PARTY_LICENSES.txt"
 cp www/agent-dialer.css "$STAGE/agent-dialer.css"
 # The UI's locale files, fetched by the widget next to its glue only when a page needs one.
 cp -r www/locales "$STAGE/locales"

@@ -11,6 +11,9 @@ import { onSettingsChanged } from "./crm-store.js";
 const params = new URLSearchParams(location.search);
 const host = createDemoHost();
 window.demoHost = host; // for the end-to-end tests and for trying things in the console
+// ?telephony=sip (bash scripts/demo.sh): the calling binding is agent-dialer/sip on the local
+// Kamailio instead of the simulation (www/telephony/README.md, "The demo").
+if (params.get("telephony") === "sip") await useSip(host);
 
 const region = params.get("region") ?? $("#location").value;
 $("#location").value = region;
@@ -37,3 +40,26 @@ $("#location").addEventListener("change", (e) => {
   }
 });
 document.documentElement.dataset.dialerReady = "true";
+
+async function useSip(demoHost) {
+  const { createSipCalling } = await import("/telephony/dist/sip-adapter.js");
+  const { SITE_ADDRESS, backendCredentials, recordedCalling, sipServerUrl } = await import("/telephony/host-kit.js");
+  const adapter = createSipCalling({
+    server: await sipServerUrl(params),
+    aor: "sip:agent@127.0.0.1",
+    displayName: "Alex Agent",
+    credentials: backendCredentials("agent"),
+    civicAddress: SITE_ADDRESS,
+    fallbackAudio: "tone", // no microphone: the other side hears a quiet tone instead of nothing
+  });
+  adapter.onStatus((s) => {
+    $("#sip").textContent = s.registered ? "registered (sip:agent@127.0.0.1)" : s.state + (s.lastError ? ` — ${s.lastError}` : "");
+  });
+  adapter.subscribe((ev) => addLog("event", `event ${JSON.stringify(ev)}`));
+  demoHost.calling = recordedCalling(adapter, (binding, args) =>
+    addLog("binding", `${binding}(${args.map((a) => JSON.stringify(a)).join(", ")})`),
+  );
+  window.sipAdapter = adapter;
+  for (const sel of ["[data-test=sip-section]", "[data-test=sip-status-wrap]"]) $(sel).hidden = false;
+  $("[data-test=sim-section]").hidden = true;
+}
