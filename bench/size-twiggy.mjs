@@ -1,8 +1,12 @@
 // Where the wasm's bytes go: builds the release wasm the way Trunk does (cargo release for
 // wasm32 -> wasm-bindgen --target web -> wasm-opt with index.html's flags), once more with names
 // kept (`wasm-opt -g`) for twiggy, and prints the brotli size, twiggy's top items and the bytes
-// per crate / module of ours. Needs `cargo install twiggy` (not part of CI: scripts/setup.sh
-// does not install it; this is a benchmark tool).
+// per crate / module of ours. The build uses v0 symbol mangling (its own target folder,
+// target/size-twiggy/cargo) so that generic code is named with what it was instantiated for
+// (`CompStateInner<agent_dialer::ui::app::App>` counts for `ui::app`, not for yew); its bytes
+// agree with the shipped build's within a few hundred (the shipped figures are
+// `node scripts/size-report.mjs` over `trunk build --release`). Needs `cargo install twiggy`
+// (not part of CI: scripts/setup.sh does not install it; this is a benchmark tool).
 //   node bench/size-twiggy.mjs [--features a,b] [--no-default-features] [--no-build] [--top N] [--json]
 // Output folder: target/size-twiggy/<features or "default">/ (agent_dialer_bg.wasm = shipped
 // bytes, named.wasm = the same with a name section, top.csv = twiggy's full listing).
@@ -23,11 +27,12 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, env, 
 const label = `${noDefault ? "no-default" : "default"}${features ? `+${features.replace(/,/g, "+")}` : ""}`;
 const out = join(ROOT, "target", "size-twiggy", label);
 mkdirSync(out, { recursive: true });
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
+const targetDir = join(ROOT, "target", "size-twiggy", "cargo");
 const cargoArgs = ["build", "--locked", "--release", "--target", "wasm32-unknown-unknown", "--lib"];
 if (noDefault) cargoArgs.push("--no-default-features");
 if (features) cargoArgs.push("--features", features);
-if (!argv.includes("--no-build")) run("cargo", cargoArgs, { stdio: ["ignore", "inherit", "inherit"] });
+const cargoEnv = { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: "-Csymbol-mangling-version=v0" };
+if (!argv.includes("--no-build")) run("cargo", cargoArgs, { stdio: ["ignore", "inherit", "inherit"], env: cargoEnv });
 
 // The same wasm-opt flags as the Trunk build (index.html's data-wasm-opt / data-wasm-opt-params).
 const html = readFileSync(join(ROOT, "index.html"), "utf8");
@@ -52,17 +57,16 @@ const rows = csv.trim().split("\n").slice(1).map((line) => {
   return [m[1].replace(/""/g, '"'), Number(m[2])];
 }).filter(([name]) => !/"(function|data|local) names" subsection|^name$/.test(name));
 
-/** Which crate (or module of ours) an item belongs to; generic instances by what they instantiate. */
+/** Which crate (or module of ours) an item belongs to: generic code by the first module of
+ *  ours in its name (what it was instantiated for), else by its outermost crate. */
 function owner(name) {
   if (name.startsWith("data segment")) return "(data: strings, tables)";
   if (/shim|^import |^export |^elem\[|^table\[|^type\[/.test(name)) return "(wasm-bindgen shims, imports, exports)";
-  const ours = name.match(/agent_dialer::(\w+)(?:::(\w+))?/);
+  const ours = name.match(/agent_dialer(?:\[[0-9a-f]+\])?::(\w+)(?:::(\w+))?/);
   if (ours) return ["core", "host", "ui"].includes(ours[1]) && ours[2] ? `agent_dialer::${ours[1]}::${ours[2]}` : `agent_dialer::${ours[1]}`;
   const path = name.replace(/^[<&*\s]+|^(mut|dyn) /g, "").replace(/\[[0-9a-f]+\]/g, "");
-  if (/^(yew|serde_wasm_bindgen|serde_core|serde|hashbrown|country_boundaries|tracing\w*|indexmap|wasm_bindgen\w*|js_sys|web_sys|gloo\w*|dlmalloc|implicit_clone|futures\w*)::/.test(path)) return path.split("::")[0];
-  for (const c of ["yew", "serde_wasm_bindgen", "serde", "hashbrown", "wasm_bindgen", "js_sys", "web_sys"]) if (name.includes(`${c}::`)) return `${c} (generic impl)`;
-  if (/^(core|alloc|std)::|^<?(str|char|f64|f32|\[)|^(core|alloc|std)\b/.test(path)) return "core/alloc/std";
-  return path.split("::")[0].slice(0, 40);
+  const crate = path.match(/^(\w+)/)?.[1] ?? path.slice(0, 40);
+  return ["core", "alloc", "std", "str", "char", "f64", "f32", "u8", "u32", "u64", "u128", "usize", "i32", "i64", "dlmalloc", "compiler_builtins"].includes(crate) ? "core/alloc/std" : crate;
 }
 const byOwner = new Map();
 for (const [name, bytes] of rows) byOwner.set(owner(name), (byOwner.get(owner(name)) ?? 0) + bytes);

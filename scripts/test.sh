@@ -23,7 +23,8 @@ node --test www/test/
 section "2/3 browser component tests (wasm-bindgen-test, headless Chromium)"
 browser_tests=()
 for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
-WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
+# With the cargo feature `admin`: the emergency settings surface is tested too (browser_settings.rs).
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown --features admin "${browser_tests[@]}"
 
 section "3/3 end-to-end tests (Chromium: demo, UI, runtime, embedding)"
 trunk build --release

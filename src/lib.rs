@@ -10,11 +10,15 @@ pub mod core;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
+mod settings_mount;
+// The agent's build: the pane without the settings editor (issue 16).
+#[cfg(all(target_arch = "wasm32", not(feature = "admin")))]
+#[path = "settings_off.rs"]
 mod settings_mount;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use mount::{mount, DialerHandle};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
 pub use settings_mount::{mount_settings, SettingsHandle};

@@ -130,8 +130,11 @@ extern "C" {
     fn setBox(b: &JsValue, handle: SettingsHandle);
 }
 
+/// Lets the widget's JavaScript callbacks and timers run, then Yew render everything it has
+/// queued (its scheduler yields to the browser under load: a sleep alone is not enough).
 async fn settle() {
     yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn obj(json: &str) -> JsValue {

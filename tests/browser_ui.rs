@@ -139,8 +139,11 @@ impl Drop for Mounted {
     }
 }
 
+/// Lets the widget's JavaScript callbacks and timers run, then Yew render everything it has
+/// queued (its scheduler yields to the browser under load: a sleep alone is not enough).
 async fn settle() {
     yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 async fn render(view: ViewModel) -> Mounted {

@@ -6,7 +6,7 @@
 /// `.` as the separator and never `-0`: `fixed(55.67614, 2)` is `"55.68"`. Not-a-number
 /// and infinities are written `NaN`, `inf`, `-inf` (as Rust writes them). Agrees with
 /// `format!("{value:.places$}")` except on exact ties, which that rounds to even, and beyond
-/// 17 significant digits.
+/// 17 significant digits (where f64 holds nothing more).
 pub fn fixed(value: f64, places: u32) -> String {
     if value.is_nan() {
         return "NaN".into();
@@ -17,19 +17,19 @@ pub fn fixed(value: f64, places: u32) -> String {
     }
     let places = places.min(9);
     let scale = 10u64.pow(places);
-    let abs = value.abs();
-    let (int, frac, zeros) = if abs < 1e17 {
-        let n = (abs * scale as f64).round() as u128;
-        (n / u128::from(scale), n % u128::from(scale), 0)
+    let scaled = value.abs() * scale as f64;
+    // u64 arithmetic (no 128-bit formatting code); f64 holds 17 significant digits, so what
+    // does not fit is a whole number already: its leading digits, then zeros.
+    let (int, frac, zeros) = if scaled < 1e19 {
+        let n = scaled.round() as u64;
+        (n / scale, n % scale, 0)
     } else {
-        // Whole numbers already (f64 has 53 bits); above u128 (beyond 10^38) the leading
-        // digits, then zeros.
-        let (mut whole, mut zeros) = (abs, 0usize);
-        while whole >= 1e38 {
+        let (mut whole, mut zeros) = (value.abs().round(), 0usize);
+        while whole >= 1e19 {
             whole /= 10.0;
             zeros += 1;
         }
-        (whole as u128, 0, zeros)
+        (whole as u64, 0, zeros)
     };
     let sign = if int == 0 && frac == 0 { "" } else { sign };
     let zeros = "0".repeat(zeros);

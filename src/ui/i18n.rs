@@ -12,6 +12,7 @@
 //! the wasm).
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -265,8 +266,7 @@ enum Load {
 thread_local! {
     static TABLES: RefCell<Vec<Table>> = const { RefCell::new(Vec::new()) };
     static LOADS: RefCell<Vec<Load>> = const { RefCell::new(Vec::new()) };
-    static ARRIVED: Cell<u32> = const { Cell::new(0) };
-    static WATCHERS: RefCell<Vec<(u32, Callback<u32>)>> = const { RefCell::new(Vec::new()) };
+    static WATCHERS: RefCell<Vec<(u32, Rc<dyn Fn()>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_WATCHER: Cell<u32> = const { Cell::new(0) };
 }
 
@@ -378,14 +378,10 @@ pub fn install_with(
             regions,
         })
     });
-    let arrived = ARRIVED.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
-    // No borrow held while the watchers run.
+    // Every component showing text renders again (no borrow held while they are told).
     let watchers: Vec<_> = WATCHERS.with(|w| w.borrow().iter().map(|(_, c)| c.clone()).collect());
     for watcher in watchers {
-        watcher.emit(arrived);
+        watcher();
     }
     Ok(())
 }
@@ -458,34 +454,13 @@ fn describe(error: &JsValue) -> String {
     }
 }
 
-/// How many locale files have arrived in this page: what [`use_strings`] provides, so that
-/// every component showing text renders again when one arrives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Strings(u32);
-
 /// For a root component (the pane, the settings surface): fetches `lang`'s locale file when
-/// it is not here yet, and renders again whenever a locale file is taken up; `on_error` hears
-/// why it could not be fetched (the widget stays in English). Provide the result to the
-/// children with a `ContextProvider<Strings>`.
+/// it is not here yet; `on_error` hears why it could not be fetched (the widget stays in
+/// English). What is shown follows through [`use_lang`].
 #[hook]
-pub fn use_strings(lang: Lang, on_error: Option<Callback<String>>) -> Strings {
-    let arrived = use_state(|| ARRIVED.with(Cell::get));
-    // Effect: render again when any locale file is taken up, while mounted.
-    {
-        let arrived = arrived.clone();
-        use_effect_with((), move |_| {
-            let id = NEXT_WATCHER.with(|n| {
-                n.set(n.get().wrapping_add(1));
-                n.get()
-            });
-            let watcher = Callback::from(move |n| arrived.set(n));
-            WATCHERS.with(|w| w.borrow_mut().push((id, watcher)));
-            move || WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id))
-        });
-    }
-    // Effect: fetch the language's file when it is needed and not here.
+pub fn use_locale_file(lang: Lang, on_error: Option<Callback<String>>) {
     use_effect_with(lang, move |&lang| {
-        let alive = std::rc::Rc::new(Cell::new(true));
+        let alive = Rc::new(Cell::new(true));
         let still = alive.clone();
         load(lang, move |result| {
             if let (true, Err(message), Some(on_error)) = (still.get(), result, on_error) {
@@ -494,14 +469,22 @@ pub fn use_strings(lang: Lang, on_error: Option<Callback<String>>) -> Strings {
         });
         move || alive.set(false)
     });
-    Strings(*arrived)
 }
 
-/// `lang`, for a component that shows text: it renders again when a locale file arrives
-/// (from the [`Strings`] its root provides).
+/// `lang`, for a component that shows text: it renders again whenever a locale file is taken
+/// up, while mounted (its props may not change when its strings do).
 #[hook]
 pub fn use_lang(lang: Lang) -> Lang {
-    let _ = use_context::<Strings>();
+    let update = use_force_update();
+    use_effect_with((), move |_| {
+        let id = NEXT_WATCHER.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        let watcher: Rc<dyn Fn()> = Rc::new(move || update.force_update());
+        WATCHERS.with(|w| w.borrow_mut().push((id, watcher)));
+        move || WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id))
+    });
     lang
 }
 

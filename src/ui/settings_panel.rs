@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::i18n::{shown, t, tf, use_strings, Key, Lang, Strings};
+use super::i18n::{shown, t, tf, use_lang, use_locale_file, Key, Lang};
 use super::settings::SettingsForm;
 use crate::core::settings::{SettingsEvent, SettingsView};
 
@@ -111,12 +111,13 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
         .lang
         .unwrap_or_else(|| Lang::resolve(current.as_ref().and_then(|v| v.locale.as_deref())));
     // The language's strings: English until its locale file arrives (never waited for).
-    let strings = use_strings(lang, None);
+    use_locale_file(lang, None);
+    let lang = use_lang(lang);
     let Some(v) = current else {
         return html! {};
     };
     let onevent = props.link.0.onevent.clone();
-    let form = if props.surface {
+    if props.surface {
         let title = tf(lang, Key::SettingsFor, &[&v.agent_name]);
         html! {
             <section class="ad-root ad-settings-surface" data-test="settings-surface" lang={shown(lang).tag()}>
@@ -126,6 +127,5 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     } else {
         let title = t(lang, Key::SettingsTitle);
         html! { <SettingsForm view={v} {onevent} {lang} title={title} /> }
-    };
-    html! { <ContextProvider<Strings> context={strings}>{ form }</ContextProvider<Strings>> }
+    }
 }
