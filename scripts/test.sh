@@ -27,10 +27,14 @@ node --test www/test/
 section "2/3 browser component tests (wasm-bindgen-test, headless Chromium)"
 browser_tests=()
 for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
-WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
+# With the cargo feature `admin`: the emergency settings surface is tested too (browser_settings.rs).
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown --features admin "${browser_tests[@]}"
 
 section "3/3 end-to-end tests (Chromium: demo, UI, runtime, embedding)"
 trunk build --release
+# The size budget: the agent's initial download (wasm + glue + snippets + CSS, brotli) must not
+# grow past scripts/size-budget.json (bytes are deterministic for a toolchain; BENCHMARKS.md).
+node scripts/size-report.mjs --check | tail -n 1
 # The npm package (pkg/agent-dialer-0.1.0.tgz) and the sample Vite host app that installs it
 # (www/e2e/embedding.e2e.mjs). `npm ci` installs the freshly packed tarball: the sample's lockfile
 # carries no integrity for it, since it changes with every build.

@@ -12,12 +12,16 @@ pub mod core;
 pub mod host;
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod mount;
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
+mod settings_mount;
+// The agent's build: the pane without the settings editor (issue 16).
+#[cfg(all(target_arch = "wasm32", feature = "web", not(feature = "admin")))]
+#[path = "settings_off.rs"]
 mod settings_mount;
 #[cfg(feature = "web")]
 pub mod ui;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use mount::{mount, DialerHandle};
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
 pub use settings_mount::{mount_settings, SettingsHandle};

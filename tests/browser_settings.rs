@@ -130,8 +130,11 @@ extern "C" {
     fn setBox(b: &JsValue, handle: SettingsHandle);
 }
 
+/// Lets the widget's JavaScript callbacks and timers run, then Yew render everything it has
+/// queued (its scheduler yields to the browser under load: a sleep alone is not enough).
 async fn settle() {
     yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn obj(json: &str) -> JsValue {
@@ -286,6 +289,10 @@ async fn save_with_a_marked_field_sends_nothing_says_so_and_focuses_the_field() 
 
 #[wasm_bindgen_test]
 async fn the_form_speaks_every_locale() {
+    // The locale files as fetched ones are taken up (the test server has none).
+    for (lang, file) in agent_dialer::ui::i18n::LOCALE_FILES {
+        agent_dialer::ui::i18n::install(lang, &js_sys::JSON::parse(file).unwrap()).unwrap();
+    }
     for (locale, save, label) in [
         ("en-GB", "Save", "Emergency contacts (email)"),
         ("da-DK", "Gem", "Nødkontakter (e-mail)"),

@@ -7,8 +7,10 @@ use std::rc::Rc;
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency};
 use agent_dialer::core::wire::CallEvent;
+use agent_dialer::core::Binding;
 use agent_dialer::core::{Config, Coords, Location, LocationStatus, ViewModel};
 use agent_dialer::core::{Dialer, Event};
+use agent_dialer::ui::i18n::{self, Lang, LOCALE_FILES};
 use agent_dialer::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -137,8 +139,11 @@ impl Drop for Mounted {
     }
 }
 
+/// Lets the widget's JavaScript callbacks and timers run, then Yew render everything it has
+/// queued (its scheduler yields to the browser under load: a sleep alone is not enough).
 async fn settle() {
     yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 async fn render(view: ViewModel) -> Mounted {
@@ -438,8 +443,71 @@ async fn readiness_expands_to_each_check() {
     );
 }
 
+/// Takes up the shipped locale files, as the fetched ones are (`JSON.parse`d).
+fn install_locales() {
+    for (lang, file) in LOCALE_FILES {
+        i18n::install(lang, &js_sys::JSON::parse(file).unwrap()).unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn every_locale_renders_translated_text() {
+    // Danish before its locale file is here (the test server has none): English — also for
+    // `lang=` — and why is reported; the pane works meanwhile. Taken up, every part of the pane
+    // already shown turns Danish, and what was typed stays.
+    let m = render(dialer(Some("da-DK"), Some("US"), vec![]).view(now())).await;
+    assert_eq!(
+        m.text("call-button"),
+        "Call",
+        "English until the Danish file is here"
+    );
+    assert_eq!(
+        m.q("dialer").unwrap().get_attribute("lang").as_deref(),
+        Some("en-US")
+    );
+    input(&m.q("number").unwrap(), "555 0100");
+    for _ in 0..100 {
+        if !m.events.borrow().is_empty() {
+            break;
+        }
+        settle().await;
+    }
+    assert!(
+        m.events.borrow().iter().any(|e| matches!(e,
+            Event::BindingFailed { binding: Binding::Translations, message } if message.contains("da-DK"))),
+        "the failed fetch is reported: {:?}",
+        m.events.borrow()
+    );
+    assert!(!i18n::ready(Lang::DaDk));
+    install_locales();
+    settle().await;
+    assert_eq!(m.text("call-button"), "Ring op");
+    // Components below the pane, whose props did not change, too.
+    assert_eq!(
+        m.q("backspace")
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Slet sidste ciffer")
+    );
+    let badge = m.text("readiness-badge");
+    assert!(
+        badge.contains("klar") || badge.contains("problem"),
+        "{badge}"
+    );
+    assert_eq!(
+        m.q("dialer").unwrap().get_attribute("lang").as_deref(),
+        Some("da-DK")
+    );
+    assert_eq!(
+        m.q("number")
+            .unwrap()
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "555 0100",
+        "what was typed stays"
+    );
+    drop(m);
     for (locale, call, emergency) in [
         ("en-US", "Call", "Emergency call in progress"),
         ("en-GB", "Call", "Emergency call in progress"),

@@ -17,6 +17,7 @@
 //!   (the UI's view model and `dialer.state()`).
 
 pub mod config;
+pub mod decimal;
 pub mod dial;
 pub mod dialer;
 pub mod emergency;

@@ -47,6 +47,8 @@ pub enum Binding {
     Storage,
     /// Browser geolocation.
     Geolocation,
+    /// The UI's locale file (fetched next to the widget; the UI stays in English without it).
+    Translations,
     /// `calling.subscribe` / `presence.subscribe` failed or delivered something unreadable.
     Subscribe,
 }
@@ -94,6 +96,7 @@ impl Binding {
             Binding::SettingsSave => "settings.save",
             Binding::Storage => "storage",
             Binding::Geolocation => "geolocation",
+            Binding::Translations => "translations",
             Binding::Subscribe => "subscribe",
         }
     }

@@ -12,16 +12,16 @@ use super::clock::use_now;
 use super::devices::Devices;
 use super::dialpad::Dialpad;
 use super::emergency_banner::{callback_validity, EmergencyBanner};
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{shown, t, tf, use_lang, use_locale_file, Key, Lang};
 use super::icons::{icon, Icon};
 use super::incoming::Incoming;
 use super::notices::{dial_error, Notices};
 use super::readiness::Readiness;
-use super::settings_panel::{SettingsLink, SettingsPanel};
+use super::settings_panel::SettingsLink;
 use crate::core::flow::Notice;
 use crate::core::wire::CallStatus;
-use crate::core::Event;
 use crate::core::ViewModel;
+use crate::core::{Binding, Event};
 
 /// Props of [`App`].
 #[derive(Properties, Clone, PartialEq)]
@@ -49,11 +49,36 @@ fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
     })
 }
 
+/// The pane's settings form (builds with the editor: cargo feature `admin`).
+#[cfg(feature = "admin")]
+fn settings_panel(link: &SettingsLink, lang: Lang) -> Html {
+    html! {
+        <div id="ad-settings-panel">
+            <super::SettingsPanel link={link.clone()} lang={Some(lang)} />
+        </div>
+    }
+}
+
+/// The agent's build has no settings form: its pane never gets a settings view to show.
+#[cfg(not(feature = "admin"))]
+fn settings_panel(_: &SettingsLink, _: Lang) -> Html {
+    Html::default()
+}
+
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let view = &props.view;
     let lang = *use_memo(view.locale.clone(), |l| Lang::resolve(l.as_deref()));
+    // The language's strings: English until its locale file arrives (never waited for).
+    use_locale_file(
+        lang,
+        Some(props.onevent.reform(|message| Event::BindingFailed {
+            binding: Binding::Translations,
+            message,
+        })),
+    );
+    let lang = use_lang(lang);
     let number = use_state(String::new);
     let settings_open = use_state(|| false);
     let announcement = use_state(String::new);
@@ -106,7 +131,7 @@ pub fn App(props: &AppProps) -> Html {
     let show_settings = *settings_open && c.dialpad && editable;
     html! {
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
-            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={lang.tag()}>
+            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={shown(lang).tag()}>
             if !emergency {
                 <header class="ad-header">
                     <h2 class="ad-title">{ t(lang, Key::Phone) }</h2>
@@ -149,9 +174,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if let (true, Some(link)) = (show_settings, &props.settings) {
-                <div id="ad-settings-panel">
-                    <SettingsPanel link={link.clone()} lang={Some(lang)} />
-                </div>
+                { settings_panel(link, lang) }
             } else if c.dialpad {
                 <Dialpad value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />
             }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, MediaDeviceInfo, MediaDeviceKind};
 use yew::prelude::*;
 
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::Event;
 
@@ -91,7 +91,7 @@ pub struct DevicesProps {
 /// The "Audio devices" disclosure.
 #[component]
 pub fn Devices(props: &DevicesProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let devices = use_state(Vec::<Device>::new);
 

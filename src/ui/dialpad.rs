@@ -4,7 +4,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::Event;
 
@@ -85,7 +85,7 @@ pub struct DialpadProps {
 /// keyboard anywhere in the pad, not only in the field.
 #[component]
 pub fn Dialpad(props: &DialpadProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let input = use_node_ref();
 
     // Callbacks

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::Event;
 
@@ -20,7 +20,7 @@ pub struct IncomingProps {
 /// The incoming-call card.
 #[component]
 pub fn Incoming(props: &IncomingProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let emit = |event: Event| {
         let onevent = props.onevent.clone();
         Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::readiness::{Check, CheckId, ReadinessReport};
 
@@ -36,7 +36,7 @@ pub struct ReadinessProps {
 /// Badge plus disclosure.
 #[component]
 pub fn Readiness(props: &ReadinessProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let issues = props.report.checks.iter().filter(|c| !c.ok).count();
     let ready = props.report.ready && issues == 0;

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{t, tf, use_lang, Key, Lang};
 use crate::core::notify::{RecipientError, TemplateError, TemplateField, TemplatePosition};
 use crate::core::settings::{Field, SaveStatus, SettingsEvent, SettingsView, SAVE_TIMEOUT};
 
@@ -82,7 +82,7 @@ pub struct SettingsFormProps {
 /// The settings form.
 #[component]
 pub fn SettingsForm(props: &SettingsFormProps) -> Html {
-    let (lang, view) = (props.lang, &props.view);
+    let (lang, view) = (use_lang(props.lang), &props.view);
     // Ids unique in the document: an admin page may show several forms, or sit beside a pane.
     let form = *use_memo((), |_| NEXT_FORM.fetch_add(1, Ordering::Relaxed));
     let id = |part: &str| format!("ad-s{form}-{part}");

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{shown, t, tf, use_lang, use_locale_file, Key, Lang};
 use super::settings::SettingsForm;
 use crate::core::settings::{SettingsEvent, SettingsView};
 
@@ -106,17 +106,21 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
             move || link.unwatch(id)
         });
     }
-    let Some(v) = props.link.view() else {
-        return html! {};
-    };
+    let current = props.link.view();
     let lang = props
         .lang
-        .unwrap_or_else(|| Lang::resolve(v.locale.as_deref()));
+        .unwrap_or_else(|| Lang::resolve(current.as_ref().and_then(|v| v.locale.as_deref())));
+    // The language's strings: English until its locale file arrives (never waited for).
+    use_locale_file(lang, None);
+    let lang = use_lang(lang);
+    let Some(v) = current else {
+        return html! {};
+    };
     let onevent = props.link.0.onevent.clone();
     if props.surface {
         let title = tf(lang, Key::SettingsFor, &[&v.agent_name]);
         html! {
-            <section class="ad-root ad-settings-surface" data-test="settings-surface" lang={lang.tag()}>
+            <section class="ad-root ad-settings-surface" data-test="settings-surface" lang={shown(lang).tag()}>
                 <SettingsForm view={v} {onevent} {lang} title={title} />
             </section>
         }

@@ -4,11 +4,13 @@
 // shared with the other embedding demos (embed-common.js). It loads the widget through the
 // package's entry (/pkg/index.js over the Trunk-built wasm), so that when the wasm cannot run
 // the page gets the fallback dialer (README "When the wasm cannot run").
-import init, { mount } from "/pkg/index.js";
 import { $, addLog, createDemoHost, demoConfig, logEvents } from "./embed-common.js";
 import { onSettingsChanged } from "./crm-store.js";
 
 const params = new URLSearchParams(location.search);
+// An agent allowed to edit the emergency settings in the pane (?edit=1) gets the admin build
+// (agent-dialer/admin, with the settings editor); every other agent the smaller agent build.
+const { default: init, mount } = await import(params.get("edit") === "1" ? "/pkg/admin.js" : "/pkg/index.js");
 const host = createDemoHost();
 window.demoHost = host; // for the end-to-end tests and for trying things in the console
 // ?telephony=sip (bash scripts/demo.sh): the calling binding is agent-dialer/sip on the local

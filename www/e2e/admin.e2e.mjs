@@ -263,6 +263,31 @@ test("without the permission an agent cannot reach the settings by keyboard or s
   await context.close();
 });
 
+test("the agent's build (agent-dialer) leaves the editor out: a grant is a clear dialer:error, the pane stays read-only", async () => {
+  const context = await profile();
+  const agent = await openAgent(context); // the demo page loads the agent's build without ?edit=1
+  const errors = await agent.evaluate(() => {
+    const seen = [];
+    document.querySelector("#dialer").addEventListener("dialer:error", (e) => seen.push(e.detail));
+    window.dialer.setConfig({ permissions: { editEmergencySettings: true } });
+    return seen;
+  });
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.equal(errors[0].binding, "settings.save");
+  assert.match(errors[0].message, /agent-dialer\/admin/);
+  assert.equal(await agent.locator("[data-test=settings-toggle]").count(), 0, "no settings in the pane");
+  await agent.click("[data-test=readiness-toggle]");
+  assert.match(await agent.textContent("[data-test=contacts-readonly]"), /safety@acme\.example/, "who is told, read-only");
+  // The agent build has no mountSettings: the package entry says where it is.
+  const thrown = await agent.evaluate(async () => {
+    const { mountSettings } = await import("/pkg/index.js");
+    try { mountSettings(); return null; } catch (e) { return e.message; }
+  });
+  assert.match(thrown, /agent-dialer\/admin/);
+  assert.deepEqual(agent.errors, []);
+  await context.close();
+});
+
 /** Chromium's full accessibility tree (role and name of every node). */
 async function axTree(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -328,6 +353,8 @@ test("the admin surface in every locale, axe-clean", async () => {
     ["de-DE", "Speichern", "Notfalleinstellungen: Alex Agent"],
   ]) {
     const admin = await openAdmin(context, `?locale=${locale}`);
+    // The locale file is fetched after the form is shown (in English until then).
+    await admin.waitForSelector(`[data-test=settings-surface][lang=${locale}]`);
     assert.equal((await admin.textContent("[data-test=settings-save]")).trim(), save, locale);
     assert.equal((await admin.textContent("[data-test=settings] h2")).trim(), title, locale);
     assert.equal(await admin.getAttribute("[data-test=settings-surface]", "lang"), locale);

@@ -297,10 +297,9 @@ export interface SettingsHandle {
   free(): void;
 }
 
-/** The administrator's emergency settings for `config.agent` (uses agent, locale and
- *  emergency.recipients/template of the DialerConfig shape). Throws an Error naming the
- *  problem when the element, `host.settings.save` or the configuration is malformed. */
-export function mountSettings(element: Element, host: SettingsHost, config: DialerConfig): SettingsHandle;
+/** In "agent-dialer" this throws: the administrators' emergency settings are in
+ *  "agent-dialer/admin" (admin.d.ts), whose mountSettings returns a SettingsHandle. */
+export function mountSettings(...args: unknown[]): never;
 
 /** The <agent-dialer-settings> element class is exported by "agent-dialer/settings-element". */
 export type AgentDialerSettingsElement = import("./settings-element.js").AgentDialerSettingsElement;

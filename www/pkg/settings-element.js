@@ -10,15 +10,16 @@
 //   el.config = otherAgentsConfig;   // another agent.id: the form is mounted for that agent
 //
 // Mounts once host and config are both set and the element is in the document; loads the wasm
-// itself (next to this file). Unsaved edits are kept per agent in localStorage by the widget,
+// itself (the admin wasm, next to this file). Unsaved edits are kept per agent in localStorage by the widget,
 // so removing the element (or switching agents) loses nothing; `dialer:mount-error` reports a
 // mount that threw.
-import init, { mountSettings } from "./agent_dialer.js";
+import init, { mountSettings } from "./agent_dialer_admin.js";
 
 let wasm;
-/** Loads the wasm once per page; resolves when `mountSettings` can be called. */
+/** Loads the admin wasm (the one with the settings) once per page; resolves when
+ *  `mountSettings` can be called. */
 export function load() {
-  wasm ??= init({ module_or_path: new URL("./agent_dialer_bg.wasm", import.meta.url) });
+  wasm ??= init({ module_or_path: new URL("./agent_dialer_admin_bg.wasm", import.meta.url) });
   return wasm;
 }
 

@@ -35,8 +35,8 @@ export function connectSettingsFrame(iframe, host, options = {}) {
 /** Serves the settings surface inside an iframe (options as serveFrame's). */
 export function serveSettingsFrame(options = {}) {
   let module;
-  const load = options.load ?? (() => import("./agent_dialer.js").then((m) => m.default({
-    module_or_path: new URL("./agent_dialer_bg.wasm", import.meta.url),
+  const load = options.load ?? (() => import("./agent_dialer_admin.js").then((m) => m.default({
+    module_or_path: new URL("./agent_dialer_admin_bg.wasm", import.meta.url),
   }).then(() => m)));
   return serveFrame({
     ...options,
