@@ -2,8 +2,11 @@
 # Builds the npm package `agent-dialer` into pkg/ (git-ignored) and packs it into
 # pkg/agent-dialer-<version>.tgz, the way it would be published:
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
-#   + the package's own JS from www/pkg/ (custom element, iframe bridge, .d.ts, package.json)
-#   + agent-dialer.css + the country boundaries asset (ODbL) -> npm pack.
+#   + the same for the admin wasm (cargo feature `admin`: the emergency settings; scripts/build-admin.mjs)
+#   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
+#     dialer for when the wasm cannot run, the admin entry, .d.ts, package.json)
+#   + agent-dialer/sip (www/pkg/sip-adapter.js bundled with sip.js by esbuild)
+#   + agent-dialer.css + the locale files + the country boundaries asset (ODbL) -> npm pack.
 # Idempotent: cargo and wasm-opt skip work when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +25,9 @@ wasm-bindgen --target web --out-dir "$STAGE" --out-name agent_dialer "$WASM"
 # wasm-opt reads the features from the wasm's target_features section (kept: no `strip` in
 # Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable.
 wasm-opt -Oz "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
+# The second wasm, with the administrators' emergency settings (cargo feature `admin`), for
+# agent-dialer/admin and the settings element/frame: agent_dialer_admin.js + _bg.wasm.
+node scripts/build-admin.mjs "$STAGE" --name agent_dialer_admin
 # Bundlers (Vite, webpack 5) emit `new URL("<literal>", import.meta.url)` as an asset, but turn a
 # template literal into a glob over the whole package folder. The boundaries file is the only
 # asset location.js resolves: give bundlers its literal URL; keep the general form for others.
@@ -39,10 +45,30 @@ JS
 # wasm-bindgen's own .d.ts types mount's parameters as `any`: the package ships index.d.ts.
 rm -f "$STAGE/agent_dialer.d.ts" "$STAGE/agent_dialer_bg.wasm.d.ts"
 
-cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js \
-   www/pkg/index.d.ts www/pkg/element.d.ts www/pkg/frame.d.ts \
+# The shipped bundle never carries the test build's trap hooks (cargo feature `test-trap`).
+if grep -q "__trap" "$STAGE/agent_dialer.js"; then echo "build-pkg: the wasm was built with test-trap" >&2; exit 1; fi
+# The agent's wasm leaves the emergency settings out (they are in agent_dialer_admin).
+if grep -q "mountSettings" "$STAGE/agent_dialer.js"; then echo "build-pkg: the agent's wasm was built with the admin feature" >&2; exit 1; fi
+
+cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js www/pkg/guard.js www/pkg/fallback.js \
+   www/pkg/index.d.ts www/pkg/element.d.ts www/pkg/frame.d.ts www/pkg/admin.js www/pkg/admin.d.ts \
+   www/pkg/settings-element.js www/pkg/settings-element.d.ts \
+   www/pkg/settings-frame.js www/pkg/settings-frame.d.ts \
    www/pkg/package.json www/pkg/README.md "$STAGE/"
+# agent-dialer/sip: the SIP adapter with sip.js (MIT) bundled in, so it works with or without a
+# bundler and always with the sip.js version it was tested with; the licence ships beside it.
+node_modules/.bin/esbuild www/pkg/sip-adapter.js --bundle --minify --format=esm --platform=browser --target=es2020 \
+  --legal-comments=none --log-level=warning --outfile="$STAGE/sip.js"
+cp www/pkg/sip.d.ts "$STAGE/"
+{
+  echo "agent-dialer/sip (sip.js in this package) includes sip.js $(node -p 'require("./node_modules/sip.js/package.json").version')"
+  echo "(https://github.com/onsip/SIP.js), under the MIT License:"
+  echo
+  cat node_modules/sip.js/LICENSE.md
+} >"$STAGE/THIRD_PARTY_LICENSES.txt"
 cp www/agent-dialer.css "$STAGE/agent-dialer.css"
+# The UI's locale files, fetched by the widget next to its glue only when a page needs one.
+cp -r www/locales "$STAGE/locales"
 node scripts/copy-boundaries.mjs "$STAGE"
 cp LICENSE* "$STAGE/" 2>/dev/null || true
 

@@ -11,7 +11,8 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
-# --- Debian packages: Chromium + driver for browser tests, Kamailio for real telephony.
+# --- Debian packages: Chromium + driver for browser tests, Kamailio (+ TLS, auth_ephemeral) and
+#     openssl (the test CA) for real telephony.
 want_apt=()
 command -v chromium >/dev/null || want_apt+=(chromium)
 command -v chromedriver >/dev/null || want_apt+=(chromium-driver)
@@ -19,6 +20,10 @@ if [ "${SKIP_TELEPHONY:-0}" != 1 ]; then
   dpkg -s kamailio >/dev/null 2>&1 || want_apt+=(kamailio)
   dpkg -s kamailio-websocket-modules >/dev/null 2>&1 || want_apt+=(kamailio-websocket-modules)
   dpkg -s kamailio-extra-modules >/dev/null 2>&1 || want_apt+=(kamailio-extra-modules)
+  # wss (tls.so) and ephemeral HMAC credentials (auth_ephemeral.so): www/telephony/kamailio.cfg
+  dpkg -s kamailio-tls-modules >/dev/null 2>&1 || want_apt+=(kamailio-tls-modules)
+  dpkg -s kamailio-autheph-modules >/dev/null 2>&1 || want_apt+=(kamailio-autheph-modules)
+  command -v openssl >/dev/null || want_apt+=(openssl)
 fi
 if [ ${#want_apt[@]} -gt 0 ]; then
   log "apt-get install ${want_apt[*]}"

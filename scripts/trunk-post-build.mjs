@@ -13,3 +13,5 @@ const out = html.replace(inline, "");
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error("an inline script is left in index.html");
 writeFileSync(file, out);
 // Trunk also adds a modulepreload/preload for the glue; keep those (they are not scripts).
+// The demo never ships the test build's trap hooks (cargo feature `test-trap`, test builds only).
+if (readFileSync(join(dir, "agent-dialer.js"), "utf8").includes("__trap")) throw new Error("the wasm was built with the test-trap feature");

@@ -1,16 +1,27 @@
 //! agent-dialer: an embeddable contact-centre dialer widget with safe emergency calling.
 //!
-//! Layers, every arrow pointing down: `mount` → {`ui`, `host`} → `core`.
+//! Layers, every arrow pointing down: `mount`, `settings_mount` → {`ui`, `host`} → `core`.
 //! - [`core`]: pure decisions (no browser, no clock).
 //! - `host`: the JavaScript boundary: bindings, the effect driver, location, storage, frames.
 //! - `ui`: Yew views over the core's view model.
+//!
+//! Without the default `web` feature only `core` builds (the fuzz targets in `fuzz/` use it so).
 
 pub mod core;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod host;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod mount;
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
+mod settings_mount;
+// The agent's build: the pane without the settings editor (issue 16).
+#[cfg(all(target_arch = "wasm32", feature = "web", not(feature = "admin")))]
+#[path = "settings_off.rs"]
+mod settings_mount;
+#[cfg(feature = "web")]
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use mount::{mount, DialerHandle};
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
+pub use settings_mount::{mount_settings, SettingsHandle};

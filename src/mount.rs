@@ -5,6 +5,9 @@
 //! binding, a `dialer:*` listener, a focus handler during a render — and with any value: none
 //! holds a borrow while JavaScript runs, and what the host passes in is read defensively
 //! (`host::read`), so a bad value is a clear `Error` that changes nothing.
+//!
+//! The emergency settings (the administrator's surface and the pane's editor) are wired in
+//! `settings_mount.rs` (`settings_off.rs` in the agent's build).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -20,7 +23,8 @@ use crate::host::js::{now, to_js};
 use crate::host::location::Locator;
 use crate::host::read::{self, CONFIG_SHAPE, REPLACED_WHOLE};
 use crate::host::tabs::new_tab_id;
-use crate::ui::{App, AppProps};
+use crate::settings_mount::{as_config_patch, PaneSettings};
+use crate::ui::{App, AppProps, SettingsLink};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -46,17 +50,18 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     console_error_panic_hook::set_once();
     // 1. What the host handed over, checked: nothing is changed when something is malformed.
     let element = check(element, &host).map_err(|e| JsError::new(&e))?;
-    let value = read::read(&config, CONFIG_SHAPE, "config")
-        .map_err(|e| JsError::new(&format!("mount: {e}")))?;
-    let config = Config::from_value(&value).map_err(|e| JsError::new(&format!("mount: {e}")))?;
+    let (value, config) = read_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
     let root = attach_root(&element).map_err(|e| JsError::new(&e))?;
     let instance = INSTANCES.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
     // 2. The core and the driver that runs its effects — or the driver this document kept
-    //    for the agent, headless, because its emergency call is still live (E11).
+    //    for the agent, headless, because its emergency call is still live (E11); the
+    //    emergency settings editor, only when the host grants it (settings_mount.rs).
     let (agent_id, location_override) = (config.agent_id.clone(), config.location_override.clone());
+    let pane = PaneSettings::new(&host, &element);
+    pane.configure(&config);
     let host = HostBindings::new(host, binding_timeout(&value));
     let (driver, adopted) = match Driver::adopt(&agent_id) {
         Some(driver) => {
@@ -69,7 +74,7 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         }
     };
     // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
-    let ui = Ui::render(&driver, root.clone(), instance);
+    let ui = Ui::render(&driver, root.clone(), instance, pane.link());
     // 4. The host's call events and presence, then its current presence.
     if !adopted {
         driver.subscribe();
@@ -86,15 +91,24 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     // 6. Where the agent is (E10, E12, B3).
     let locator = Locator::new(&driver, boundaries_url(&value));
     locator.apply(location_override);
+    let mounted = Rc::new(Mounted {
+        driver,
+        ui,
+        root,
+        config: RefCell::new(value),
+        locator,
+        pane: pane.clone(),
+        released: Cell::new(false),
+    });
+    // Settings the host saved from the pane are the dialer's configuration from now on.
+    let weak = Rc::downgrade(&mounted);
+    pane.on_applied(move |settings| {
+        if let (Some(m), Ok(patch)) = (weak.upgrade(), as_config_patch(&settings)) {
+            let _ = m.set_config(&patch);
+        }
+    });
     Ok(DialerHandle {
-        inner: RefCell::new(Some(Rc::new(Mounted {
-            driver,
-            ui,
-            root,
-            config: RefCell::new(value),
-            locator,
-            released: Cell::new(false),
-        }))),
+        inner: RefCell::new(Some(mounted)),
     })
 }
 
@@ -136,24 +150,8 @@ impl DialerHandle {
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
         let m = self.mounted("setConfig")?;
-        if kind_of(&partial) != "object" {
-            return Err(JsError::new(
-                "setConfig: expected an object with the fields to change",
-            ));
-        }
-        let patch = read::read(&partial, CONFIG_SHAPE, "config")
-            .map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
-        let mut merged = m.config.borrow().clone();
-        merged.merge(&patch, &REPLACED_WHOLE);
-        let config =
-            Config::from_value(&merged).map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
-        let location_override = config.location_override.clone();
-        let agent_id = config.agent_id.clone();
-        *m.config.borrow_mut() = merged;
-        m.driver.handle(Event::ConfigChanged(Box::new(config)));
-        m.driver.rekey(&agent_id);
-        m.locator.apply(location_override);
-        Ok(())
+        m.set_config(&partial)
+            .map_err(|e| JsError::new(&format!("setConfig: {e}")))
     }
 
     /// A plain-object snapshot (HOST_CONTRACT `DialerSnapshot`).
@@ -190,14 +188,31 @@ struct Mounted {
     root: web_sys::Element,
     config: RefCell<Val>,
     locator: Locator,
+    pane: Rc<PaneSettings>,
     released: Cell<bool>,
 }
 
 impl Mounted {
+    /// Merges `partial` into the configuration (`setConfig`, or settings saved in the pane).
+    /// No borrow is held while JavaScript runs (reading `partial` may call its getters).
+    fn set_config(&self, partial: &JsValue) -> Result<(), String> {
+        let current = self.config.borrow().clone();
+        let (merged, config) = merged_config(&current, partial)?;
+        let location_override = config.location_override.clone();
+        let agent_id = config.agent_id.clone();
+        *self.config.borrow_mut() = merged;
+        self.pane.configure(&config);
+        self.driver.handle(Event::ConfigChanged(Box::new(config)));
+        self.driver.rekey(&agent_id);
+        self.locator.apply(location_override);
+        Ok(())
+    }
+
     fn release(&self) {
         if self.released.replace(true) {
             return;
         }
+        self.pane.release();
         self.locator.release();
         self.ui.destroy();
         self.root.remove();
@@ -219,16 +234,23 @@ struct Ui {
     gone: Cell<bool>,
     onevent: Callback<Event>,
     instance: u32,
+    settings: SettingsLink,
 }
 
 impl Ui {
     /// Renders the driver's view into `root`, and again after every batch of events.
-    fn render(driver: &Rc<Driver>, root: web_sys::Element, instance: u32) -> Rc<Ui> {
+    fn render(
+        driver: &Rc<Driver>,
+        root: web_sys::Element,
+        instance: u32,
+        settings: SettingsLink,
+    ) -> Rc<Ui> {
         let onevent = Callback::from(driver.later());
         let props = AppProps {
             view: Rc::new(driver.view()),
             onevent: onevent.clone(),
             instance,
+            settings: Some(settings.clone()),
         };
         let ui = Rc::new(Ui {
             app: RefCell::new(None),
@@ -236,6 +258,7 @@ impl Ui {
             gone: Cell::new(false),
             onevent,
             instance,
+            settings,
         });
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         *ui.app.borrow_mut() = Some(app);
@@ -267,6 +290,7 @@ impl Ui {
                     view: Rc::new(view),
                     onevent: self.onevent.clone(),
                     instance: self.instance,
+                    settings: Some(self.settings.clone()),
                 });
             }
         }
@@ -298,8 +322,28 @@ fn check(element: JsValue, host: &JsValue) -> Result<web_sys::Element, String> {
     Ok(element)
 }
 
+/// The configuration as the host passed it, read defensively (`host::read`) and validated.
+pub(crate) fn read_config(config: &JsValue) -> Result<(Val, Config), String> {
+    let value = read::read(config, CONFIG_SHAPE, "config")?;
+    let config = Config::from_value(&value)?;
+    Ok((value, config))
+}
+
+/// `partial` merged into the configuration `current` as read, and validated. Nothing changes
+/// when it cannot be read or the result is malformed.
+pub(crate) fn merged_config(current: &Val, partial: &JsValue) -> Result<(Val, Config), String> {
+    if kind_of(partial) != "object" {
+        return Err("expected an object with the fields to change".into());
+    }
+    let patch = read::read(partial, CONFIG_SHAPE, "config")?;
+    let mut merged = current.clone();
+    merged.merge(&patch, &REPLACED_WHOLE);
+    let config = Config::from_value(&merged)?;
+    Ok((merged, config))
+}
+
 /// The widget's own root element inside `element`.
-fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
+pub(crate) fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
     let document = element
         .owner_document()
         .ok_or("mount: element has no document")?;

@@ -4,7 +4,7 @@
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
 use agent_dialer::core::flow::{EmergencyWarning, Episode, Notice, PersistedCall, State};
-use agent_dialer::core::model::{Location, LocationStatus, Millis, DND, MINUTE};
+use agent_dialer::core::model::{Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
 use agent_dialer::core::restore::{ActiveCalls, CallFate, RESTORE_PROBE};
 use agent_dialer::core::tabs::{TabMessage, CLAIM_WAIT, TABS_PROTOCOL};
@@ -12,6 +12,8 @@ use agent_dialer::core::wire::{
     CallEvent, CallKind, EndReason, HostEvent, NotificationStatus, PeerEmergency,
 };
 use agent_dialer::core::{Binding, CallKey, Config, Dialer, Effect, Event, TimerId};
+
+use oracle::located;
 
 const T0: Millis = 1_795_000_000_000;
 
@@ -35,20 +37,6 @@ fn config(f: impl FnOnce(&mut RawEmergency)) -> Config {
         ..Default::default()
     })
     .expect("test config should be valid")
-}
-
-fn located(region: Option<&str>) -> Location {
-    Location {
-        status: if region.is_some() {
-            LocationStatus::Granted
-        } else {
-            LocationStatus::Denied
-        },
-        region: region.map(str::to_string),
-        coords: None,
-        overridden: false,
-        nearby: Vec::new(),
-    }
 }
 
 impl H {
@@ -804,6 +792,29 @@ fn the_outside_line_prefix_reaches_the_emergency_service() {
     );
 }
 
+/// Found by the `config` fuzz target (RELIABILITY.md): with `supportedRegions: []` no number
+/// was an emergency number anywhere, so 911 went out as an ordinary, recorded call.
+#[test]
+fn a_configuration_without_supported_regions_is_refused() {
+    let raw = RawConfig {
+        agent: RawAgent {
+            id: "a7".into(),
+            name: "Alex".into(),
+        },
+        emergency: Some(RawEmergency {
+            supported_regions: Some(Vec::new()),
+            ..RawEmergency::default()
+        }),
+        ..RawConfig::default()
+    };
+    let err = Config::from_raw(raw).expect_err("an empty list is refused");
+    assert!(
+        err.to_string()
+            .starts_with("config.emergency.supportedRegions must name at least one region"),
+        "{err}"
+    );
+}
+
 // ---- Things that must change nothing ----
 
 #[test]
@@ -950,6 +961,236 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
     assert!(fresh.state().callback_window(fresh.now).is_some());
 }
 
+/// The episode a 911 leaves in storage before the host answered `calling.dial`.
+fn saved_by_911() -> Episode {
+    let mut first = H::new();
+    let fx = first.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    fx.iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Persist(Some(episode)) => Some(episode.clone()),
+            _ => None,
+        })
+        .expect("the episode is saved")
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): 911, the page reloads before the host
+/// answered, and the agent presses 911 again before the saved episode is taken up.
+#[test]
+fn a_911_dialed_again_right_after_a_reload_gives_back_the_presence_from_before_the_first() {
+    // What the first call left: DND, or what the host set during it while `presence.set`
+    // was failing.
+    for left in [DND, "away"] {
+        let saved = saved_by_911();
+        assert_eq!(saved.saved_presence.as_deref(), Some("available"));
+
+        let mut h = H::new();
+        h.ev(Event::PresenceObserved(left.into()));
+        let fx = h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+        assert!(fx.iter().any(|e| matches!(
+            e,
+            Effect::ArmTimer {
+                id: TimerId::RestoreProbe,
+                ..
+            }
+        )));
+        let fx = h.ev(Event::Dial {
+            dialed: "911".into(),
+        });
+        assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency));
+        h.later(RESTORE_PROBE);
+        h.ev(Event::TimerFired(TimerId::RestoreProbe));
+        assert_eq!(
+            h.state().episode.saved_presence.as_deref(),
+            Some("available"),
+            "the presence from before the first call, not {left:?}"
+        );
+        let fx = h.ev(Event::HangUp);
+        assert_eq!(presence_sets(&fx), vec!["available"]);
+    }
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): as above, but the first call's DND
+/// never reached the host, and the second call is over before the saved episode is taken up:
+/// the presence comes back once, and the agent's later choice stands.
+#[test]
+fn a_saved_episode_taken_up_after_a_newer_call_ended_gives_nothing_back_again() {
+    let saved = saved_by_911();
+
+    let mut h = H::new(); // `presence.set("dnd")` had failed: the agent is still available.
+    h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+    h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let fx = h.ev(Event::HangUp);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    h.ev(Event::PresenceObserved("busy".into())); // The agent's own choice.
+    h.later(RESTORE_PROBE);
+    let fx = h.ev(Event::TimerFired(TimerId::RestoreProbe));
+    assert!(presence_sets(&fx).is_empty(), "given back twice: {fx:?}");
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): DND could not be set before the page
+/// reloaded (its retry went with the page); the call is taken up alive and DND is set (E2).
+#[test]
+fn a_live_emergency_call_taken_up_after_a_reload_holds_dnd() {
+    let h = with_callback();
+    let mut fresh = H::new(); // The agent shows as available: DND never reached the host.
+    fresh.now = h.now;
+    let fx = fresh.ev(Event::Restored {
+        episode: saved_episode(&h),
+        call: CallFate::Alive,
+    });
+    assert!(fresh.state().emergency_active());
+    assert_eq!(presence_sets(&fx), vec![DND]);
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): the host set "busy" during the
+/// emergency call while `presence.set` was failing, the page reloaded with the restore still
+/// pending: the presence the reloaded widget first hears of is not the agent's choice (E8).
+#[test]
+fn after_a_reload_the_first_presence_heard_does_not_cancel_a_pending_restore() {
+    let mut h = H {
+        dialer: Dialer::new(config(|_| {}), "tab-2", T0),
+        now: T0,
+    };
+    h.ev(Event::Started {
+        utc_offset_minutes: 0,
+    });
+    let saved = Episode {
+        saved_presence: Some("available".into()),
+        restoring: true,
+        ..Episode::default()
+    };
+    let fx = h.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Err("presence service down".into()),
+    });
+    h.ev(Event::PresenceObserved("busy".into()));
+    assert_eq!(
+        h.state().episode.saved_presence.as_deref(),
+        Some("available"),
+        "still to be given back"
+    );
+    h.later(agent_dialer::core::flow::episode::PRESENCE_RETRY_FIRST);
+    let fx = h.ev(Event::TimerFired(TimerId::PresenceRetry));
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    // A change the agent makes now is their choice.
+    h.ev(Event::PresenceObserved("away".into()));
+    assert!(h.state().episode.saved_presence.is_none());
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): after a reload, before the saved
+/// episode is taken up, the agent dials an ordinary number and the host reports its live
+/// emergency call (or late, an earlier one): the ordinary call took that id, and hanging it up
+/// ended the emergency call and wrote it to history (E6).
+#[test]
+fn a_new_dial_never_takes_the_id_of_the_saved_episodes_call() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    let mut saved = saved_episode(&h);
+    saved.last_emergency = Some(("e0".into(), T0)); // An earlier call of the episode.
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved))));
+    let fx = fresh.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    assert!(placed_key(&fx).is_some());
+    for id in ["e0", "e1"] {
+        fresh.call(CallEvent::Ringing { call_id: id.into() });
+    }
+    assert_eq!(
+        fresh
+            .state()
+            .calls
+            .call
+            .as_ref()
+            .and_then(|c| c.call_id.clone()),
+        None,
+        "the ordinary call did not take the emergency call's id"
+    );
+    let fx = fresh.ev(Event::HangUp);
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, Effect::HangUp { call_id } if call_id == "e1")),
+        "{fx:?}"
+    );
+    assert!(!has_activity(&fx), "{fx:?}");
+}
+
+/// Found by the `dialer` fuzz target (RELIABILITY.md): right after a reload a second 911 is
+/// placed and ends; then the host still lists the first call, which is taken up alive: DND
+/// again, and the presence comes back when it ends (E2, E8).
+#[test]
+fn the_first_call_taken_up_after_a_second_one_ended_still_gives_presence_back() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    fresh.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    fresh.dial_ok("911", "e2");
+    let fx = fresh.end("e2", EndReason::Remote);
+    assert_eq!(
+        presence_sets(&fx),
+        vec!["away"],
+        "the saved episode's presence"
+    );
+    fresh.ev(Event::PresenceSet {
+        status: "away".into(),
+        result: Ok(()),
+    });
+    fresh.later(RESTORE_PROBE);
+    fresh.ev(Event::TimerFired(TimerId::RestoreProbe));
+    let fx = fresh.ev(Event::ActiveCalls(ActiveCalls::Listed(vec!["e1".into()])));
+    assert!(fresh.state().emergency_active());
+    assert_eq!(presence_sets(&fx), vec![DND]);
+    let fx = fresh.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec!["away"]);
+}
+
+/// Storage any script of the origin can write may call the saved call ordinary: taken up
+/// alive, it is still an emergency call (never written to history, E6) and its end releases the
+/// host form (E9).
+#[test]
+fn a_saved_call_of_another_kind_is_taken_up_as_an_emergency_call() {
+    let h = with_callback();
+    let mut fresh = H::new();
+    fresh.now = h.now;
+    let mut saved = saved_episode(&h);
+    if let Some(call) = saved.call.as_mut() {
+        call.kind = CallKind::Ordinary;
+    }
+    fresh.ev(Event::Restored {
+        episode: saved,
+        call: CallFate::Alive,
+    });
+    assert!(fresh.state().emergency_active());
+    let fx = fresh.end("e1", EndReason::Remote);
+    assert!(!has_activity(&fx), "{fx:?}");
+    assert!(fx.contains(&Effect::SetHostEmergencyMode(false)), "{fx:?}");
+}
+
+/// Found by the `episode` fuzz target (RELIABILITY.md): storage any script of the origin can
+/// write said a restore was under way with no presence to restore; the widget kept it pending.
+#[test]
+fn a_saved_restore_without_a_presence_leaves_nothing_pending() {
+    let mut h = H::new();
+    let episode = Episode {
+        restoring: true,
+        ..Episode::default()
+    };
+    let fx = h.ev(Event::EpisodeLoaded(Ok(Some(episode))));
+    assert!(presence_sets(&fx).is_empty(), "{fx:?}");
+    assert!(!h.state().episode.restoring, "{:?}", h.state().episode);
+}
+
 #[test]
 fn a_reloaded_tab_reads_its_episode_listens_to_the_tabs_then_asks_the_host() {
     let h = with_callback();
@@ -978,7 +1219,10 @@ fn a_reloaded_tab_reads_its_episode_listens_to_the_tabs_then_asks_the_host() {
         "the host still has the call"
     );
     assert!(fx.contains(&Effect::SetHostEmergencyMode(true)));
-    assert!(presence_sets(&fx).is_empty(), "still in the emergency");
+    assert!(
+        presence_sets(&fx).iter().all(|p| *p == DND),
+        "nothing given back: still in the emergency"
+    );
 }
 
 #[test]
@@ -1042,7 +1286,12 @@ fn an_unreadable_store_is_reported_and_changes_nothing_else() {
 
 // ---- Property tests over random event sequences ----
 
+/// The safety invariants, shared with the fuzzer (`fuzz/fuzz_targets/dialer.rs`).
+#[path = "support/oracle.rs"]
+mod oracle;
+
 mod properties {
+    use super::oracle::World;
     use super::*;
     use proptest::prelude::*;
 
@@ -1088,152 +1337,38 @@ mod properties {
         ]
     }
 
-    /// A host model: presence binding (may be down), call ids, a log of what the host saw.
-    struct World {
-        h: H,
-        presence: String,
-        down: bool,
-        pending_key: Option<(CallKey, bool)>,
-        emergency_ids: Vec<String>,
-        next: u32,
-        last_id: Option<String>,
-        recorded: Vec<String>,
-    }
-
-    impl World {
-        fn apply(&mut self, fx: Vec<Effect>, dial_was_emergency: Option<bool>) {
-            let mut queue = std::collections::VecDeque::from(fx);
-            while let Some(e) = queue.pop_front() {
-                match e {
-                    Effect::PlaceCall { key, request } => {
-                        assert_eq!(
-                            Some(request.emergency),
-                            dial_was_emergency.or(Some(request.emergency))
-                        );
-                        if request.emergency {
-                            assert!(!request.record, "E6: emergency calls are never recorded");
-                        }
-                        self.pending_key = Some((key, request.emergency));
-                    }
-                    Effect::RecordActivity(entry) => self.recorded.push(entry.call_id),
-                    Effect::SetPresence(s) => {
-                        if s != DND {
-                            assert!(
-                                !self.h.state().emergency_active(),
-                                "never restore during an emergency"
-                            );
-                        }
-                        let result = if self.down {
-                            Err("down".to_string())
-                        } else {
-                            Ok(())
-                        };
-                        if result.is_ok() {
-                            self.presence = s.clone();
-                        }
-                        let more = self.h.ev(Event::PresenceSet { status: s, result });
-                        queue.extend(more);
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        // 400 cases, or `PROPTEST_CASES` (the long runs in RELIABILITY.md).
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400)
+        ))]
 
+        /// Every invariant of `oracle.rs` (E1, E2, E5, E6, E8, E9, E11, E12) holds after every
+        /// event of any sequence, and the episode is over and undone at quiescence.
         #[test]
         fn safety_invariants_hold_for_any_sequence(acts in prop::collection::vec(act(), 1..60)) {
-            let mut w = World {
-                h: H::new(), presence: "available".into(), down: false, pending_key: None,
-                emergency_ids: Vec::new(), next: 1, last_id: None, recorded: Vec::new(),
-            };
+            let mut w = World::new(config(|_| {}), located(Some("US")), T0);
             for a in acts {
-                let fx = match a {
-                    Act::Dial(n) => {
-                        let was_active = w.h.state().emergency_active();
-                        let fx = w.h.ev(Event::Dial { dialed: n.into() });
-                        // In the US (the harness's region) 999 is an ordinary number.
-                        let emergency = matches!(n, "911" | "9-1-1" | "112");
-                        if emergency && !was_active {
-                            // The dial is always the first effect of an emergency dial.
-                            prop_assert!(matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency), "{fx:?}");
-                        }
-                        fx
-                    }
-                    Act::AcceptNow => match w.pending_key.take() {
-                        Some((key, emergency)) => {
-                            let id = format!("{}{}", if emergency { "E" } else { "O" }, w.next);
-                            w.next += 1;
-                            if emergency { w.emergency_ids.push(id.clone()); }
-                            w.last_id = Some(id.clone());
-                            w.h.ev(Event::DialAccepted { key, call_id: id })
-                        }
-                        None => vec![],
-                    },
-                    Act::HangUp => w.h.ev(Event::HangUp),
-                    Act::Remote | Act::Drop | Act::Fail | Act::Connect => match w.last_id.clone() {
-                        Some(id) => {
-                            let e = match a {
-                                Act::Connect => CallEvent::Connected { call_id: id },
-                                Act::Remote => CallEvent::Ended { call_id: id, reason: EndReason::Remote },
-                                Act::Drop => CallEvent::Ended { call_id: id, reason: EndReason::Dropped },
-                                _ => CallEvent::Ended { call_id: id, reason: EndReason::Failed },
-                            };
-                            w.h.ev(Event::Call(e))
-                        }
-                        None => vec![],
-                    },
-                    Act::CallbackNumber => match w.emergency_ids.last().cloned() {
-                        Some(id) => w.h.ev(Event::Call(CallEvent::CallbackNumber { call_id: id, number: "+15550100042".into(), valid_for_seconds: 3600.0 })),
-                        None => vec![],
-                    },
-                    Act::Callback => {
-                        let id = format!("CB{}", w.next);
-                        w.next += 1;
-                        // Only a call within the window is the emergency callback (E4).
-                        if w.h.state().callback_window(w.h.now).is_some() {
-                            w.emergency_ids.push(id.clone());
-                        }
-                        w.last_id = Some(id.clone());
-                        w.h.ev(Event::Call(CallEvent::Incoming { call_id: id, from: "911".into(), to: "+15550100042".into() }))
-                    }
-                    Act::Incoming => {
-                        let id = format!("I{}", w.next);
-                        w.next += 1;
-                        w.last_id = Some(id.clone());
-                        w.h.ev(Event::Call(CallEvent::Incoming { call_id: id, from: "+15551230000".into(), to: "+15550009999".into() }))
-                    }
-                    Act::Answer => w.h.ev(Event::Answer),
-                    Act::PresenceDown(d) => { w.down = d; vec![] }
-                    Act::Later(ms) => { w.h.later(ms); vec![] }
-                    Act::Retry => w.h.ev(Event::TimerFired(TimerId::PresenceRetry)),
-                    Act::Expire => w.h.ev(Event::TimerFired(TimerId::CallbackExpiry)),
-                    Act::HostPresence(p) => {
-                        if !w.h.state().emergency_active() && !w.h.state().episode.restoring && w.h.state().episode.saved_presence.is_none() {
-                            w.presence = p.into();
-                            w.h.ev(Event::PresenceObserved(p.into()))
-                        } else { vec![] }
-                    }
-                };
-                w.apply(fx, None);
-                // E6: nothing about an emergency call ever reaches history.
-                for id in &w.recorded {
-                    prop_assert!(!w.emergency_ids.contains(id), "emergency call {id} was written to history");
+                match a {
+                    Act::Dial(n) => { w.dial(n); }
+                    Act::AcceptNow => { w.accept(0); }
+                    Act::HangUp => { w.task(Event::HangUp); }
+                    Act::Remote => { w.host_event_last(Some(EndReason::Remote)); }
+                    Act::Drop => { w.host_event_last(Some(EndReason::Dropped)); }
+                    Act::Fail => { w.host_event_last(Some(EndReason::Failed)); }
+                    Act::Connect => { w.host_event_last(None); }
+                    Act::CallbackNumber => { w.callback_number(3600.0); }
+                    Act::Callback => { w.callback(); }
+                    Act::Incoming => { w.incoming(); }
+                    Act::Answer => { w.task(Event::Answer); }
+                    Act::PresenceDown(d) => w.presence_down = d,
+                    Act::Later(ms) => w.later(ms),
+                    Act::Retry => { w.task(Event::TimerFired(TimerId::PresenceRetry)); }
+                    Act::Expire => { w.task(Event::TimerFired(TimerId::CallbackExpiry)); }
+                    Act::HostPresence(p) => { w.host_presence(p); }
                 }
             }
-            // Quiesce: end every call with the presence binding healthy, run pending retries.
-            w.down = false;
-            for _ in 0..4 {
-                let fx = w.h.ev(Event::HangUp);
-                w.apply(fx, None);
-            }
-            let fx = w.h.ev(Event::TimerFired(TimerId::PresenceRetry));
-            w.apply(fx, None);
-            prop_assert!(!w.h.state().emergency_active());
-            prop_assert!(w.h.state().episode.saved_presence.is_none(), "restore left pending: {:?}", w.h.state().episode);
-            prop_assert_ne!(w.presence.as_str(), DND, "presence was not restored");
+            w.quiesce();
         }
     }
 }

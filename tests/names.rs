@@ -116,7 +116,11 @@ fn the_type_definitions_list_exactly_the_cores_host_bindings_and_which_are_optio
 
 #[test]
 fn every_dialer_event_named_in_the_package_is_the_cores_or_an_embedding_event() {
-    let embedding = ["dialer:frame-error", "dialer:mount-error"];
+    let embedding = [
+        "dialer:frame-error",
+        "dialer:mount-error",
+        "dialer:fallback",
+    ];
     let events = core_events();
     for file in [
         "www/pkg/frame.js",
@@ -125,6 +129,10 @@ fn every_dialer_event_named_in_the_package_is_the_cores_or_an_embedding_event() 
         "www/pkg/index.d.ts",
         "www/pkg/element.d.ts",
         "www/pkg/frame.d.ts",
+        "www/pkg/settings-element.js",
+        "www/pkg/settings-element.d.ts",
+        "www/pkg/settings-frame.js",
+        "www/pkg/settings-frame.d.ts",
     ] {
         let text = read(file);
         let is_event = |s: &&str| {

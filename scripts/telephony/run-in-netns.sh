@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Run a command next to a private telephony stack inside a network namespace whose only
-# interface is lo (unshare -n): Kamailio + the static server (start.sh), then CMD, then stop.
+# Run a command inside a network namespace whose only interface is lo (unshare -n).
 #
-#   scripts/telephony/run-in-netns.sh node --test www/telephony/e2e/sip.e2e.mjs
+#   scripts/telephony/run-in-netns.sh node --test www/telephony/e2e/security.e2e.mjs
+#       the test files start their own stacks inside it (and can speak SIP to them from node)
+#   TELEPHONY_STACK=1 scripts/telephony/run-in-netns.sh CMD
+#       also starts one stack first (start.sh): CMD sees its TELEPHONY_* variables
 #
-# CMD sees TELEPHONY_WS_URL / TELEPHONY_HTTP_URL / TELEPHONY_STATE. Everything is bounded by
-# TELEPHONY_MAX_SECONDS (default 300). Without permission for unshare -n it says so and uses
-# the host loopback instead.
+# Everything is bounded by TELEPHONY_MAX_SECONDS (default 300). Without permission for
+# unshare -n it says so and uses the host loopback instead.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MAX="${TELEPHONY_MAX_SECONDS:-300}"
@@ -21,6 +22,7 @@ if [ -z "${TELEPHONY_IN_NETNS:-}" ]; then
   export TELEPHONY_IN_NETNS=0
 fi
 if [ "$TELEPHONY_IN_NETNS" = 1 ]; then ip link set lo up; fi
+if [ "${TELEPHONY_STACK:-0}" != 1 ]; then exec timeout -k 5 "$MAX" "$@"; fi
 
 env_lines="$("$HERE/start.sh")"
 while IFS='=' read -r k v; do

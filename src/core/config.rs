@@ -13,6 +13,7 @@ use super::emergency;
 use super::model::{normalise_region, Coords};
 use super::notify::{self, Recipients, Template, TemplateError};
 use super::readiness::{NumberType, ReadinessFacts};
+use super::settings::EmergencySettings;
 use super::value::{quoted, Val};
 
 /// The regions where emergency calling is supported by default (SPEC §2).
@@ -71,6 +72,15 @@ pub struct RawEmergency {
     pub location_override: Option<LocationOverride>,
 }
 
+/// `config.permissions`: what the host lets the user of this dialer do (added member).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Permissions {
+    /// Edit the emergency recipients and template in the agent's pane (E7); default off:
+    /// administrators edit them on their own surface (`mountSettings`).
+    pub edit_emergency_settings: bool,
+}
+
 /// The configuration exactly as the host passes it (HOST_CONTRACT `DialerConfig`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -86,6 +96,9 @@ pub struct RawConfig {
     /// `config.readiness`: the E10 facts the host knows.
     #[serde(default)]
     pub readiness: Option<ReadinessFacts>,
+    /// `config.permissions` (added member).
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
 }
 
 /// A structural configuration problem: `mount` and `setConfig` throw with this message.
@@ -170,6 +183,8 @@ pub struct Config {
     pub location_override: Option<LocationOverride>,
     /// The host's E10 facts.
     pub readiness: Option<ReadinessFacts>,
+    /// What the host lets the user do.
+    pub permissions: Permissions,
 }
 
 impl Default for Config {
@@ -270,6 +285,7 @@ impl Config {
                 .filter(|s| !s.is_empty()),
             location_override,
             readiness: raw.readiness,
+            permissions: raw.permissions.unwrap_or_default(),
         })
     }
 
@@ -279,6 +295,14 @@ impl Config {
     pub fn from_value(value: &Val) -> Result<Config, String> {
         let raw = raw_from_value(value)?;
         Config::from_raw(raw).map_err(|e| e.to_string())
+    }
+
+    /// The emergency settings an administrator edits (E7): recipients as typed, template.
+    pub fn emergency_settings(&self) -> EmergencySettings {
+        EmergencySettings {
+            recipients: self.recipients_raw.clone(),
+            template: self.template.clone(),
+        }
     }
 
     /// True when `region` is one where emergency calling is supported.
@@ -381,11 +405,22 @@ fn raw_from_value(value: &Val) -> Result<RawConfig, String> {
                 .unwrap_or(false),
         }),
     };
+    let permissions = match group(value.get("permissions"), "permissions")? {
+        None => None,
+        Some(p) => Some(Permissions {
+            edit_emergency_settings: flag(
+                p.get("editEmergencySettings"),
+                "permissions.editEmergencySettings",
+            )?
+            .unwrap_or(false),
+        }),
+    };
     Ok(RawConfig {
         agent: RawAgent { id, name },
         locale,
         emergency,
         readiness,
+        permissions,
     })
 }
 

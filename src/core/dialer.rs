@@ -106,6 +106,22 @@ impl Dialer {
                         .push_back((Input::Deferred(work), self.outbox_at));
                 }
                 None => {
+                    // An emergency episode began here while a saved one waits to be taken up
+                    // (a 911 right after a reload): the saved one's presence and window are
+                    // this one's now, and never given back twice (E8).
+                    if self.state.emergency_active() {
+                        if let Some(older) = self.restore.take_over() {
+                            let at = self.outbox_at;
+                            flow::episode::take_over_older(
+                                &mut self.state,
+                                older,
+                                true,
+                                at,
+                                &mut self.outbox,
+                            );
+                            continue;
+                        }
+                    }
                     if let Some(beat) = self.sync_tabs.take() {
                         let at = self.outbox_at;
                         let offer = self.state.calls.offered_callback();
@@ -173,6 +189,17 @@ impl Dialer {
             }
             Event::EpisodeLoaded(Ok(None)) => return,
             Event::EpisodeLoaded(Ok(Some(episode))) => {
+                // Its emergency calls (the one it may still have live at the host, the last
+                // one, the one the callback number is for): a late event for one of them must
+                // not give its id to a new dial (E6; found by the `dialer` fuzz target).
+                let ids = [
+                    episode.call.as_ref().and_then(|c| c.call_id.as_deref()),
+                    episode.last_emergency.as_ref().map(|(id, _)| id.as_str()),
+                    episode.callback.as_ref().map(|w| w.call_id.as_str()),
+                ];
+                for id in ids.into_iter().flatten() {
+                    self.state.calls.forget_id(id);
+                }
                 let steps = self.restore.found(episode, now);
                 return self.apply_restore(steps, now);
             }

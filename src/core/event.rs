@@ -6,7 +6,7 @@ use super::config::Config;
 use super::flow::{CallKey, Episode};
 use super::model::{Location, Millis};
 use super::names::Binding;
-use super::notify::{EmailKind, EmailMessage, Template};
+use super::notify::{EmailKind, EmailMessage};
 use super::restore::{ActiveCalls, CallFate};
 use super::tabs::TabMessage;
 use super::wire::{ActivityEntry, CallEvent, DialRequest, HostEvent, PeerEmergency};
@@ -157,13 +157,6 @@ pub enum Event {
         input: Option<String>,
         /// Speaker.
         output: Option<String>,
-    },
-    /// The administrator saved the emergency settings (E7): re-validated into the config.
-    EditSettings {
-        /// `"a@example.com; b@example.com"`.
-        recipients: String,
-        /// The notification template.
-        template: Template,
     },
 }
 

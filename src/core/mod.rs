@@ -11,10 +11,13 @@
 //!   callback), [`restore`] (taking up a saved episode);
 //! - pure functions it uses: [`emergency`] + [`dial`] (is this an emergency number?),
 //!   [`notify`] (recipients, template, email), [`readiness`] (E10), [`config`], [`time`];
+//! - the administrator's emergency settings (E7): [`settings`] (validation, the unsaved
+//!   draft, the save through the host) — a machine of its own, beside the dialer;
 //! - what the host sees: [`wire`] (shapes), [`names`] (binding and event names), [`view`]
 //!   (the UI's view model and `dialer.state()`).
 
 pub mod config;
+pub mod decimal;
 pub mod dial;
 pub mod dialer;
 pub mod emergency;
@@ -26,6 +29,7 @@ pub mod names;
 pub mod notify;
 pub mod readiness;
 pub mod restore;
+pub mod settings;
 pub mod tabs;
 pub mod time;
 pub mod value;

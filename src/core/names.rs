@@ -41,10 +41,14 @@ pub enum Binding {
     SetEmergencyMode,
     /// `activity.record` (optional)
     Activity,
+    /// `settings.save` (optional for the dialer, required by `mountSettings`; added member)
+    SettingsSave,
     /// Browser storage (B5).
     Storage,
     /// Browser geolocation.
     Geolocation,
+    /// The UI's locale file (fetched next to the widget; the UI stays in English without it).
+    Translations,
     /// `calling.subscribe` / `presence.subscribe` failed or delivered something unreadable.
     Subscribe,
 }
@@ -52,7 +56,7 @@ pub enum Binding {
 impl Binding {
     /// Every binding of the host object (HOST_CONTRACT "Bindings the host provides" and the
     /// optional members added in v1), in the order the mount check reports them.
-    pub const HOST: [Binding; 15] = [
+    pub const HOST: [Binding; 16] = [
         Binding::PresenceGet,
         Binding::PresenceSet,
         Binding::Dial,
@@ -68,6 +72,7 @@ impl Binding {
         Binding::SendEmail,
         Binding::SetEmergencyMode,
         Binding::Activity,
+        Binding::SettingsSave,
     ];
 
     /// The name used in `dialer:error` and in HOST_CONTRACT (`"presence.set"`, …).
@@ -88,8 +93,10 @@ impl Binding {
             Binding::SendEmail => "notification.sendEmail",
             Binding::SetEmergencyMode => "conversation.setEmergencyMode",
             Binding::Activity => "activity.record",
+            Binding::SettingsSave => "settings.save",
             Binding::Storage => "storage",
             Binding::Geolocation => "geolocation",
+            Binding::Translations => "translations",
             Binding::Subscribe => "subscribe",
         }
     }

@@ -66,6 +66,8 @@ struct Pending {
     episode: Episode,
     probe_at: Millis,
     asked: bool,
+    /// An emergency episode began here while it waited ([`RestorePolicy::take_over`]).
+    superseded: bool,
 }
 
 /// The episode waiting to be taken up, if any.
@@ -89,6 +91,7 @@ impl RestorePolicy {
             episode,
             probe_at,
             asked: false,
+            superseded: false,
         });
         vec![RestoreStep::ArmProbe { at: probe_at }]
     }
@@ -124,6 +127,24 @@ impl RestorePolicy {
         vec![RestoreStep::AskHost]
     }
 
+    /// Hands over, once, the presence and callback window of the episode waiting to be taken
+    /// up, to an emergency episode that began here meanwhile (see
+    /// `flow::episode::take_over_older`); the episode still waits, for its call.
+    pub fn take_over(&mut self) -> Option<Episode> {
+        let pending = self.pending.as_mut()?;
+        let waiting = &mut pending.episode;
+        if waiting.saved_presence.is_none() && waiting.callback.is_none() {
+            return None;
+        }
+        pending.superseded = true;
+        waiting.restoring = false;
+        Some(Episode {
+            saved_presence: waiting.saved_presence.take(),
+            callback: waiting.callback.take(),
+            ..Episode::default()
+        })
+    }
+
     /// The host answered `calling.activeCalls`.
     pub fn answered(&mut self, answer: ActiveCalls) -> Vec<RestoreStep> {
         let Some(pending) = self.pending.as_ref().filter(|p| p.asked) else {
@@ -157,7 +178,13 @@ impl RestorePolicy {
             .take()
             .map(|p| RestoreStep::Restore {
                 episode: p.episode,
-                call,
+                // A call nobody can vouch for is not asked about when the agent has placed an
+                // emergency call here since: that one superseded it.
+                call: if p.superseded && call == CallFate::Unknown {
+                    CallFate::Ended
+                } else {
+                    call
+                },
             })
             .into_iter()
             .collect()

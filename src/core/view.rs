@@ -7,7 +7,6 @@ use super::flow::{
     Call, CallbackWindow, EmergencyWarning, Notice, NotificationState, Problem, State, Unconfirmed,
 };
 use super::model::{Location, LocationStatus, Millis};
-use super::notify::Template;
 use super::readiness::ReadinessReport;
 use super::time::iso8601;
 use super::wire::{CallKind, CallStatus, Direction, DispatchLocation, PeerEmergency};
@@ -79,10 +78,10 @@ pub struct ViewModel {
     pub callback: Option<CallbackWindow>,
     /// The configured BCP 47 locale (`config.locale`), if any.
     pub locale: Option<String>,
-    /// The emergency contacts as configured (settings view).
-    pub recipients_raw: String,
-    /// The notification template (settings view).
-    pub template: Template,
+    /// Who is emailed about an emergency call (E7), read-only in the pane.
+    pub contacts: Vec<String>,
+    /// The host lets this user edit the emergency settings in the pane (`config.permissions`).
+    pub edit_settings: bool,
     /// The chosen audio devices (microphone, speaker); `None` = system default.
     pub audio_devices: (Option<String>, Option<String>),
     /// An emergency call in progress in another tab (B5).
@@ -150,8 +149,8 @@ impl State {
             location: self.location.clone(),
             callback: self.callback_window(now).cloned(),
             locale: self.config.locale.clone(),
-            recipients_raw: self.config.recipients_raw.clone(),
-            template: self.config.template.clone(),
+            contacts: self.config.recipients.valid.clone(),
+            edit_settings: self.config.permissions.edit_emergency_settings,
             audio_devices: self.audio_devices.clone(),
             peer_emergency: self.peer_emergency.clone(),
         }

@@ -2,8 +2,11 @@
 
 pub mod bindings;
 pub mod driver;
+#[cfg(feature = "test-trap")]
+pub mod fault;
 pub mod js;
 pub mod location;
 pub mod read;
+pub mod settings;
 pub mod storage;
 pub mod tabs;

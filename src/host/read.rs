@@ -68,6 +68,10 @@ pub const CONFIG_SHAPE: Shape = Shape::Obj(&[
             ("directOfferNumber", Shape::Leaf),
         ]),
     ),
+    (
+        "permissions",
+        Shape::Obj(&[("editEmergencySettings", Shape::Leaf)]),
+    ),
     ("testing", Shape::Obj(&[("bindingTimeoutMs", Shape::Leaf)])),
 ]);
 

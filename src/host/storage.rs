@@ -1,17 +1,16 @@
-//! Persistence of the emergency episode (B5) in `localStorage`.
+//! Browser `localStorage`: the emergency episode (B5) and, through [`save_text`] /
+//! [`load_text`], the administrator's unsaved settings draft (`host::settings`).
 //!
 //! When storage is unavailable or throws (private mode, quota, a sandboxed frame), the widget
-//! keeps working from memory; the failure is reported as a `storage` binding error.
+//! keeps working from memory; the failure is reported (for the episode as a `storage` binding
+//! error).
+
+use serde::Serialize;
 
 use super::js::{describe, to_js};
 use crate::core::flow::Episode;
 
-/// Where one agent's episode is kept.
-#[derive(Clone, Debug)]
-pub struct EpisodeStore {
-    key: String,
-}
-
+/// `localStorage`, or why it cannot be used.
 fn local_storage() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or("no window")?;
     match window.local_storage() {
@@ -19,6 +18,38 @@ fn local_storage() -> Result<web_sys::Storage, String> {
         Ok(None) => Err("localStorage is not available".into()),
         Err(e) => Err(format!("localStorage is not available: {}", describe(&e))),
     }
+}
+
+/// Writes `text` under `key`, or removes `key` for `None`.
+pub fn save_text(key: &str, text: Option<&str>) -> Result<(), String> {
+    let storage = local_storage()?;
+    match text {
+        Some(text) => storage.set_item(key, text),
+        None => storage.remove_item(key),
+    }
+    .map_err(|e| describe(&e))
+}
+
+/// The text under `key`; `Ok(None)` when there is none.
+pub fn load_text(key: &str) -> Result<Option<String>, String> {
+    local_storage()?.get_item(key).map_err(|e| describe(&e))
+}
+
+/// Writes `value` as JSON under `key`, or removes `key` for `None`.
+fn save_json<T: Serialize>(key: &str, value: Option<&T>) -> Result<(), String> {
+    let json = match value {
+        Some(v) => Some(String::from(
+            js_sys::JSON::stringify(&to_js(v)?).map_err(|e| describe(&e))?,
+        )),
+        None => None,
+    };
+    save_text(key, json.as_deref())
+}
+
+/// Where one agent's episode is kept.
+#[derive(Clone, Debug)]
+pub struct EpisodeStore {
+    key: String,
 }
 
 impl EpisodeStore {
@@ -43,21 +74,13 @@ impl EpisodeStore {
 
     /// Saves the episode, or clears it for `None`.
     pub fn save(&self, episode: Option<&Episode>) -> Result<(), String> {
-        let storage = local_storage()?;
-        let result = match episode {
-            Some(e) => {
-                let json = js_sys::JSON::stringify(&to_js(e)?).map_err(|e| describe(&e))?;
-                storage.set_item(&self.key, &String::from(json))
-            }
-            None => storage.remove_item(&self.key),
-        };
-        result.map_err(|e| format!("could not save the emergency state: {}", describe(&e)))
+        save_json(&self.key, episode)
+            .map_err(|e| format!("could not save the emergency state: {e}"))
     }
 
     /// Loads a saved episode; `Ok(None)` when there is none.
     pub fn load(&self) -> Result<Option<Episode>, String> {
-        let storage = local_storage()?;
-        let Some(text) = storage.get_item(&self.key).map_err(|e| describe(&e))? else {
+        let Some(text) = load_text(&self.key)? else {
             return Ok(None);
         };
         let value = js_sys::JSON::parse(&text).map_err(|e| describe(&e))?;

@@ -14,16 +14,16 @@ use super::clock::use_now;
 use super::devices::Devices;
 use super::dialpad::Dialpad;
 use super::emergency_banner::{callback_validity, EmergencyBanner};
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{shown, t, tf, use_lang, use_locale_file, Key, Lang};
 use super::icons::{icon, Icon};
 use super::incoming::Incoming;
 use super::notices::{dial_error, Notices};
 use super::readiness::Readiness;
-use super::settings::Settings;
+use super::settings_panel::SettingsLink;
 use crate::core::flow::Notice;
 use crate::core::wire::CallStatus;
-use crate::core::Event;
 use crate::core::ViewModel;
+use crate::core::{Binding, Event};
 
 /// Props of [`App`].
 #[derive(Properties, Clone, PartialEq)]
@@ -35,6 +35,11 @@ pub struct AppProps {
     /// This widget's number in the document: element ids are unique per widget.
     #[prop_or_default]
     pub instance: u32,
+    /// The emergency settings editor, when the host lets this user edit them in the pane
+    /// (`config.permissions.editEmergencySettings` and a `settings.save` binding). Without it
+    /// the pane only shows who is told, read-only.
+    #[prop_or_default]
+    pub settings: Option<SettingsLink>,
 }
 
 /// What the polite live region says about the call (announced when it changes).
@@ -49,12 +54,37 @@ fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
     })
 }
 
+/// The pane's settings form (builds with the editor: cargo feature `admin`).
+#[cfg(feature = "admin")]
+fn settings_panel(link: &SettingsLink, lang: Lang, id: AttrValue) -> Html {
+    html! {
+        <div {id}>
+            <super::SettingsPanel link={link.clone()} lang={Some(lang)} />
+        </div>
+    }
+}
+
+/// The agent's build has no settings form: its pane never gets a settings view to show.
+#[cfg(not(feature = "admin"))]
+fn settings_panel(_: &SettingsLink, _: Lang, _: AttrValue) -> Html {
+    Html::default()
+}
+
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let ids = (*use_memo(props.instance, |i| Ids::for_instance(*i))).clone();
     let view = &props.view;
     let lang = *use_memo(view.locale.clone(), |l| Lang::resolve(l.as_deref()));
+    // The language's strings: English until its locale file arrives (never waited for).
+    use_locale_file(
+        lang,
+        Some(props.onevent.reform(|message| Event::BindingFailed {
+            binding: Binding::Translations,
+            message,
+        })),
+    );
+    let lang = use_lang(lang);
     let number = use_state(String::new);
     let settings_open = use_state(|| false);
     let announcement = use_state(String::new);
@@ -100,16 +130,20 @@ pub fn App(props: &AppProps) -> Html {
         Some(Notice::InvalidNumber(e)) => Some(dial_error(lang, e)),
         _ => None,
     };
-    let show_settings = *settings_open && c.dialpad;
+    // The form is reachable only when the host grants it (by keyboard, pointer or screen
+    // reader alike: without the grant it is not in the document at all).
+    let editable =
+        view.edit_settings && props.settings.as_ref().is_some_and(|l| l.view().is_some());
+    let show_settings = *settings_open && c.dialpad && editable;
     html! {
         <ContextProvider<Ids> context={ids.clone()}>
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
-            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={lang.tag()}>
+            aria-label={t(lang, Key::Phone)} data-test="dialer" lang={shown(lang).tag()}>
             if !emergency {
                 <header class="ad-header">
                     <h2 class="ad-title">{ t(lang, Key::Phone) }</h2>
-                    <Readiness report={view.readiness.clone()} {lang} />
-                    if c.dialpad {
+                    <Readiness report={view.readiness.clone()} contacts={view.contacts.clone()} {lang} />
+                    if c.dialpad && editable {
                         <button type="button" class="ad-icon-button" data-test="settings-toggle"
                             aria-label={t(lang, Key::Settings)} title={t(lang, Key::Settings)}
                             aria-expanded={show_settings.to_string()} aria-controls={ids.of("settings-panel")}
@@ -147,11 +181,8 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 </div>
             }
-            if show_settings {
-                <div id={ids.of("settings-panel")}>
-                    <Settings recipients={view.recipients_raw.clone()} template={view.template.clone()}
-                        onevent={props.onevent.clone()} {lang} />
-                </div>
+            if let (true, Some(link)) = (show_settings, &props.settings) {
+                { settings_panel(link, lang, ids.of("settings-panel")) }
             } else if c.dialpad {
                 <Dialpad value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />
             }

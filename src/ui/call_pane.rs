@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::ids::use_ids;
 
 use super::dialpad::{is_dial_key, Keypad};
-use super::i18n::{duration, t, tf, Key, Lang};
+use super::i18n::{duration, t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::flow::Call;
 use crate::core::view::Controls;
@@ -50,7 +50,7 @@ pub struct CallPaneProps {
 #[component]
 pub fn CallPane(props: &CallPaneProps) -> Html {
     let ids = use_ids();
-    let (lang, call, c) = (props.lang, &props.call, props.controls);
+    let (lang, call, c) = (use_lang(props.lang), &props.call, props.controls);
     let dtmf_open = use_state(|| false);
     let sent = use_state(String::new);
 

@@ -10,10 +10,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, MediaDeviceInfo, MediaDeviceKind};
 use yew::prelude::*;
 
-use super::ids::use_ids;
-
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::Event;
 
 const INPUT_KEY: &str = "agent-dialer.audio-input";
@@ -94,7 +93,7 @@ pub struct DevicesProps {
 #[component]
 pub fn Devices(props: &DevicesProps) -> Html {
     let ids = use_ids();
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let devices = use_state(Vec::<Device>::new);
 

@@ -4,10 +4,9 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::ids::use_ids;
-
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::Event;
 
 /// The twelve keys with their letters.
@@ -88,7 +87,7 @@ pub struct DialpadProps {
 #[component]
 pub fn Dialpad(props: &DialpadProps) -> Html {
     let ids = use_ids();
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let input = use_node_ref();
 
     // Callbacks

@@ -3,10 +3,9 @@
 
 use yew::prelude::*;
 
-use super::ids::use_ids;
-
-use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
+use super::i18n::{decimal, duration, region_name, t, tf, time, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::flow::{CallbackWindow, EmergencyWarning, Unconfirmed};
 use crate::core::view::EmergencyView;
 use crate::core::wire::NotificationStatus;
@@ -41,7 +40,7 @@ pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String 
 #[component]
 pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
     let ids = use_ids();
-    let (lang, e) = (props.lang, &props.emergency);
+    let (lang, e) = (use_lang(props.lang), &props.emergency);
     let warning = e.warning.as_ref().map(|w| match w {
         EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
         EmergencyWarning::OutsideSupportedRegion { region } => {
@@ -53,17 +52,21 @@ pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
             "{}, {} (± {} m)",
             decimal(lang, l.latitude, 5),
             decimal(lang, l.longitude, 5),
-            l.accuracy_meters.round()
+            decimal(lang, l.accuracy_meters, 0)
         )),
         (None, _) if e.warning.is_some() => None,
         (None, _) => e.region.as_ref().map(|r| {
-            // Standing alone, not in a sentence: "The United States".
+            // Standing alone, not in a sentence: "The United States" (the browser's
+            // upper-casing: no Unicode case tables in the wasm).
             let name = region_name(lang, r);
             let mut chars = name.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or(name)
+            match chars.next() {
+                Some(c) => {
+                    let upper = js_sys::JsString::from(c).to_locale_upper_case(Some(lang.tag()));
+                    String::from(upper) + chars.as_str()
+                }
+                None => name,
+            }
         }),
     };
     let notification = e.notification.as_ref().map(|n| {

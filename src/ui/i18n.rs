@@ -1,10 +1,23 @@
-//! Every string the agent sees, in en-US, en-GB, da-DK, fr-CA, es-PR and de-DE (SPEC B7).
+//! Every string the agent (and the administrator) sees (SPEC B7): en-US built in, en-GB as a
+//! few built-in differences, and da-DK, fr-CA, es-PR and de-DE as locale files
+//! (`www/locales/<tag>.json`, shipped next to the widget's JS glue like the country boundaries)
+//! fetched only when a widget is shown in that language.
 //!
-//! One `match` row per [`Key`] with the six translations side by side, so a missing or
-//! misplaced translation is visible in review; `{0}`, `{1}`… are filled by [`tf`]. Times and
-//! region names come from the browser's `Intl` (no locale data in the wasm).
+//! Until a locale file has arrived — or when it cannot be fetched — the widget is shown in
+//! English: a missing translation never delays or blocks anything (E11). A locale file maps the
+//! en-US text of every [`Key`] to its translation (`"strings"`) and region codes to names
+//! (`"regions"`); a translation whose `{0}`, `{1}`… placeholders differ from the English ones
+//! is not used. `tests/locales.rs` holds every file to the keys here. `{0}`, `{1}`… are filled
+//! by [`tf`]. Times and other region names come from the browser's `Intl` (no locale data in
+//! the wasm).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::core::decimal::fixed;
 
 /// A supported UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,9 +72,14 @@ impl Lang {
             .unwrap_or(Lang::EnUs)
     }
 
-    /// The BCP 47 tag (for `lang=` and `Intl`).
+    /// The BCP 47 tag (for `lang=`, `Intl` and the locale file's name).
     pub fn tag(self) -> &'static str {
         ["en-US", "en-GB", "da-DK", "fr-CA", "es-PR", "de-DE"][self as usize]
+    }
+
+    /// True for the languages whose strings come from a locale file.
+    pub fn fetched(self) -> bool {
+        !matches!(self, Lang::EnUs | Lang::EnGb)
     }
 
     /// Decimal separator for coordinates.
@@ -73,225 +91,409 @@ impl Lang {
     }
 }
 
-/// A translatable string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Key {
-    Phone,
-    Number,
-    Call,
-    DeleteDigit,
-    Keypad,
-    Calling,
-    Ringing,
-    Connecting,
-    Connected,
-    OnHold,
-    CallEnded,
-    AnnounceCalling,
-    CurrentCall,
-    CallDuration,
-    IncomingCall,
-    IncomingFrom,
-    Answer,
-    Decline,
-    Mute,
-    Hold,
-    Resume,
-    EndCall,
-    HeldCall,
-    EmergencyInProgress,
-    EmergencyOtherTab,
-    EmergencyCallback,
-    EmergencyStay,
-    EmergencyUnconfirmed,
-    EmergencyStillOn,
-    EmergencyStillOnYes,
-    EmergencyStillOnNo,
-    EmergencyNumber,
-    LocationSent,
-    LocationUnknown,
-    OutsideRegion,
-    NoLocation,
-    CallbackNumber,
-    CallbackValid,
-    CallbackWindow,
-    Contacts,
-    NotifSending,
-    NotifSent,
-    NotifFailed,
-    NotifSkipped,
-    Dismiss,
-    ErrEmpty,
-    ErrTooLong,
-    ErrNoDigits,
-    ErrChar,
-    ErrPlus,
-    ErrPause,
-    ErrExtension,
-    EndCurrentFirst,
-    Unsupported,
-    UnsupportedNoNumber,
-    EmergencyFailed,
-    EmergencyDropped,
-    EmergencyDroppedNoNumber,
-    CallFailed,
-    PresenceNotRestored,
-    ProblemPresenceSet,
-    ProblemPresenceGet,
-    ProblemEmail,
-    ProblemStorage,
-    ProblemLocation,
-    ProblemOther,
-    Ready,
-    OneIssue,
-    Issues,
-    ReadinessTitle,
-    CheckOk,
-    CheckFail,
-    LocationOk,
-    LocationFix,
-    RegionOk,
-    RegionFix,
-    ProfileOk,
-    ProfileFix,
-    MailboxOk,
-    MailboxFix,
-    RoutingOk,
-    RoutingFix,
-    ContactsOk,
-    ContactsFix,
-    Settings,
-    SettingsTitle,
-    Recipients,
-    RecipientsHelp,
-    RecipientBad,
-    Subject,
-    Body,
-    Placeholders,
-    Preview,
-    Save,
-    Saved,
-    UnknownPlaceholder,
-    UnknownPlaceholderHint,
-    RecipientInvalid,
-    AudioDevices,
-    Microphone,
-    Speaker,
-    SystemDefault,
-    DevicesHint,
+macro_rules! keys {
+    ($($key:ident => $en:literal,)*) => {
+        /// A translatable string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Key {
+            $($key,)*
+        }
+
+        /// The en-US text of every [`Key`], in order: the built-in strings, and what a locale
+        /// file translates.
+        pub const ENGLISH: &[&str] = &[$($en,)*];
+    };
 }
 
-/// The string for `key` in `lang`.
+keys! {
+    Phone => "Phone",
+    Number => "Number",
+    Call => "Call",
+    DeleteDigit => "Delete last digit",
+    Keypad => "Keypad",
+    Calling => "Calling…",
+    Ringing => "Ringing…",
+    Connecting => "Connecting…",
+    Connected => "Connected",
+    OnHold => "On hold",
+    CallEnded => "Call ended",
+    AnnounceCalling => "Calling {0}",
+    CurrentCall => "Current call",
+    CallDuration => "Call duration",
+    IncomingCall => "Incoming call",
+    IncomingFrom => "Incoming call from {0}",
+    Answer => "Answer",
+    Decline => "Decline",
+    Mute => "Mute",
+    Hold => "Hold",
+    Resume => "Resume",
+    EndCall => "End call",
+    HeldCall => "On hold: {0}",
+    EmergencyInProgress => "Emergency call in progress",
+    EmergencyOtherTab => "Emergency call in progress in another tab ({0})",
+    EmergencyCallback => "The emergency service is calling back",
+    EmergencyStay => "Stay on the line and follow the dispatcher's instructions.",
+    EmergencyUnconfirmed => "The phone system has not confirmed this call. Stay on the line if you hear the emergency service; if you don't, use another phone now.",
+    EmergencyStillOn => "The page was reloaded during an emergency call. Is the emergency call still going on?",
+    EmergencyStillOnYes => "Yes, I'm still on the call",
+    EmergencyStillOnNo => "No, it has ended",
+    EmergencyNumber => "Number",
+    LocationSent => "Location sent",
+    LocationUnknown => "Location unknown — tell the dispatcher where you are.",
+    OutsideRegion => "You are in {0}, where this dialer does not support emergency calls — tell the dispatcher where you are.",
+    NoLocation => "No position known",
+    CallbackNumber => "Callback number",
+    CallbackValid => "Valid for {0} (until {1})",
+    CallbackWindow => "Keep this line free: the emergency service may call back on {0}.",
+    Contacts => "Emergency contacts",
+    NotifSending => "Sending email…",
+    NotifSent => "Email sent",
+    NotifFailed => "Email could not be sent",
+    NotifSkipped => "None configured",
+    Dismiss => "Dismiss",
+    ErrEmpty => "Enter a number to dial.",
+    ErrTooLong => "A number has at most {0} characters.",
+    ErrNoDigits => "The number has no digits.",
+    ErrChar => "“{0}” (character {1}) is not part of a phone number.",
+    ErrPlus => "“+” (character {0}) can only come first.",
+    ErrPause => "The pause “{0}” (character {1}) must come after the number.",
+    ErrExtension => "The extension (character {0}) can't be dialed as letters: type a pause (“,” or “p”) before the extension digits.",
+    EndCurrentFirst => "End the current call first.",
+    Unsupported => "Emergency calls can't be placed from this dialer in {0}. Use another phone and dial {1}.",
+    UnsupportedNoNumber => "Emergency calls can't be placed from this dialer in {0}. Use another phone and dial the local emergency number.",
+    EmergencyFailed => "The emergency call could not be placed. Use another phone now.",
+    EmergencyDropped => "The emergency call was disconnected. Stay available: the emergency service can call you back on {0}.",
+    EmergencyDroppedNoNumber => "The emergency call was disconnected. Stay available for the emergency service's callback.",
+    CallFailed => "The call failed: {0}",
+    PresenceNotRestored => "Your status before the emergency call is not known. Set your presence again.",
+    ProblemPresenceSet => "Presence could not be set.",
+    ProblemPresenceGet => "Presence could not be read.",
+    ProblemEmail => "The emergency email could not be sent.",
+    ProblemStorage => "The browser could not save the emergency state.",
+    ProblemLocation => "The browser location could not be read.",
+    ProblemTranslations => "The translations could not be loaded: the phone is shown in English.",
+    ProblemOther => "The workspace could not complete {0}.",
+    Ready => "Emergency calling ready",
+    OneIssue => "1 issue",
+    Issues => "{0} issues",
+    ReadinessTitle => "Emergency calling",
+    CheckOk => "OK",
+    CheckFail => "Action needed",
+    LocationOk => "Browser location is on.",
+    LocationFix => "Browser location is off: allow location for this site in the browser's settings.",
+    RegionOk => "Your location is in a supported region.",
+    RegionFix => "Your location is not in a supported region (or not known yet): use another phone for emergency calls.",
+    ProfileOk => "Your profile allows outbound calls.",
+    ProfileFix => "Ask your administrator to map your capacity profile to a voice outbound profile.",
+    MailboxOk => "Your mailbox can send the notification.",
+    MailboxFix => "Ask your administrator to enable your mailbox for emergency notifications.",
+    RoutingOk => "Emergency calls can be routed.",
+    RoutingFix => "No route for emergency calls: ask your administrator for a calling-plan number or a carrier emergency rule.",
+    ContactsOk => "Emergency contacts are valid.",
+    ContactsFix => "Emergency contacts are missing or not valid email addresses: ask your administrator to set them.",
+    Settings => "Settings",
+    SettingsTitle => "Emergency notification",
+    Recipients => "Emergency contacts (email)",
+    RecipientsHelp => "Separate addresses with semicolons.",
+    RecipientBad => "Entry {0} (“{1}”) is not an email address.",
+    Subject => "Subject",
+    Body => "Message",
+    Placeholders => "Placeholders",
+    Preview => "Preview (sample values)",
+    Save => "Save",
+    Saved => "Saved.",
+    UnknownPlaceholder => "Unknown placeholder {0}.",
+    UnknownPlaceholderHint => "Unknown placeholder {0}. Did you mean {1}?",
+    RecipientInvalid => "Entry {0} (“{1}”) is not a valid email address.",
+    SettingsFor => "Emergency settings: {0}",
+    Discard => "Discard changes",
+    Saving => "Saving…",
+    Unsaved => "Unsaved changes",
+    SaveFailed => "Not saved: {0}. Your changes are kept here; try again.",
+    SaveTimedOut => "Not saved: the workspace did not answer within {0} seconds. Your changes are kept here; try again.",
+    SaveInvalid => "Not saved: correct the marked fields first.",
+    SaveUnchanged => "No changes to save.",
+    DraftRestored => "Unsaved changes from your last visit were restored: save or discard them.",
+    DraftStale => "The saved settings have changed since these edits were made: check them before saving.",
+    DraftNotKept => "This browser cannot keep a copy of unsaved changes ({0}): save them before leaving.",
+    NoRecipients => "Nobody will be emailed when this agent makes an emergency call.",
+    PreviewTo => "To: {0}",
+    Nobody => "nobody",
+    TplAtSubject => "Subject, character {0}",
+    TplAtBody => "Message, line {0}, character {1}",
+    TplEmpty => "empty placeholder {}: put a placeholder name between the braces, or write {{}} for literal braces.",
+    TplUnclosed => "“{” is not closed by “}” on the same line; write {{ for a literal brace.",
+    ContactsReadOnly => "Emailed about your emergency calls: {0}",
+    ContactsNone => "Nobody is emailed about your emergency calls.",
+    AudioDevices => "Audio devices",
+    Microphone => "Microphone",
+    Speaker => "Speaker",
+    SystemDefault => "System default",
+    DevicesHint => "Device names appear once this site may use the microphone.",
+}
+
+/// Where en-GB differs from en-US.
+fn british(key: Key) -> Option<&'static str> {
+    Some(match key {
+        Key::EmergencyStay => "Stay on the line and follow the call handler's instructions.",
+        Key::LocationUnknown => "Location unknown — tell the call handler where you are.",
+        Key::OutsideRegion => "You are in {0}, where this dialer does not support emergency calls — tell the call handler where you are.",
+        Key::ErrExtension => "The extension (character {0}) can't be dialled as letters: type a pause (“,” or “p”) before the extension digits.",
+        _ => return None,
+    })
+}
+
+/// The regions named in the UI's own words (in a sentence: "the United States"); others come
+/// from `Intl.DisplayNames`.
+const REGIONS: [(&str, &str); 6] = [
+    ("US", "the United States"),
+    ("CA", "Canada"),
+    ("PR", "Puerto Rico"),
+    ("GB", "the United Kingdom"),
+    ("DK", "Denmark"),
+    ("DE", "Germany"),
+];
+
+/// One language's translations, as read from its locale file (leaked: at most one per
+/// language and page, so `t` can hand out `&'static str`).
+struct Table {
+    lang: Lang,
+    strings: Vec<Option<&'static str>>,
+    regions: Vec<Option<&'static str>>,
+}
+
+/// What became of a language's locale file in this page.
+enum Load {
+    /// Being fetched; these run when it is done.
+    Pending(Lang, Vec<Box<dyn FnOnce(Result<(), String>)>>),
+    /// Failed; fetched again by the next widget that needs it.
+    Failed(Lang),
+}
+
+thread_local! {
+    static TABLES: RefCell<Vec<Table>> = const { RefCell::new(Vec::new()) };
+    static LOADS: RefCell<Vec<Load>> = const { RefCell::new(Vec::new()) };
+    static WATCHERS: RefCell<Vec<(u32, Rc<dyn Fn()>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_WATCHER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The string for `key` in `lang` (English until `lang`'s locale file has arrived).
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    use Key::*;
-    let row: [&'static str; 6] = match key {
-        // [en-US, en-GB, da-DK, fr-CA, es-PR, de-DE]
-        Phone => ["Phone", "Phone", "Telefon", "Téléphone", "Teléfono", "Telefon"],
-        Number => ["Number", "Number", "Nummer", "Numéro", "Número", "Nummer"],
-        Call => ["Call", "Call", "Ring op", "Appeler", "Llamar", "Anrufen"],
-        DeleteDigit => ["Delete last digit", "Delete last digit", "Slet sidste ciffer", "Effacer le dernier chiffre", "Borrar el último dígito", "Letzte Ziffer löschen"],
-        Keypad => ["Keypad", "Keypad", "Tastatur", "Clavier", "Teclado", "Tastenfeld"],
-        Calling => ["Calling…", "Calling…", "Ringer op…", "Appel en cours…", "Llamando…", "Wählt…"],
-        Ringing => ["Ringing…", "Ringing…", "Ringer…", "Sonnerie…", "Timbrando…", "Klingelt…"],
-        Connecting => ["Connecting…", "Connecting…", "Forbinder…", "Connexion…", "Conectando…", "Verbindet…"],
-        Connected => ["Connected", "Connected", "Forbundet", "Connecté", "Conectado", "Verbunden"],
-        OnHold => ["On hold", "On hold", "Parkeret", "En attente", "En espera", "Gehalten"],
-        CallEnded => ["Call ended", "Call ended", "Opkaldet er afsluttet", "Appel terminé", "Llamada finalizada", "Anruf beendet"],
-        AnnounceCalling => ["Calling {0}", "Calling {0}", "Ringer op til {0}", "Appel vers {0}", "Llamando a {0}", "Anruf an {0}"],
-        CurrentCall => ["Current call", "Current call", "Aktuelt opkald", "Appel en cours", "Llamada actual", "Aktueller Anruf"],
-        CallDuration => ["Call duration", "Call duration", "Samtaletid", "Durée de l'appel", "Duración de la llamada", "Gesprächsdauer"],
-        IncomingCall => ["Incoming call", "Incoming call", "Indgående opkald", "Appel entrant", "Llamada entrante", "Eingehender Anruf"],
-        IncomingFrom => ["Incoming call from {0}", "Incoming call from {0}", "Indgående opkald fra {0}", "Appel entrant de {0}", "Llamada entrante de {0}", "Eingehender Anruf von {0}"],
-        Answer => ["Answer", "Answer", "Besvar", "Répondre", "Contestar", "Annehmen"],
-        Decline => ["Decline", "Decline", "Afvis", "Refuser", "Rechazar", "Ablehnen"],
-        Mute => ["Mute", "Mute", "Lydløs", "Sourdine", "Silenciar", "Stumm"],
-        Hold => ["Hold", "Hold", "Parkér", "Attente", "En espera", "Halten"],
-        Resume => ["Resume", "Resume", "Genoptag", "Reprendre", "Reanudar", "Fortsetzen"],
-        EndCall => ["End call", "End call", "Afslut opkald", "Raccrocher", "Colgar", "Auflegen"],
-        HeldCall => ["On hold: {0}", "On hold: {0}", "Parkeret: {0}", "En attente : {0}", "En espera: {0}", "Gehalten: {0}"],
-        EmergencyInProgress => ["Emergency call in progress", "Emergency call in progress", "Nødopkald i gang", "Appel d'urgence en cours", "Llamada de emergencia en curso", "Notruf läuft"],
-        EmergencyOtherTab => ["Emergency call in progress in another tab ({0})", "Emergency call in progress in another tab ({0})", "Nødopkald i gang i en anden fane ({0})", "Appel d'urgence en cours dans un autre onglet ({0})", "Llamada de emergencia en curso en otra pestaña ({0})", "Notruf läuft in einem anderen Tab ({0})"],
-        EmergencyCallback => ["The emergency service is calling back", "The emergency service is calling back", "Alarmcentralen ringer tilbage", "Les services d'urgence vous rappellent", "El servicio de emergencias le devuelve la llamada", "Die Notrufzentrale ruft zurück"],
-        EmergencyStay => ["Stay on the line and follow the dispatcher's instructions.", "Stay on the line and follow the call handler's instructions.", "Bliv i røret, og følg alarmoperatørens anvisninger.", "Restez en ligne et suivez les instructions du répartiteur.", "Permanezca en la línea y siga las instrucciones del operador.", "Bleiben Sie in der Leitung und folgen Sie den Anweisungen der Leitstelle."],
-        EmergencyUnconfirmed => ["The phone system has not confirmed this call. Stay on the line if you hear the emergency service; if you don't, use another phone now.", "The phone system has not confirmed this call. Stay on the line if you hear the emergency service; if you don't, use another phone now.", "Telefonsystemet har ikke bekræftet opkaldet. Bliv i røret, hvis du hører alarmcentralen; ellers brug en anden telefon nu.", "Le système téléphonique n'a pas confirmé cet appel. Restez en ligne si vous entendez les services d'urgence; sinon, utilisez un autre téléphone maintenant.", "El sistema telefónico no ha confirmado esta llamada. Permanezca en la línea si oye al servicio de emergencias; si no, use otro teléfono ahora.", "Die Telefonanlage hat diesen Anruf nicht bestätigt. Bleiben Sie in der Leitung, wenn Sie die Notrufzentrale hören; sonst nutzen Sie sofort ein anderes Telefon."],
-        EmergencyStillOn => ["The page was reloaded during an emergency call. Is the emergency call still going on?", "The page was reloaded during an emergency call. Is the emergency call still going on?", "Siden blev genindlæst under et nødopkald. Er nødopkaldet stadig i gang?", "La page a été rechargée pendant un appel d'urgence. L'appel d'urgence est-il toujours en cours?", "La página se recargó durante una llamada de emergencia. ¿Sigue en curso la llamada de emergencia?", "Die Seite wurde während eines Notrufs neu geladen. Läuft der Notruf noch?"],
-        EmergencyStillOnYes => ["Yes, I'm still on the call", "Yes, I'm still on the call", "Ja, jeg er stadig i opkaldet", "Oui, je suis toujours en ligne", "Sí, sigo en la llamada", "Ja, ich bin noch im Gespräch"],
-        EmergencyStillOnNo => ["No, it has ended", "No, it has ended", "Nej, det er afsluttet", "Non, il est terminé", "No, ya terminó", "Nein, er ist beendet"],
-        EmergencyNumber => ["Number", "Number", "Nummer", "Numéro", "Número", "Nummer"],
-        LocationSent => ["Location sent", "Location sent", "Sendt placering", "Position transmise", "Ubicación enviada", "Übermittelter Standort"],
-        LocationUnknown => ["Location unknown — tell the dispatcher where you are.", "Location unknown — tell the call handler where you are.", "Placering ukendt — fortæl alarmoperatøren, hvor du er.", "Position inconnue — dites au répartiteur où vous êtes.", "Ubicación desconocida: dígale al operador dónde se encuentra.", "Standort unbekannt — sagen Sie der Leitstelle, wo Sie sind."],
-        OutsideRegion => ["You are in {0}, where this dialer does not support emergency calls — tell the dispatcher where you are.", "You are in {0}, where this dialer does not support emergency calls — tell the call handler where you are.", "Du er i {0}, hvor nødopkald ikke understøttes — fortæl alarmoperatøren, hvor du er.", "Vous êtes ici : {0}. Les appels d'urgence n'y sont pas pris en charge — dites au répartiteur où vous êtes.", "Está en {0}, donde no se admiten llamadas de emergencia: dígale al operador dónde se encuentra.", "Sie sind in {0}, wo Notrufe nicht unterstützt werden — sagen Sie der Leitstelle, wo Sie sind."],
-        NoLocation => ["No position known", "No position known", "Ingen kendt position", "Aucune position connue", "Ninguna posición conocida", "Keine Position bekannt"],
-        CallbackNumber => ["Callback number", "Callback number", "Tilbagekaldsnummer", "Numéro de rappel", "Número de devolución de llamada", "Rückrufnummer"],
-        CallbackValid => ["Valid for {0} (until {1})", "Valid for {0} (until {1})", "Gyldigt i {0} (indtil {1})", "Valide encore {0} (jusqu'à {1})", "Válido por {0} (hasta las {1})", "Gültig noch {0} (bis {1})"],
-        CallbackWindow => ["Keep this line free: the emergency service may call back on {0}.", "Keep this line free: the emergency service may call back on {0}.", "Hold linjen fri: alarmcentralen kan ringe tilbage på {0}.", "Gardez la ligne libre : les services d'urgence peuvent rappeler au {0}.", "Mantenga la línea libre: el servicio de emergencias puede devolver la llamada al {0}.", "Halten Sie die Leitung frei: Die Notrufzentrale kann unter {0} zurückrufen."],
-        Contacts => ["Emergency contacts", "Emergency contacts", "Nødkontakter", "Contacts d'urgence", "Contactos de emergencia", "Notfallkontakte"],
-        NotifSending => ["Sending email…", "Sending email…", "Sender e-mail…", "Envoi du courriel…", "Enviando correo…", "E-Mail wird gesendet…"],
-        NotifSent => ["Email sent", "Email sent", "E-mail sendt", "Courriel envoyé", "Correo enviado", "E-Mail gesendet"],
-        NotifFailed => ["Email could not be sent", "Email could not be sent", "E-mailen kunne ikke sendes", "Le courriel n'a pas pu être envoyé", "No se pudo enviar el correo", "E-Mail konnte nicht gesendet werden"],
-        NotifSkipped => ["None configured", "None configured", "Ingen konfigureret", "Aucun configuré", "Ninguno configurado", "Keine eingerichtet"],
-        Dismiss => ["Dismiss", "Dismiss", "Luk", "Fermer", "Descartar", "Schließen"],
-        ErrEmpty => ["Enter a number to dial.", "Enter a number to dial.", "Indtast et nummer.", "Entrez un numéro à composer.", "Escriba un número para llamar.", "Geben Sie eine Nummer ein."],
-        ErrTooLong => ["A number has at most {0} characters.", "A number has at most {0} characters.", "Et nummer har højst {0} tegn.", "Un numéro compte au plus {0} caractères.", "Un número tiene como máximo {0} caracteres.", "Eine Nummer hat höchstens {0} Zeichen."],
-        ErrNoDigits => ["The number has no digits.", "The number has no digits.", "Nummeret indeholder ingen cifre.", "Le numéro ne contient aucun chiffre.", "El número no tiene dígitos.", "Die Nummer enthält keine Ziffern."],
-        ErrChar => ["“{0}” (character {1}) is not part of a phone number.", "“{0}” (character {1}) is not part of a phone number.", "“{0}” (tegn {1}) hører ikke til et telefonnummer.", "« {0} » (caractère {1}) ne fait pas partie d'un numéro.", "“{0}” (carácter {1}) no forma parte de un número.", "„{0}“ (Zeichen {1}) gehört nicht zu einer Telefonnummer."],
-        ErrPlus => ["“+” (character {0}) can only come first.", "“+” (character {0}) can only come first.", "“+” (tegn {0}) må kun stå først.", "« + » (caractère {0}) ne peut venir qu'en premier.", "“+” (carácter {0}) solo puede ir al principio.", "„+“ (Zeichen {0}) darf nur am Anfang stehen."],
-        ErrPause => ["The pause “{0}” (character {1}) must come after the number.", "The pause “{0}” (character {1}) must come after the number.", "Pausen “{0}” (tegn {1}) skal stå efter nummeret.", "La pause « {0} » (caractère {1}) doit venir après le numéro.", "La pausa “{0}” (carácter {1}) debe ir después del número.", "Die Pause „{0}“ (Zeichen {1}) muss nach der Nummer stehen."],
-        ErrExtension => ["The extension (character {0}) can't be dialed as letters: type a pause (“,” or “p”) before the extension digits.", "The extension (character {0}) can't be dialled as letters: type a pause (“,” or “p”) before the extension digits.", "Lokalnummeret (tegn {0}) kan ikke ringes op som bogstaver: skriv en pause (“,” eller “p”) før lokalnummerets cifre.", "Le poste (caractère {0}) ne peut pas être composé en lettres : tapez une pause (« , » ou « p ») avant les chiffres du poste.", "La extensión (carácter {0}) no se puede marcar con letras: escriba una pausa (“,” o “p”) antes de los dígitos de la extensión.", "Die Durchwahl (Zeichen {0}) kann nicht als Buchstaben gewählt werden: Geben Sie vor den Ziffern der Durchwahl eine Pause („,“ oder „p“) ein."],
-        EndCurrentFirst => ["End the current call first.", "End the current call first.", "Afslut det aktuelle opkald først.", "Terminez d'abord l'appel en cours.", "Primero finalice la llamada actual.", "Beenden Sie zuerst den aktuellen Anruf."],
-        Unsupported => ["Emergency calls can't be placed from this dialer in {0}. Use another phone and dial {1}.", "Emergency calls can't be placed from this dialer in {0}. Use another phone and dial {1}.", "Nødopkald kan ikke foretages fra denne telefon i {0}. Brug en anden telefon, og ring {1}.", "Ce composeur ne peut pas faire d'appels d'urgence ici ({0}). Utilisez un autre téléphone et composez le {1}.", "No se pueden hacer llamadas de emergencia desde este marcador en {0}. Use otro teléfono y marque {1}.", "Notrufe sind mit diesem Telefon in {0} nicht möglich. Nutzen Sie ein anderes Telefon und wählen Sie {1}."],
-        UnsupportedNoNumber => ["Emergency calls can't be placed from this dialer in {0}. Use another phone and dial the local emergency number.", "Emergency calls can't be placed from this dialer in {0}. Use another phone and dial the local emergency number.", "Nødopkald kan ikke foretages fra denne telefon i {0}. Brug en anden telefon, og ring til det lokale alarmnummer.", "Ce composeur ne peut pas faire d'appels d'urgence ici ({0}). Utilisez un autre téléphone et composez le numéro d'urgence local.", "No se pueden hacer llamadas de emergencia desde este marcador en {0}. Use otro teléfono y marque el número de emergencias local.", "Notrufe sind mit diesem Telefon in {0} nicht möglich. Nutzen Sie ein anderes Telefon und wählen Sie die örtliche Notrufnummer."],
-        EmergencyFailed => ["The emergency call could not be placed. Use another phone now.", "The emergency call could not be placed. Use another phone now.", "Nødopkaldet kunne ikke foretages. Brug en anden telefon nu.", "L'appel d'urgence n'a pas pu être fait. Utilisez un autre téléphone maintenant.", "No se pudo hacer la llamada de emergencia. Use otro teléfono ahora.", "Der Notruf konnte nicht aufgebaut werden. Nutzen Sie sofort ein anderes Telefon."],
-        EmergencyDropped => ["The emergency call was disconnected. Stay available: the emergency service can call you back on {0}.", "The emergency call was disconnected. Stay available: the emergency service can call you back on {0}.", "Nødopkaldet blev afbrudt. Vær tilgængelig: alarmcentralen kan ringe dig op på {0}.", "L'appel d'urgence a été coupé. Restez disponible : les services d'urgence peuvent vous rappeler au {0}.", "La llamada de emergencia se cortó. Manténgase disponible: el servicio de emergencias puede llamarle al {0}.", "Der Notruf wurde unterbrochen. Bleiben Sie erreichbar: Die Notrufzentrale kann Sie unter {0} zurückrufen."],
-        EmergencyDroppedNoNumber => ["The emergency call was disconnected. Stay available for the emergency service's callback.", "The emergency call was disconnected. Stay available for the emergency service's callback.", "Nødopkaldet blev afbrudt. Vær tilgængelig, så alarmcentralen kan ringe tilbage.", "L'appel d'urgence a été coupé. Restez disponible pour le rappel des services d'urgence.", "La llamada de emergencia se cortó. Manténgase disponible para la devolución de llamada.", "Der Notruf wurde unterbrochen. Bleiben Sie für den Rückruf der Notrufzentrale erreichbar."],
-        CallFailed => ["The call failed: {0}", "The call failed: {0}", "Opkaldet mislykkedes: {0}", "L'appel a échoué : {0}", "La llamada falló: {0}", "Der Anruf ist fehlgeschlagen: {0}"],
-        PresenceNotRestored => ["Your status before the emergency call is not known. Set your presence again.", "Your status before the emergency call is not known. Set your presence again.", "Din status før nødopkaldet kendes ikke. Angiv din status igen.", "Votre statut avant l'appel d'urgence est inconnu. Redéfinissez votre présence.", "No se conoce su estado anterior a la llamada de emergencia. Vuelva a establecer su presencia.", "Ihr Status vor dem Notruf ist unbekannt. Setzen Sie Ihren Präsenzstatus erneut."],
-        ProblemPresenceSet => ["Presence could not be set.", "Presence could not be set.", "Status kunne ikke angives.", "La présence n'a pas pu être définie.", "No se pudo establecer la presencia.", "Präsenzstatus konnte nicht gesetzt werden."],
-        ProblemPresenceGet => ["Presence could not be read.", "Presence could not be read.", "Status kunne ikke læses.", "La présence n'a pas pu être lue.", "No se pudo leer la presencia.", "Präsenzstatus konnte nicht gelesen werden."],
-        ProblemEmail => ["The emergency email could not be sent.", "The emergency email could not be sent.", "Nød-e-mailen kunne ikke sendes.", "Le courriel d'urgence n'a pas pu être envoyé.", "No se pudo enviar el correo de emergencia.", "Die Notfall-E-Mail konnte nicht gesendet werden."],
-        ProblemStorage => ["The browser could not save the emergency state.", "The browser could not save the emergency state.", "Browseren kunne ikke gemme nødtilstanden.", "Le navigateur n'a pas pu enregistrer l'état d'urgence.", "El navegador no pudo guardar el estado de emergencia.", "Der Browser konnte den Notfallstatus nicht speichern."],
-        ProblemLocation => ["The browser location could not be read.", "The browser location could not be read.", "Browserens placering kunne ikke læses.", "La position du navigateur n'a pas pu être lue.", "No se pudo leer la ubicación del navegador.", "Der Browser-Standort konnte nicht gelesen werden."],
-        ProblemOther => ["The workspace could not complete {0}.", "The workspace could not complete {0}.", "Arbejdsområdet kunne ikke udføre {0}.", "L'espace de travail n'a pas pu exécuter {0}.", "El espacio de trabajo no pudo completar {0}.", "Der Arbeitsbereich konnte {0} nicht ausführen."],
-        Ready => ["Emergency calling ready", "Emergency calling ready", "Nødopkald klar", "Appels d'urgence prêts", "Llamadas de emergencia listas", "Notruf bereit"],
-        OneIssue => ["1 issue", "1 issue", "1 problem", "1 problème", "1 problema", "1 Problem"],
-        Issues => ["{0} issues", "{0} issues", "{0} problemer", "{0} problèmes", "{0} problemas", "{0} Probleme"],
-        ReadinessTitle => ["Emergency calling", "Emergency calling", "Nødopkald", "Appels d'urgence", "Llamadas de emergencia", "Notruf"],
-        CheckOk => ["OK", "OK", "OK", "OK", "OK", "OK"],
-        CheckFail => ["Action needed", "Action needed", "Kræver handling", "Action requise", "Acción necesaria", "Handlung nötig"],
-        LocationOk => ["Browser location is on.", "Browser location is on.", "Browserplacering er slået til.", "La localisation du navigateur est activée.", "La ubicación del navegador está activada.", "Browser-Standort ist aktiviert."],
-        LocationFix => ["Browser location is off: allow location for this site in the browser's settings.", "Browser location is off: allow location for this site in the browser's settings.", "Browserplacering er slået fra: tillad placering for dette websted i browserens indstillinger.", "La localisation est désactivée : autorisez-la pour ce site dans les paramètres du navigateur.", "La ubicación está desactivada: permítala para este sitio en la configuración del navegador.", "Standort ist deaktiviert: Erlauben Sie ihn für diese Seite in den Browsereinstellungen."],
-        RegionOk => ["Your location is in a supported region.", "Your location is in a supported region.", "Din placering er i en understøttet region.", "Votre position est dans une région prise en charge.", "Su ubicación está en una región admitida.", "Ihr Standort liegt in einer unterstützten Region."],
-        RegionFix => ["Your location is not in a supported region (or not known yet): use another phone for emergency calls.", "Your location is not in a supported region (or not known yet): use another phone for emergency calls.", "Din placering er ikke i en understøttet region (eller endnu ukendt): brug en anden telefon til nødopkald.", "Votre position n'est pas dans une région prise en charge (ou est inconnue) : utilisez un autre téléphone pour les urgences.", "Su ubicación no está en una región admitida (o aún no se conoce): use otro teléfono para emergencias.", "Ihr Standort liegt nicht in einer unterstützten Region (oder ist unbekannt): Nutzen Sie für Notrufe ein anderes Telefon."],
-        ProfileOk => ["Your profile allows outbound calls.", "Your profile allows outbound calls.", "Din profil tillader udgående opkald.", "Votre profil permet les appels sortants.", "Su perfil permite llamadas salientes.", "Ihr Profil erlaubt ausgehende Anrufe."],
-        ProfileFix => ["Ask your administrator to map your capacity profile to a voice outbound profile.", "Ask your administrator to map your capacity profile to a voice outbound profile.", "Bed din administrator om at knytte din kapacitetsprofil til en udgående taleprofil.", "Demandez à votre administrateur d'associer votre profil de capacité à un profil vocal sortant.", "Pida a su administrador que asocie su perfil de capacidad a un perfil de voz saliente.", "Bitten Sie Ihren Administrator, Ihr Kapazitätsprofil einem ausgehenden Sprachprofil zuzuordnen."],
-        MailboxOk => ["Your mailbox can send the notification.", "Your mailbox can send the notification.", "Din postkasse kan sende meddelelsen.", "Votre boîte aux lettres peut envoyer l'avis.", "Su buzón puede enviar la notificación.", "Ihr Postfach kann die Benachrichtigung senden."],
-        MailboxFix => ["Ask your administrator to enable your mailbox for emergency notifications.", "Ask your administrator to enable your mailbox for emergency notifications.", "Bed din administrator om at aktivere din postkasse til nødmeddelelser.", "Demandez à votre administrateur d'activer votre boîte aux lettres pour les avis d'urgence.", "Pida a su administrador que habilite su buzón para notificaciones de emergencia.", "Bitten Sie Ihren Administrator, Ihr Postfach für Notfallbenachrichtigungen zu aktivieren."],
-        RoutingOk => ["Emergency calls can be routed.", "Emergency calls can be routed.", "Nødopkald kan omstilles.", "Les appels d'urgence peuvent être acheminés.", "Las llamadas de emergencia se pueden enrutar.", "Notrufe können geroutet werden."],
-        RoutingFix => ["No route for emergency calls: ask your administrator for a calling-plan number or a carrier emergency rule.", "No route for emergency calls: ask your administrator for a calling-plan number or a carrier emergency rule.", "Ingen rute til nødopkald: bed din administrator om et calling-plan-nummer eller en nødregel hos operatøren.", "Aucun acheminement d'urgence : demandez un numéro de forfait d'appels ou une règle d'urgence chez l'opérateur.", "No hay ruta para emergencias: pida un número de plan de llamadas o una regla de emergencia del operador.", "Keine Route für Notrufe: Bitten Sie um eine Calling-Plan-Nummer oder eine Notrufregel beim Anbieter."],
-        ContactsOk => ["Emergency contacts are valid.", "Emergency contacts are valid.", "Nødkontakterne er gyldige.", "Les contacts d'urgence sont valides.", "Los contactos de emergencia son válidos.", "Notfallkontakte sind gültig."],
-        ContactsFix => ["Some emergency contacts are not valid email addresses: correct them in Settings.", "Some emergency contacts are not valid email addresses: correct them in Settings.", "Nogle nødkontakter er ikke gyldige e-mailadresser: ret dem under Indstillinger.", "Certains contacts d'urgence ne sont pas des adresses valides : corrigez-les dans Paramètres.", "Algunos contactos de emergencia no son direcciones válidas: corríjalos en Configuración.", "Einige Notfallkontakte sind keine gültigen Adressen: Korrigieren Sie sie in den Einstellungen."],
-        Settings => ["Settings", "Settings", "Indstillinger", "Paramètres", "Configuración", "Einstellungen"],
-        SettingsTitle => ["Emergency notification", "Emergency notification", "Nødmeddelelse", "Avis d'urgence", "Notificación de emergencia", "Notfallbenachrichtigung"],
-        Recipients => ["Emergency contacts (email)", "Emergency contacts (email)", "Nødkontakter (e-mail)", "Contacts d'urgence (courriel)", "Contactos de emergencia (correo)", "Notfallkontakte (E-Mail)"],
-        RecipientsHelp => ["Separate addresses with semicolons.", "Separate addresses with semicolons.", "Adskil adresser med semikolon.", "Séparez les adresses par des points-virgules.", "Separe las direcciones con punto y coma.", "Adressen durch Semikolon trennen."],
-        RecipientBad => ["Entry {0} (“{1}”) is not an email address.", "Entry {0} (“{1}”) is not an email address.", "Post {0} (“{1}”) er ikke en e-mailadresse.", "L'entrée {0} (« {1} ») n'est pas une adresse courriel.", "La entrada {0} (“{1}”) no es una dirección de correo.", "Eintrag {0} („{1}“) ist keine E-Mail-Adresse."],
-        Subject => ["Subject", "Subject", "Emne", "Objet", "Asunto", "Betreff"],
-        Body => ["Message", "Message", "Besked", "Message", "Mensaje", "Nachricht"],
-        Placeholders => ["Placeholders", "Placeholders", "Pladsholdere", "Variables", "Marcadores", "Platzhalter"],
-        Preview => ["Preview (sample values)", "Preview (sample values)", "Eksempel (prøveværdier)", "Aperçu (valeurs d'exemple)", "Vista previa (valores de ejemplo)", "Vorschau (Beispielwerte)"],
-        Save => ["Save", "Save", "Gem", "Enregistrer", "Guardar", "Speichern"],
-        Saved => ["Saved.", "Saved.", "Gemt.", "Enregistré.", "Guardado.", "Gespeichert."],
-        UnknownPlaceholder => ["Unknown placeholder {0}.", "Unknown placeholder {0}.", "Ukendt pladsholder {0}.", "Variable inconnue {0}.", "Marcador desconocido {0}.", "Unbekannter Platzhalter {0}."],
-        UnknownPlaceholderHint => ["Unknown placeholder {0}. Did you mean {1}?", "Unknown placeholder {0}. Did you mean {1}?", "Ukendt pladsholder {0}. Mente du {1}?", "Variable inconnue {0}. Vouliez-vous dire {1} ?", "Marcador desconocido {0}. ¿Quiso decir {1}?", "Unbekannter Platzhalter {0}. Meinten Sie {1}?"],
-        RecipientInvalid => ["Entry {0} (“{1}”) is not a valid email address.", "Entry {0} (“{1}”) is not a valid email address.", "Post {0} (“{1}”) er ikke en gyldig e-mailadresse.", "L'entrée {0} (« {1} ») n'est pas une adresse courriel valide.", "La entrada {0} (“{1}”) no es una dirección de correo válida.", "Eintrag {0} („{1}“) ist keine gültige E-Mail-Adresse."],
-        AudioDevices => ["Audio devices", "Audio devices", "Lydenheder", "Appareils audio", "Dispositivos de audio", "Audiogeräte"],
-        Microphone => ["Microphone", "Microphone", "Mikrofon", "Microphone", "Micrófono", "Mikrofon"],
-        Speaker => ["Speaker", "Speaker", "Højttaler", "Haut-parleur", "Altavoz", "Lautsprecher"],
-        SystemDefault => ["System default", "System default", "Systemstandard", "Par défaut du système", "Predeterminado del sistema", "Systemstandard"],
-        DevicesHint => ["Device names appear once this site may use the microphone.", "Device names appear once this site may use the microphone.", "Enhedsnavne vises, når webstedet må bruge mikrofonen.", "Le nom des appareils s'affiche une fois le micro autorisé.", "Los nombres aparecen cuando el sitio pueda usar el micrófono.", "Gerätenamen erscheinen, sobald die Seite das Mikrofon nutzen darf."],
+    match (lang, british(key)) {
+        (Lang::EnGb, Some(british)) => british,
+        _ => t_index(lang, key as usize),
+    }
+}
+
+/// [`t`] by the key's index in [`ENGLISH`] (en-GB's differences aside).
+#[doc(hidden)]
+pub fn t_index(lang: Lang, index: usize) -> &'static str {
+    let english = ENGLISH.get(index).copied().unwrap_or_default();
+    if !lang.fetched() {
+        return english;
+    }
+    TABLES
+        .with(|tables| {
+            let tables = tables.borrow();
+            let table = tables.iter().find(|t| t.lang == lang)?;
+            table.strings.get(index).copied().flatten()
+        })
+        .unwrap_or(english)
+}
+
+/// True when `lang`'s strings are all here (built in, or its locale file has arrived).
+pub fn ready(lang: Lang) -> bool {
+    !lang.fetched() || TABLES.with(|t| t.borrow().iter().any(|t| t.lang == lang))
+}
+
+/// The language the UI is shown in for `lang` now: `lang` when its strings are here, else
+/// en-US (what `lang=` says, so that screen readers read English text as English).
+pub fn shown(lang: Lang) -> Lang {
+    if ready(lang) {
+        lang
+    } else {
+        Lang::EnUs
+    }
+}
+
+/// Which of `{0}`…`{9}` `text` uses, as a bit mask.
+fn placeholders(text: &str) -> u32 {
+    text.as_bytes()
+        .windows(3)
+        .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+        .fold(0, |mask, w| mask | 1 << (w[1] - b'0'))
+}
+
+/// Takes up `lang`'s locale file, already parsed (`{ strings: { "<en-US text>": "…" },
+/// regions: { "US": "…" } }`); see [`install_with`].
+pub fn install(lang: Lang, file: &JsValue) -> Result<(), String> {
+    let member = |obj: &JsValue, key: &str| -> Option<String> {
+        if !obj.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(obj, &JsValue::from_str(key))
+            .ok()?
+            .as_string()
     };
-    row[lang as usize]
+    let group = |name: &str| {
+        if !file.is_object() {
+            return JsValue::UNDEFINED;
+        }
+        js_sys::Reflect::get(file, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let (strings, regions) = (group("strings"), group("regions"));
+    install_with(lang, &|en| member(&strings, en), &|code| {
+        member(&regions, code)
+    })
+}
+
+/// Takes up `lang`'s translations: `string(en)` translates the en-US text `en`, `region(code)`
+/// names a region. Translations whose placeholders differ from the English ones are left out
+/// (those keys stay English). Fails, changing nothing, when none of the strings is
+/// translated. A language taken up once stays for the page.
+pub fn install_with(
+    lang: Lang,
+    string: &dyn Fn(&str) -> Option<String>,
+    region: &dyn Fn(&str) -> Option<String>,
+) -> Result<(), String> {
+    if !lang.fetched() || ready(lang) {
+        return Ok(());
+    }
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let strings: Vec<Option<&'static str>> = ENGLISH
+        .iter()
+        .map(|en| {
+            string(en)
+                .filter(|tr| placeholders(tr) == placeholders(en))
+                .map(leak)
+        })
+        .collect();
+    if strings.iter().all(Option::is_none) {
+        return Err(format!(
+            "the {} locale file translates none of the strings",
+            lang.tag()
+        ));
+    }
+    let regions = REGIONS
+        .iter()
+        .map(|(code, _)| region(code).map(leak))
+        .collect();
+    TABLES.with(|t| {
+        t.borrow_mut().push(Table {
+            lang,
+            strings,
+            regions,
+        })
+    });
+    // Every component showing text renders again (no borrow held while they are told).
+    let watchers: Vec<_> = WATCHERS.with(|w| w.borrow().iter().map(|(_, c)| c.clone()).collect());
+    for watcher in watchers {
+        watcher();
+    }
+    Ok(())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/locale.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fetchLocale)]
+    fn fetch_locale(tag: &str) -> js_sys::Promise;
+}
+
+/// Fetches `lang`'s locale file once per page (a failed fetch is tried again by the next
+/// caller); `done` runs when it has been taken up, or with why not.
+pub fn load(lang: Lang, done: impl FnOnce(Result<(), String>) + 'static) {
+    if ready(lang) {
+        done(Ok(()));
+        return;
+    }
+    let start = LOADS.with(|loads| {
+        let mut loads = loads.borrow_mut();
+        loads.retain(|l| !matches!(l, Load::Failed(failed) if *failed == lang));
+        for l in loads.iter_mut() {
+            if let Load::Pending(pending, waiters) = l {
+                if *pending == lang {
+                    waiters.push(Box::new(done));
+                    return false;
+                }
+            }
+        }
+        loads.push(Load::Pending(lang, vec![Box::new(done)]));
+        true
+    });
+    if !start {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match wasm_bindgen_futures::JsFuture::from(fetch_locale(lang.tag())).await {
+            Ok(file) => install(lang, &file),
+            // Taken up meanwhile by other means (`install`): nothing is missing.
+            Err(_) if ready(lang) => Ok(()),
+            Err(e) => Err(format!(
+                "the {} translations could not be loaded ({}); showing English",
+                lang.tag(),
+                describe(&e)
+            )),
+        };
+        let waiters = LOADS.with(|loads| {
+            let mut loads = loads.borrow_mut();
+            let at = loads
+                .iter()
+                .position(|l| matches!(l, Load::Pending(p, _) if *p == lang));
+            let waiters = match at.map(|i| loads.remove(i)) {
+                Some(Load::Pending(_, w)) => w,
+                _ => Vec::new(),
+            };
+            if result.is_err() {
+                loads.push(Load::Failed(lang));
+            }
+            waiters
+        });
+        for done in waiters {
+            done(result.clone());
+        }
+    });
+}
+
+fn describe(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => error.as_string().unwrap_or_else(|| "unknown error".into()),
+    }
+}
+
+/// For a root component (the pane, the settings surface): fetches `lang`'s locale file when
+/// it is not here yet; `on_error` hears why it could not be fetched (the widget stays in
+/// English). What is shown follows through [`use_lang`].
+#[hook]
+pub fn use_locale_file(lang: Lang, on_error: Option<Callback<String>>) {
+    use_effect_with(lang, move |&lang| {
+        let alive = Rc::new(Cell::new(true));
+        let still = alive.clone();
+        load(lang, move |result| {
+            if let (true, Err(message), Some(on_error)) = (still.get(), result, on_error) {
+                on_error.emit(message);
+            }
+        });
+        move || alive.set(false)
+    });
+}
+
+/// `lang`, for a component that shows text: it renders again whenever a locale file is taken
+/// up, while mounted (its props may not change when its strings do).
+#[hook]
+pub fn use_lang(lang: Lang) -> Lang {
+    let update = use_force_update();
+    use_effect_with((), move |_| {
+        let id = NEXT_WATCHER.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        let watcher: Rc<dyn Fn()> = Rc::new(move || update.force_update());
+        WATCHERS.with(|w| w.borrow_mut().push((id, watcher)));
+        move || WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id))
+    });
+    lang
 }
 
 /// [`t`] with `{0}`, `{1}`… replaced by `args`.
@@ -303,55 +505,16 @@ pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
     out
 }
 
-/// The region's name in `lang` (the five supported from the table, others from
+/// The region's name in `lang` (the six the UI names in its own words, others from
 /// `Intl.DisplayNames`), falling back to the code.
 pub fn region_name(lang: Lang, code: &str) -> String {
-    let row: Option<[&str; 6]> = match code {
-        "US" => Some([
-            "the United States",
-            "the United States",
-            "USA",
-            "États-Unis",
-            "Estados Unidos",
-            "den USA",
-        ]),
-        "CA" => Some(["Canada", "Canada", "Canada", "Canada", "Canadá", "Kanada"]),
-        "PR" => Some([
-            "Puerto Rico",
-            "Puerto Rico",
-            "Puerto Rico",
-            "Porto Rico",
-            "Puerto Rico",
-            "Puerto Rico",
-        ]),
-        "GB" => Some([
-            "the United Kingdom",
-            "the United Kingdom",
-            "Storbritannien",
-            "Royaume-Uni",
-            "el Reino Unido",
-            "Großbritannien",
-        ]),
-        "DK" => Some([
-            "Denmark",
-            "Denmark",
-            "Danmark",
-            "Danemark",
-            "Dinamarca",
-            "Dänemark",
-        ]),
-        "DE" => Some([
-            "Germany",
-            "Germany",
-            "Tyskland",
-            "Allemagne",
-            "Alemania",
-            "Deutschland",
-        ]),
-        _ => None,
-    };
-    if let Some(row) = row {
-        return row[lang as usize].to_string();
+    if let Some(at) = REGIONS.iter().position(|(c, _)| *c == code) {
+        let translated = TABLES.with(|tables| {
+            let tables = tables.borrow();
+            let table = tables.iter().find(|t| t.lang == lang)?;
+            table.regions.get(at).copied().flatten()
+        });
+        return translated.unwrap_or(REGIONS[at].1).to_string();
     }
     intl_region(lang, code).unwrap_or_else(|| code.to_string())
 }
@@ -398,10 +561,31 @@ pub fn duration(ms: u64) -> String {
 }
 
 /// A decimal number with `places` decimals and the locale's separator.
-pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
-    let s = format!("{value:.places$}");
+pub fn decimal(lang: Lang, value: f64, places: u32) -> String {
+    let s = fixed(value, places);
     match lang.decimal() {
         '.' => s,
         c => s.replace('.', &c.to_string()),
+    }
+}
+
+/// The locale files as shipped, by language (for tests: `include_str!`ed, so a native test
+/// can take them up without a browser).
+#[doc(hidden)]
+pub const LOCALE_FILES: [(Lang, &str); 4] = [
+    (Lang::DaDk, include_str!("../../www/locales/da-DK.json")),
+    (Lang::FrCa, include_str!("../../www/locales/fr-CA.json")),
+    (Lang::EsPr, include_str!("../../www/locales/es-PR.json")),
+    (Lang::DeDe, include_str!("../../www/locales/de-DE.json")),
+];
+
+/// Takes up every shipped locale file (native tests).
+#[cfg(test)]
+pub(crate) fn install_shipped() {
+    for (lang, file) in LOCALE_FILES {
+        let file: serde_json::Value = serde_json::from_str(file).expect("a locale file is JSON");
+        let get = |group: &str, key: &str| file[group][key].as_str().map(String::from);
+        install_with(lang, &|en| get("strings", en), &|code| get("regions", code))
+            .expect("a shipped locale file is taken up");
     }
 }

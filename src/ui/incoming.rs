@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::ids::use_ids;
-
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::Event;
 
 /// Props of [`Incoming`].
@@ -23,7 +22,7 @@ pub struct IncomingProps {
 #[component]
 pub fn Incoming(props: &IncomingProps) -> Html {
     let ids = use_ids();
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let emit = |event: Event| {
         let onevent = props.onevent.clone();
         Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))

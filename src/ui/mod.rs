@@ -1,4 +1,5 @@
-//! The agent's UI: Yew function components over the core's view model. Depends on `core`,
+//! The agent's UI, and the administrator's settings form: Yew function components over the
+//! core's view models. Depends on `core`,
 //! never on `host`. Components hold no call logic: they render a [`crate::core::ViewModel`]
 //! and emit [`crate::core::Event`]s.
 
@@ -15,5 +16,7 @@ pub mod incoming;
 pub mod notices;
 pub mod readiness;
 pub mod settings;
+pub mod settings_panel;
 
 pub use app::{App, AppProps};
+pub use settings_panel::{SettingsLink, SettingsPanel, SettingsPanelProps};

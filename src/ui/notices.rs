@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{region_name, t, tf, Key, Lang};
+use super::i18n::{region_name, t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
 use crate::core::dial::DialError;
 use crate::core::flow::{Notice, Problem};
@@ -67,6 +67,7 @@ pub fn problem_text(lang: Lang, p: &Problem) -> String {
         Binding::SendEmail => t(lang, Key::ProblemEmail).into(),
         Binding::Storage => t(lang, Key::ProblemStorage).into(),
         Binding::Geolocation => t(lang, Key::ProblemLocation).into(),
+        Binding::Translations => t(lang, Key::ProblemTranslations).into(),
         Binding::PresenceSubscribe
         | Binding::Dial
         | Binding::HangUp
@@ -79,6 +80,7 @@ pub fn problem_text(lang: Lang, p: &Problem) -> String {
         | Binding::CallingSubscribe
         | Binding::SetEmergencyMode
         | Binding::Activity
+        | Binding::SettingsSave
         | Binding::Subscribe => tf(lang, Key::ProblemOther, &[p.binding.as_str()]),
     }
 }
@@ -101,7 +103,7 @@ pub struct NoticesProps {
 /// The notice area.
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let notice = props
         .notice
         .as_ref()
@@ -176,6 +178,7 @@ mod tests {
         let kinds: std::collections::HashSet<_> =
             errors.iter().map(std::mem::discriminant).collect();
         assert_eq!(kinds.len(), 7, "one input per reason: {errors:?}");
+        crate::ui::i18n::install_shipped();
         for lang in LANGS {
             let texts: Vec<String> = errors.iter().map(|e| dial_error(lang, e)).collect();
             for (e, text) in errors.iter().zip(&texts) {

@@ -1,12 +1,12 @@
 //! The readiness badge (B6): "Emergency calling ready" or "n issues", expanding to each check
-//! with its remedy, localised by check id.
+//! with its remedy, localised by check id, and who is emailed about an emergency call
+//! (read-only: administrators set it, E7).
 
 use yew::prelude::*;
 
-use super::ids::use_ids;
-
-use super::i18n::{t, tf, Key, Lang};
+use super::i18n::{t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::readiness::{Check, CheckId, ReadinessReport};
 
 /// The localised sentence for a check (what is the case and, when not ok, what to do).
@@ -27,6 +27,9 @@ pub fn check_text(lang: Lang, c: &Check) -> String {
 pub struct ReadinessProps {
     /// The report.
     pub report: ReadinessReport,
+    /// Who is emailed about an emergency call (read-only: administrators set it, E7).
+    #[prop_or_default]
+    pub contacts: Vec<String>,
     /// The language.
     pub lang: Lang,
 }
@@ -35,7 +38,7 @@ pub struct ReadinessProps {
 #[component]
 pub fn Readiness(props: &ReadinessProps) -> Html {
     let ids = use_ids();
-    let lang = props.lang;
+    let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let issues = props.report.checks.iter().filter(|c| !c.ok).count();
     let ready = props.report.ready && issues == 0;
@@ -68,6 +71,13 @@ pub fn Readiness(props: &ReadinessProps) -> Html {
                             <span>{ check_text(lang, c) }</span>
                         </li>
                     }) }
+                    <li class="ad-check" data-test="contacts-readonly">
+                        <span>{ if props.contacts.is_empty() {
+                            t(lang, Key::ContactsNone).to_string()
+                        } else {
+                            tf(lang, Key::ContactsReadOnly, &[&props.contacts.join(", ")])
+                        } }</span>
+                    </li>
                 </ul>
             }
         </div>

@@ -2,11 +2,12 @@
 // demo configuration and the host's own UI (presence menu, conversation form E9). Same
 // pattern as demo.js; no inline script or style (strict CSP).
 import { createMockHost } from "./mock-host.js";
+import { savedSettings, saveSettings } from "./crm-store.js";
 
 export const $ = (sel) => document.querySelector(sel);
 
 export const EVENT_NAMES = ["dialer:emergency-started", "dialer:emergency-connected", "dialer:emergency-ended",
-  "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error", "dialer:frame-error", "dialer:mount-error"];
+  "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error", "dialer:fallback", "dialer:frame-error", "dialer:mount-error"];
 
 export function addLog(kind, text) {
   const list = $("#log");
@@ -25,6 +26,7 @@ export function addLog(kind, text) {
 /** The mock host with the page's presence menu and conversation form wired to it. */
 export function createDemoHost() {
   const host = createMockHost({
+    saveSettings,
     onLog: (e) => addLog(e.binding === "event" ? "event" : "binding", `${e.binding}(${e.args.map((a) => JSON.stringify(a)).join(", ")})`),
   });
   const presenceSelect = $("#presence");
@@ -47,14 +49,18 @@ export function createDemoHost() {
   return host;
 }
 
-/** The demo configuration; `?region=GB` / `?locale=da` as on the main demo page. */
+/** The demo configuration; `?region=GB` / `?locale=da` as on the main demo page; the emergency
+ *  recipients and template as the CRM's admin page saved them (crm-store.js); `?edit=1` lets
+ *  this agent edit them in the pane (config.permissions). */
 export function demoConfig(params = new URLSearchParams(location.search)) {
   const region = params.get("region") ?? "US";
+  const agentId = params.get("agent") ?? "agent-7";
   return {
-    agent: { id: params.get("agent") ?? "agent-7", name: "Alex Agent" },
+    agent: { id: agentId, name: "Alex Agent" },
     ...(params.get("locale") ? { locale: params.get("locale") } : {}),
+    ...(params.get("edit") === "1" ? { permissions: { editEmergencySettings: true } } : {}),
     emergency: {
-      recipients: "safety@acme.example; facilities@acme.example",
+      ...savedSettings(agentId),
       outsideLinePrefix: "9",
       civicAddress: "Acme HQ, 100 Main St, Floor 3, Room 301, Springfield",
       ...(region ? { locationOverride: { region } } : {}),

@@ -4,6 +4,7 @@
 //   const host = createMockHost({ onLog: (entry) => …, faults: { "presence.set": "reject" } });
 //   host.sim.remoteHangUp(); host.sim.drop(); host.sim.incoming("+15551230000");
 //   host.sim.emergencyCallback();   // the emergency service calls the callback number
+//   createMockHost({ saveSettings: (request) => crm.save(request) });   // settings.save (E7)
 //
 // Faults (per binding name, e.g. "presence.set"): "throw", "reject", "hang" (never settles),
 // "slow" (settles after `slowMs`), "bad-value" (returns something malformed).
@@ -18,6 +19,7 @@ export function createMockHost(options = {}) {
     callbackValidForSeconds = 3600,
     slowMs = 3000,
     syncDial = true,
+    saveSettings = () => {},
   } = options;
   const faults = { ...(options.faults || {}) };
   const log = [];
@@ -123,6 +125,14 @@ export function createMockHost(options = {}) {
     },
     activity: {
       record(entry) { record("activity.record", [entry]); return answer("activity.record", undefined); },
+    },
+    settings: {
+      // Saves only when no fault is injected: a refused or unanswered save changes nothing.
+      save(request) {
+        record("settings.save", [request]);
+        if (!faults["settings.save"]) return Promise.resolve().then(() => saveSettings(request));
+        return answer("settings.save", undefined);
+      },
     },
   };
 

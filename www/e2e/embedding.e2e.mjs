@@ -256,7 +256,7 @@ describe("cross-origin iframe (connectFrame / serveFrame)", () => {
     assert.deepEqual(parentReplies.map((r) => r.id), [undefined, "m2", "m3", "m4", "m5", "m6", undefined]);
     assert.ok(parentReplies.every((r) => r.protocol === PROTOCOL && typeof r.message === "string"));
     assert.match(parentReplies[1].message, /protocol/);
-    assert.match(parentReplies[4].message, /does not provide/);
+    assert.match(parentReplies[4].message, /not a binding of the host contract/);
 
     // Parent -> frame (right window, right origin): malformed commands and feeds.
     const frameErrors = await page.evaluate(async ([PROTOCOL, frameOrigin]) => {

@@ -15,11 +15,17 @@ const TYPES = {
   ".png": "image/png", ".svg": "image/svg+xml", ".ser": "application/octet-stream",
 };
 
-/** Serves `dir` on 127.0.0.1 (port 0 = any free port). `headers` are added to every response. */
-export async function serve(dir = DIST, { port = 0, headers = {} } = {}) {
+/** Serves `dir` on 127.0.0.1 (port 0 = any free port). `headers` are added to every response.
+ *  `files` (also on the result) maps a path to a body served in place of the disk: pages a test writes. */
+export async function serve(dir = DIST, { port = 0, headers = {}, files = new Map() } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
+      if (files.has(url.pathname)) {
+        res.writeHead(200, { "content-type": TYPES[extname(url.pathname)] ?? "application/octet-stream", "cache-control": "no-store", ...headers });
+        res.end(files.get(url.pathname));
+        return;
+      }
       let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
       if (path.endsWith("/")) path += "index.html";
       const file = join(dir, path);
@@ -34,7 +40,7 @@ export async function serve(dir = DIST, { port = 0, headers = {} } = {}) {
   });
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
   const { port: actual } = server.address();
-  return { url: `http://127.0.0.1:${actual}`, port: actual, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${actual}`, port: actual, files, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = [

@@ -1,12 +1,13 @@
 // THE WIDGET on real telephony: agent-dialer (dist/, trunk build --release) mounted on
-// www/telephony/agent-widget.html, whose host `calling` binding is the reference SIP adapter
-// (www/telephony/sip-adapter.js) registered as sip:agent@127.0.0.1; presence / notification /
-// activity / conversation are recorded mocks (window.agentWidget.log).
-// Kamailio + the static server run in a network namespace with only `lo`
-// (scripts/telephony/start.sh --netns) and Chromium joins it (chromium-netns.sh); all bounded
-// by timeouts and stopped in after(). Pages: agent (widget), psap, customer (psap.html?user=customer).
+// www/telephony/agent-widget.html, whose host `calling` binding is agent-dialer/sip (the SIP
+// adapter, www/pkg/sip-adapter.js) registered as sip:agent@127.0.0.1 over wss with ephemeral
+// credentials; presence / notification / activity / conversation are recorded mocks
+// (window.agentWidget.log). Kamailio + the page server run in a network namespace with only
+// `lo`, Chromium too; all bounded by timeouts and stopped in after(). Pages: agent (widget),
+// psap, customer (psap.html?user=customer); the test itself forges SIP (raw-sip.mjs) as an
+// authenticated but hostile client, which needs this process in the namespace:
 //
-//   node --test www/e2e/telephony.e2e.mjs           (needs dist/ built: trunk build --release)
+//   scripts/telephony/run-in-netns.sh node --test www/e2e/telephony.e2e.mjs   (needs dist/: trunk build --release)
 //
 // Screenshots: test-results/telephony-*.png
 
@@ -14,14 +15,14 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { launchMediaBrowser, startStack, stopStack } from "../telephony/e2e/stack.mjs";
+import { credentialsFor, launchMediaBrowser, poll, reachable, startStack, stopStack, waitFor } from "../telephony/e2e/stack.mjs";
+import { ackFor, cancelFor, connectRawSip, dummySdp } from "../telephony/e2e/raw-sip.mjs";
 import { DIST, screenshot } from "./harness.mjs";
 
 const STEP = 10_000; // per wait
 const CUSTOMER = "5551234567"; // Kamailio routes any other number to the registered user "customer"
 
 let env;
-let startedHere = false;
 let browser;
 let agent;
 let psap;
@@ -31,21 +32,6 @@ const pageErrors = [];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function poll(fn, what, timeout = STEP) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last.ok) return last.value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last.value)}`);
-    await sleep(50);
-  }
-}
-function waitFor(page, fn, arg, what) {
-  return page.waitForFunction(fn, arg, { timeout: STEP, polling: 50 }).catch((e) => {
-    throw new Error(`timed out waiting for ${what}: ${e.message.split("\n")[0]}`);
-  });
-}
 const snapshot = () => agent.evaluate(() => window.dialer.state());
 const hostLog = (binding) => agent.evaluate((b) => window.agentWidget.log.filter((e) => !b || e.binding === b), binding);
 const adapterEvents = async () => (await hostLog("event")).map((e) => e.args[0]);
@@ -66,7 +52,7 @@ const statusText = () => agent.locator("[data-test=call-status]").first().textCo
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, "agent-dialer.js")) && existsSync(path.join(DIST, "agent-dialer_bg.wasm")), "dist/ missing: run trunk build --release");
-  ({ env, startedHere } = startStack());
+  env = startStack();
   browser = await launchMediaBrowser(env);
   const ws = encodeURIComponent(env.TELEPHONY_WS_URL);
   const base = `${env.TELEPHONY_HTTP_URL}/telephony`;
@@ -78,11 +64,13 @@ before(async () => {
       if (m.type() === "error" && /Content Security Policy|panicked|RuntimeError|unreachable/i.test(m.text())) pageErrors.push(`${url}: ${m.text()}`);
     });
     await page.goto(url, { timeout: STEP });
+    await page.waitForFunction(() => window.agentWidget || window.psap, undefined, { timeout: STEP });
     await page.evaluate(ready);
     return page;
   };
   [agent, psap, customer] = await Promise.all([
-    open(`${base}/agent-widget.html?ws=${ws}&iceDropGraceMs=2000`, () => window.agentWidget.ready, { width: 1000, height: 900 }),
+    // A fixed position (Springfield, IL; 25 m): the PSAP gets a geodetic circle and the site's civic address.
+    open(`${base}/agent-widget.html?ws=${ws}&iceDropGraceMs=2000&position=39.7817,-89.6501,25`, () => window.agentWidget.ready, { width: 1000, height: 900 }),
     open(`${base}/psap.html?ws=${ws}&user=psap`, () => window.psap.ready),
     open(`${base}/psap.html?ws=${ws}&user=customer`, () => window.psap.ready),
   ]);
@@ -91,7 +79,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => {});
-  if (startedHere) stopStack(env);
+  stopStack(env);
   if (Object.keys(metrics).length) console.log("widget-on-sip metrics", JSON.stringify(metrics));
 });
 
@@ -154,7 +142,6 @@ describe("agent-dialer widget on the SIP adapter (Kamailio + Chromium, loopback 
     assert.equal(inv.dialedNumber, "911");
     assert.equal(inv.emergency, true);
     assert.equal(inv.headers.Priority, "emergency");
-    assert.equal(inv.headers["X-Region"], "US");
     await psap.evaluate(() => window.psap.answer());
     await waitEvent("connected", emergencyId, "emergency connected");
     const a = await waitMedia(agent, emergencyId, "agent media");
@@ -163,7 +150,7 @@ describe("agent-dialer widget on the SIP adapter (Kamailio + Chromium, loopback 
     const cbEvent = (await adapterEvents()).find((e) => e.callId === emergencyId && e.type === "callback-number");
     assert.ok(cbEvent, "adapter emitted callback-number");
     callbackNumber = cbEvent.number;
-    assert.match(callbackNumber, /^\+15550100\d\d$/);
+    assert.match(callbackNumber, /^\+1555010\d{4}$/);
     assert.equal(callbackNumber, inv.callbackNumber, "agent and PSAP agree on the callback number");
     await waitFor(agent, (n) => document.querySelector("[data-test=callback-number]")?.textContent.includes(n), callbackNumber, "widget shows the callback number");
     const snap = await snapshot();
@@ -177,13 +164,19 @@ describe("agent-dialer widget on the SIP adapter (Kamailio + Chromium, loopback 
     await screenshot(agent, "telephony-emergency-call");
   });
 
-  // Known gap (reported): with only a region override (no coordinates) the widget sends the
-  // confirmed civic address as a top-level DialRequest.civicAddress, but the adapter only reads
-  // request.location.civicAddress, so no X-Civic-Address reaches the PSAP. Passes once fixed.
-  test("the PSAP receives the configured civic address (X-Civic-Address)", async () => {
+  test("the PSAP receives a valid PIDF-LO: the agent's position as a circle and the site's civic address", async () => {
     const req = (await hostLog("calling.dial")).find((d) => d.args[0].emergency).args[0];
     metrics.emergencyDialRequest = req;
-    assert.equal(emergencyInvite.location?.civicAddress, "Acme HQ, 100 Main St, Floor 3, Room 301, Springfield");
+    assert.deepEqual(req.location && [req.location.latitude, req.location.longitude, req.location.accuracyMeters], [39.7817, -89.6501, 25]);
+    assert.match(emergencyInvite.geolocation, /^<cid:[^>]+>$/);
+    const where = emergencyInvite.location;
+    assert.deepEqual(where.errors, []);
+    const geo = where.locations.find((l) => l.kind === "geodetic");
+    assert.deepEqual([geo.shape, geo.latitude, geo.longitude, geo.radiusMeters], ["Circle", 39.7817, -89.6501, 25]);
+    const civic = where.locations.find((l) => l.kind === "civic").civic;
+    assert.deepEqual(civic, { country: "US", A1: "IL", A3: "Springfield", RD: "Main", STS: "St", HNO: "100", FLR: "3", NAM: "Acme HQ", PC: "62701", ROOM: "301" });
+    const shown = await psap.locator("#location").textContent();
+    assert.ok(shown.includes("39.7817") && shown.includes("Springfield") && shown.includes("301"), shown);
   });
 
   test("PSAP drops the call: the widget tells the agent (callback number), presence restored", async () => {
@@ -202,6 +195,52 @@ describe("agent-dialer widget on the SIP adapter (Kamailio + Chromium, loopback 
     await screenshot(agent, "telephony-emergency-dropped");
   });
 
+  test("a forged To or callback mark from another authenticated client rings as an ordinary call, never auto-answered", async () => {
+    assert.ok(reachable(env), "the forger speaks SIP from node: run this file through scripts/telephony/run-in-netns.sh");
+    const raw = await connectRawSip(env.TELEPHONY_WS_URL, { ca: env.TELEPHONY_CA });
+    try {
+      const creds = credentialsFor(env, "agent2");
+      const t0 = Date.now();
+      const answersBefore = (await hostLog("calling.answer")).length;
+      const { sent, final } = await raw.authed(
+        {
+          method: "INVITE",
+          ruri: "sip:agent@127.0.0.1",
+          from: "sip:agent2@127.0.0.1",
+          to: `sip:${callbackNumber}@127.0.0.1`, // forged: the agent's live callback number
+          headers: [`X-Emergency-Callback: ${callbackNumber}`, `X-Callback-Number: ${callbackNumber}`], // forged proxy marks
+          body: dummySdp(),
+          contentType: "application/sdp",
+          finalTimeoutMs: 10_000,
+        },
+        { username: creds.username, password: creds.password },
+      );
+      await raw.next((m) => m.status === 180 && m.get("call-id") === sent.callId, STEP);
+      await waitEvent("incoming", undefined, "the forged call reaches the agent");
+      const inc = (await adapterEvents()).filter((e) => e.type === "incoming").at(-1);
+      assert.equal(inc.to, "agent", "`to` is the agent's own user, never the caller's To header");
+      assert.equal(inc.from, "agent2");
+      const info = await agent.evaluate((id) => window.agentWidget.adapter.getCall(id), inc.callId);
+      assert.equal(info.emergencyCallback, undefined, "Kamailio stripped the forged X-Emergency-Callback");
+      assert.equal(info.headers["X-Callback-Number"], undefined, "and the forged X-Callback-Number");
+      await agent.waitForSelector("[data-test=incoming]", { timeout: STEP });
+      await sleep(1500);
+      assert.equal((await hostLog("calling.answer")).length, answersBefore, "not answered automatically");
+      assert.notEqual((await snapshot()).call?.kind, "emergency-callback");
+      assert.equal(await hostPresence(), "available", "no DND for it");
+      await screenshot(agent, "telephony-forged-callback-rings");
+      raw.send(cancelFor(raw, sent));
+      const fin = await final;
+      assert.equal(fin.status, 487);
+      raw.send(ackFor(sent, fin));
+      await waitEvent("ended", inc.callId, "the forged call is cancelled");
+      await agent.waitForSelector("[data-test=call-button]", { timeout: STEP });
+      metrics.forgedCallbackMs = Date.now() - t0;
+    } finally {
+      raw.close();
+    }
+  });
+
   let customerId;
   let callbackId;
   test("PSAP calls the callback number during a customer call: answered first, customer held, despite DND", async () => {
@@ -217,8 +256,8 @@ describe("agent-dialer widget on the SIP adapter (Kamailio + Chromium, loopback 
 
     const t0 = Date.now();
     await psap.evaluate((n) => window.psap.callBack(n), callbackNumber);
-    await waitEvent("incoming", undefined, "incoming callback");
-    callbackId = (await adapterEvents()).find((e) => e.type === "incoming").callId;
+    await waitFor(agent, (n) => window.agentWidget.log.some((e) => e.binding === "event" && e.args[0].type === "incoming" && e.args[0].to === n), callbackNumber, "incoming callback");
+    callbackId = (await adapterEvents()).find((e) => e.type === "incoming" && e.to === callbackNumber).callId;
     emergencyIds.add(callbackId);
     // The widget holds the customer call (re-INVITE) and answers the callback by itself.
     await waitEvent("connected", callbackId, "callback answered by the widget");
@@ -227,7 +266,8 @@ describe("agent-dialer widget on the SIP adapter (Kamailio + Chromium, loopback 
     const holdIdx = bindings.findIndex((e) => e.binding === "calling.hold" && e.args[0] === customerId && e.args[1] === true);
     const answerIdx = bindings.findIndex((e) => e.binding === "calling.answer" && e.args[0] === callbackId);
     assert.ok(holdIdx >= 0 && answerIdx > holdIdx, `hold before answer: ${bindings.map((b) => b.binding).join(", ")}`);
-    assert.equal(await agent.evaluate((id) => window.agentWidget.adapter.getCall(id).held, customerId), true, "SIP hold re-INVITE accepted");
+    // The widget does not wait for the hold re-INVITE's 200 before answering: it may land after.
+    await poll(async () => ({ ok: await agent.evaluate((id) => window.agentWidget.adapter.getCall(id).held, customerId), value: "not held" }), "SIP hold re-INVITE accepted");
     const heldAt = (await stats(agent, customerId)).packetsReceived;
     const a = await waitMedia(agent, callbackId, "agent callback media");
     const p = await waitMedia(psap, callbackId, "PSAP callback media");

@@ -15,7 +15,8 @@
 //                    request  { id, binding, args }      a host binding call, e.g. "calling.dial"
 //                    response { id, ok, value | error }  answer to a command
 //                    event    { name, detail }           a widget `dialer:*` event
-//                    error    { id?, message }           the parent sent something malformed
+//                    error    { id?, message }           the parent sent something malformed, or
+//                                                        (no id, "mount: …") the widget could not mount
 //   parent -> frame  connect                             (re)start the handshake
 //                    mount    { config, bindings, presenceSubscribe }
 //                    response { id, ok, value | error }  answer to a request
@@ -26,7 +27,12 @@
 // Each side accepts a message only when event.origin is the other side's exact origin AND
 // event.source is the other side's window, and posts with that explicit origin (never "*").
 // Unknown types are ignored; malformed messages get an `error` reply and change nothing; an
-// `error` is never answered (no ping-pong).
+// `error` is never answered (no ping-pong). Only the contract's bindings can be called through
+// the bridge. Request ids carry a per-page-load nonce, so an answer meant for an earlier load of
+// the frame can never settle a request of the next one. When the wasm cannot run in the frame,
+// the framed page runs the fallback dialer (guard.js) and forwards `dialer:fallback`.
+
+import { FALLBACK_EVENT, initWasm, mountGuarded } from "./guard.js";
 
 export const PROTOCOL = "agent-dialer/1";
 
@@ -35,18 +41,49 @@ export const EVENT_NAMES = Object.freeze([
   "dialer:emergency-started", "dialer:emergency-connected", "dialer:emergency-ended",
   "dialer:callback-window", "dialer:notification", "dialer:readiness", "dialer:error",
 ]);
+/** Forwarded too: the embedding's own events (the guard's `dialer:fallback`). */
+const FORWARDED = Object.freeze([...EVENT_NAMES, FALLBACK_EVENT]);
 
-const GROUPS = ["presence", "calling", "notification", "conversation", "activity"];
-const BINDING = /^(presence|calling|notification|conversation|activity)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
+// "settings" (settings.save) serves the emergency settings surface (settings-frame.js) and a
+// pane whose host grants permissions.editEmergencySettings.
+const GROUPS = ["presence", "calling", "notification", "conversation", "activity", "settings"];
+const METHODS = {
+  presence: ["get", "set"],
+  calling: ["dial", "hangUp", "answer", "hold", "mute", "sendDtmf", "activeCalls", "setAudioDevices"],
+  notification: ["sendEmail"],
+  conversation: ["setEmergencyMode"],
+  activity: ["record"],
+  settings: ["save"],
+};
+/** The bindings a frame may call: HOST_CONTRACT.md's, plus the documented optional ones
+ *  (`subscribe` is bridged separately). */
+export const CONTRACT_BINDINGS = Object.freeze(GROUPS.flatMap((group) => METHODS[group].map((method) => `${group}.${method}`)));
+
+const BINDING = /^(presence|calling|notification|conversation|activity|settings)\.[A-Za-z][A-Za-z0-9]{0,39}$/;
 const COMMANDS = ["dial", "setConfig", "state", "unmount"];
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const validId = (id) => (typeof id === "string" && id.length > 0 && id.length <= 128) || Number.isSafeInteger(id);
 function describe(error) {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === "string") return error;
-  try { return JSON.stringify(error) ?? String(error); } catch { return String(error); }
+  try {
+    if (error instanceof Error) return error.message || error.name;
+    if (typeof error === "string") return error;
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    try { return String(error); } catch { return "unreadable error"; }
+  }
+}
+/** Reads `obj[key]` without ever throwing (hostile getters, revoked Proxies). */
+function read(obj, key) {
+  try { return obj !== null && (typeof obj === "object" || typeof obj === "function") ? obj[key] : undefined; } catch { return undefined; }
+}
+/** A random tag for this page load (request ids, the frame's instance). */
+function nonce() {
+  try { const a = new Uint32Array(2); crypto.getRandomValues(a); return a[0].toString(36) + a[1].toString(36); } catch {
+    return Math.random().toString(36).slice(2) + Date.now().toString(36);
+  }
 }
 
 /** `origin` must be an exact origin such as "https://crm.example" ("*" and paths are refused). */
@@ -66,6 +103,7 @@ function exactOrigin(origin, what) {
  */
 function createEndpoint({ peer, origin, timeoutMs, handlers, label }) {
   const pending = new Map();
+  const tag = `${label}-${nonce()}`;
   let nextId = 0;
   let closed = false;
 
@@ -79,7 +117,7 @@ function createEndpoint({ peer, origin, timeoutMs, handlers, label }) {
 
   /** Posts a message with a fresh id synchronously; resolves with the peer's response. */
   const request = (message) => {
-    const id = `${label}-${++nextId}`;
+    const id = `${tag}-${++nextId}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
@@ -150,11 +188,18 @@ function createEndpoint({ peer, origin, timeoutMs, handlers, label }) {
   };
 }
 
-/** Replies to request/command `id` with the outcome of `run()` (a value or a promise). */
-function respond(endpoint, id, run) {
+/** Replies to request/command `id` with the outcome of `run()` (a value or a promise);
+ *  `shape(value)` picks what crosses the frame (default: the value). */
+function respond(endpoint, id, run, shape = (v) => v) {
   const reply = (ok, value) => {
+    let message;
+    if (ok) {
+      try { message = { type: "response", id, ok: true, value: shape(value) }; } catch (error) {
+        message = { type: "response", id, ok: false, error: `the answer cannot be read: ${describe(error)}` };
+      }
+    } else message = { type: "response", id, ok: false, error: describe(value) };
     try {
-      endpoint.post(ok ? { type: "response", id, ok: true, value } : { type: "response", id, ok: false, error: describe(value) });
+      endpoint.post(message);
     } catch (error) {
       // e.g. DataCloneError: the value cannot cross the frame boundary.
       endpoint.post({ type: "response", id, ok: false, error: `the answer cannot be sent across the frame: ${describe(error)}` });
@@ -167,32 +212,37 @@ function respond(endpoint, id, run) {
     reply(false, error);
     return;
   }
-  if (result !== null && (typeof result === "object" || typeof result === "function") && typeof result.then === "function") {
-    Promise.resolve(result).then((v) => reply(true, v), (e) => reply(false, e));
+  if (typeof read(result, "then") === "function") {
+    try { Promise.resolve(result).then((v) => reply(true, v), (e) => reply(false, e)); } catch (error) { reply(false, error); }
   } else {
     reply(true, result);
+  }
+}
+
+/** What of a binding's answer crosses the frame: what the contract says it returns (void
+ *  bindings send nothing), read defensively, so a host's odd value (a function inside, a
+ *  Proxy) never costs the call. */
+function answerShape(binding) {
+  switch (binding) {
+    case "calling.dial": return (value) => {
+      const callId = read(value, "callId");
+      return typeof callId === "string" ? { callId } : value;
+    };
+    case "presence.get": return (value) => value;
+    case "calling.activeCalls": return (value) => (Array.isArray(value) ? value.filter((id) => typeof id === "string") : value);
+    default: return () => undefined;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Parent side
 
-/** The host's callable bindings as "group.method" names (subscribe is bridged separately). */
+/** The contract bindings the host provides, as "group.method" names (subscribe is bridged separately). */
 function bindingNames(host) {
-  const names = [];
-  for (const group of GROUPS) {
-    const g = host[group];
-    if (!g || typeof g !== "object") continue;
-    const keys = new Set(Object.keys(g));
-    for (let proto = Object.getPrototypeOf(g); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-      for (const k of Object.getOwnPropertyNames(proto)) if (k !== "constructor") keys.add(k);
-    }
-    for (const key of keys) {
-      const name = `${group}.${key}`;
-      if (key !== "subscribe" && BINDING.test(name) && typeof g[key] === "function") names.push(name);
-    }
-  }
-  return names;
+  return CONTRACT_BINDINGS.filter((name) => {
+    const [group, method] = name.split(".");
+    return typeof read(read(host, group), method) === "function";
+  });
 }
 
 /**
@@ -206,6 +256,7 @@ export function connectFrame(iframe, host, options = {}) {
   if (!isObject(host)) throw new Error("connectFrame: host must be an object with presence and calling bindings");
   const origin = exactOrigin(options.origin, "connectFrame: options.origin");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   let config = options.config;
   if (!isObject(config)) throw new Error("connectFrame: options.config must be the DialerConfig object");
   const bindings = bindingNames(host);
@@ -213,9 +264,16 @@ export function connectFrame(iframe, host, options = {}) {
   const presenceSubscribe = typeof host.presence?.subscribe === "function";
 
   let markReady;
+  let failReady;
   let readyState = false;
   let mountedInstance;
-  const ready = new Promise((resolve) => { markReady = resolve; });
+  const ready = new Promise((resolve, reject) => { markReady = resolve; failReady = reject; });
+  ready.catch(() => {}); // a host that never awaits it gets no unhandled rejection
+  // `ready` rejects (clearly) when the frame never answers or cannot mount the widget.
+  const readyTimer = setTimeout(() => failReady(new Error(
+    `connectFrame: the framed dialer (${origin}) did not answer within ${readyTimeoutMs} ms: check that the iframe `
+    + `loads a page of exactly that origin which calls serveFrame({ parentOrigin: "${globalThis.location?.origin}" })`,
+  )), readyTimeoutMs);
 
   const endpoint = createEndpoint({
     peer: () => iframe.contentWindow,
@@ -233,16 +291,18 @@ export function connectFrame(iframe, host, options = {}) {
       },
       ready() {
         readyState = true;
+        clearTimeout(readyTimer);
         markReady(handle);
       },
       request(msg) {
         if (!validId(msg.id)) return "malformed request: id must be a non-empty string or an integer";
         if (typeof msg.binding !== "string" || !BINDING.test(msg.binding)) return "malformed request: binding must be a name like \"calling.dial\"";
         if (!Array.isArray(msg.args)) return "malformed request: args must be an array";
+        if (!CONTRACT_BINDINGS.includes(msg.binding)) return `unknown binding ${msg.binding}: not a binding of the host contract`;
         if (!allowed.has(msg.binding)) return `unknown binding ${msg.binding}: the host does not provide it`;
         const [group, method] = msg.binding.split(".");
         // Invoked synchronously from the message: nothing is awaited before the host's dial.
-        respond(endpoint, msg.id, () => host[group][method](...msg.args));
+        respond(endpoint, msg.id, () => { const g = host[group]; return Reflect.apply(g[method], g, msg.args); }, answerShape(msg.binding));
         return undefined;
       },
       event(msg) {
@@ -251,6 +311,10 @@ export function connectFrame(iframe, host, options = {}) {
         return undefined;
       },
       error(msg) {
+        if (!readyState && msg.id === undefined && typeof msg.message === "string" && msg.message.startsWith("mount:")) {
+          clearTimeout(readyTimer);
+          failReady(new Error(`connectFrame: the framed dialer could not mount: ${msg.message.slice(6).trim()}`));
+        }
         iframe.dispatchEvent(new CustomEvent("dialer:frame-error", {
           detail: { id: msg.id, message: typeof msg.message === "string" ? msg.message : "error" }, bubbles: true, composed: true,
         }));
@@ -275,7 +339,10 @@ export function connectFrame(iframe, host, options = {}) {
   iframe.addEventListener("load", reconnect);
   reconnect();
 
-  const command = (name, args) => ready.then(() => endpoint.request({ type: "command", command: name, args }));
+  const command = (name, args) => {
+    const send = () => endpoint.request({ type: "command", command: name, args });
+    return readyState ? send() : ready.then(send);
+  };
   const handle = {
     /** Resolves with this handle once the framed widget is mounted. */
     ready,
@@ -292,6 +359,8 @@ export function connectFrame(iframe, host, options = {}) {
     },
     /** Stops bridging: removes every listener and host subscription. */
     disconnect() {
+      clearTimeout(readyTimer);
+      failReady(new Error("connectFrame: disconnected before the framed dialer was ready"));
       endpoint.close();
       iframe.removeEventListener("load", reconnect);
       for (const f of unsubscribe.splice(0)) { try { f(); } catch {} }
@@ -311,10 +380,23 @@ function mergeShallowGroups(current, partial) {
 // ---------------------------------------------------------------------------------------------
 // Framed side
 
+let brokenGlue = null;
+/** This package's wasm glue, loaded on first use; a glue that cannot be imported still mounts the fallback. */
+async function packageGlue() {
+  let glue;
+  try { glue = await import("./agent_dialer.js"); } catch (error) {
+    brokenGlue ??= { default: () => Promise.reject(error), mount() { throw error; } };
+    glue = brokenGlue;
+  }
+  await initWasm(glue, { module_or_path: new URL("./agent_dialer_bg.wasm", import.meta.url) });
+  return glue;
+}
+
 /**
  * Serves the widget inside an iframe: waits for the parent's `mount` (its config and the
  * list of bindings it provides), loads the wasm, mounts into `element` with a proxy host whose
- * binding calls are posted to the parent, and forwards the widget's events.
+ * binding calls are posted to the parent, and forwards the widget's events. When the wasm
+ * cannot run, the fallback dialer mounts instead (guard.js).
  *
  * `load` / `mount` default to this package's init and mount; pass them to use another build.
  * Returns { ready: Promise<DialerHandle>, dialer (or null), close() }.
@@ -325,14 +407,18 @@ export function serveFrame(options = {}) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (window.parent === window) throw new Error("serveFrame: this page is not framed");
   const parent = window.parent;
-  const load = options.load ?? (() => import("./agent_dialer.js").then((m) => m.default({
-    module_or_path: new URL("./agent_dialer_bg.wasm", import.meta.url),
-  }).then(() => m)));
+  // Another build (options.load / options.mount) goes through the same guard as ours.
+  let loaded;
+  const custom = options.load || options.mount ? {
+    default: async () => { loaded = await (options.load ?? packageGlue)(); return loaded; },
+    mount: (...args) => Reflect.apply(options.mount ?? loaded?.mount, undefined, args),
+  } : null;
+  const load = async () => { if (!custom) return packageGlue(); await initWasm(custom); return custom; };
 
   const callListeners = new Set();
   const presenceListeners = new Set();
   // Names this page load, so the parent mounts each load exactly once.
-  const instance = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  const instance = nonce();
   let dialer = null;
   let mounting = false;
   let markReady;
@@ -362,14 +448,14 @@ export function serveFrame(options = {}) {
         const host = proxyHost(msg.bindings, msg.presenceSubscribe === true);
         Promise.resolve()
           .then(load)
-          .then((m) => {
-            const mountFn = options.mount ?? m.mount;
+          .then((glue) => {
             // Listening first: the widget reports readiness while it mounts.
-            for (const name of EVENT_NAMES) element.addEventListener(name, forwardEvent);
+            for (const name of FORWARDED) element.addEventListener(name, forwardEvent);
             try {
-              dialer = mountFn(element, host, config);
+              dialer = mountGuarded(glue, element, host, config, (handle) => { dialer = handle; });
             } catch (error) {
-              for (const name of EVENT_NAMES) element.removeEventListener(name, forwardEvent);
+              dialer = null;
+              for (const name of FORWARDED) element.removeEventListener(name, forwardEvent);
               throw error;
             }
             mounting = false;
@@ -444,7 +530,7 @@ export function serveFrame(options = {}) {
     ready,
     get dialer() { return dialer; },
     close() {
-      for (const name of EVENT_NAMES) element.removeEventListener(name, forwardEvent);
+      for (const name of FORWARDED) element.removeEventListener(name, forwardEvent);
       dialer?.unmount();
       dialer = null;
       endpoint.close();

@@ -39,6 +39,21 @@ export interface DialerHost {
     /** Call history; never called for emergency calls (E6). */
     record(entry: ActivityEntry): MaybePromise<void>;
   };
+  settings?: {
+    /** Optional (added member): saves an agent's emergency recipients and the tenant's
+     *  template (E7). Required by mountSettings; the pane uses it only with
+     *  `config.permissions.editEmergencySettings`. Resolve when saved; reject (or throw) with
+     *  the reason, which the form shows while keeping the edits. */
+    save?(request: SettingsSaveRequest): MaybePromise<void>;
+  };
+}
+
+/** What `settings.save` receives (every entry valid: the form never sends invalid input). */
+export interface SettingsSaveRequest {
+  agentId: string;
+  /** "a@example.com; b@example.com", as typed. */
+  recipients: string;
+  template: { subject: string; body: string };
 }
 
 export interface DialRequest {
@@ -121,6 +136,13 @@ export interface DialerConfig {
     directRoutingEmergencyRule?: boolean;
     directOfferNumber?: boolean;
   };
+  /** Added member: what this user may do in the pane. Default: nothing extra. */
+  permissions?: {
+    /** Edit the emergency recipients and template in the agent's pane (saved through
+     *  `settings.save`). Default false: the pane shows who is emailed, read-only, and
+     *  administrators use mountSettings / <agent-dialer-settings>. */
+    editEmergencySettings?: boolean;
+  };
 }
 
 /** `setConfig` merges a partial configuration (nested groups are merged too). */
@@ -151,7 +173,32 @@ export interface CallbackWindowDetail { number: string; expiresAt: string; open:
 export interface NotificationDetail { status: "sent" | "failed" | "skipped"; recipients: string[]; error?: string }
 export interface ReadinessCheck { id: string; ok: boolean; message: string }
 export interface ReadinessDetail { ready: boolean; checks: ReadinessCheck[] }
-export interface ErrorDetail { binding: string; message: string }
+export interface ErrorDetail {
+  /** The binding that failed, e.g. "presence.set"; "wasm" when the widget's own WebAssembly could not run. */
+  binding: string;
+  /** What failed and what to do. */
+  message: string;
+  /** Added member, with binding "wasm": why the fallback dialer runs. */
+  reason?: FallbackReason;
+}
+/** Why the fallback dialer runs (README "When the wasm cannot run"). */
+export type FallbackReason =
+  | "csp"            // the page's CSP lacks 'wasm-unsafe-eval' in script-src
+  | "fetch"          // the .wasm (or its JS) could not be fetched: 404, network, proxy, connect-src
+  | "compile"        // not valid WebAssembly: truncated, damaged, an error page in its place
+  | "link"           // the .wasm does not fit its JS glue (mixed builds)
+  | "memory"         // not enough memory to instantiate
+  | "unsupported"    // no WebAssembly in this browser
+  | "instantiate"    // any other failure to start
+  | "trap"           // the wasm trapped at run time (a bug): reload for the full dialer
+  | "not-initialised"; // mount() was called before init() resolved
+/** Added event: the widget runs the plain-JS fallback dialer (emergency calls still work). */
+export interface FallbackDetail {
+  reason: FallbackReason;
+  message: string;
+  /** The call in progress the fallback took over (a trap mid-call), if any. */
+  callId?: string;
+}
 /** Only on the iframe element (connectFrame): the frame rejected a message from the parent. */
 export interface FrameErrorDetail { id?: string | number; message: string }
 /** Only on <agent-dialer>: mount threw or the wasm could not load. */
@@ -166,6 +213,11 @@ export interface DialerEventMap {
   "dialer:notification": CustomEvent<NotificationDetail>;
   "dialer:readiness": CustomEvent<ReadinessDetail>;
   "dialer:error": CustomEvent<ErrorDetail>;
+}
+/** Added: the embedding's own event, on the mount element, the custom element and the iframe
+ *  element alike — the fallback dialer took over (README "When the wasm cannot run"). */
+export interface DialerFallbackEventMap {
+  "dialer:fallback": CustomEvent<FallbackDetail>;
 }
 
 // ---------------------------------------------------------------- snapshot and handle
@@ -192,6 +244,8 @@ export interface DialerSnapshot {
   callbackWindow?: { number: string; expiresAt: string };
   region?: string;
   locationStatus: LocationStatus;
+  /** Added member, only while the fallback dialer runs (the wasm could not run). */
+  fallback?: { reason: FallbackReason; message: string };
   [added: string]: unknown;
 }
 
@@ -206,25 +260,86 @@ export interface DialerHandle {
   free(): void;
 }
 
+// ---------------------------------------------------------------- emergency settings (E7)
+
+/** The bindings the settings surface needs. */
+export interface SettingsHost {
+  settings: { save(request: SettingsSaveRequest): MaybePromise<void> };
+}
+
+/** What the settings edit: one agent's recipients and the tenant's template. */
+export interface EmergencySettingsValue {
+  recipients: string;
+  template: { subject: string; body: string };
+}
+
+export interface SettingsSnapshot {
+  agentId: string;
+  /** Unsaved changes exist (they are kept in localStorage until saved or discarded). */
+  dirty: boolean;
+  /** What became of the last Save. */
+  status: "idle" | "invalid" | "unchanged" | "saving" | "saved" | "failed" | "timed-out";
+  /** The host's reason, when `status` is "failed". */
+  error?: string;
+  saved: EmergencySettingsValue;
+  draft: EmergencySettingsValue;
+}
+
+export interface SettingsHandle {
+  /** New saved settings (e.g. saved elsewhere), the agent's name, the locale; an unsaved
+   *  draft is kept. Throws (and changes nothing) when malformed or for another agent.id. */
+  setConfig(partial: DialerConfigPatch): void;
+  state(): SettingsSnapshot;
+  /** Discards the unsaved changes. */
+  discard(): void;
+  /** Removes the form (a kept draft stays for the next mount). Idempotent. */
+  unmount(): void;
+  free(): void;
+}
+
+/** In "agent-dialer" this throws: the administrators' emergency settings are in
+ *  "agent-dialer/admin" (admin.d.ts), whose mountSettings returns a SettingsHandle. */
+export function mountSettings(...args: unknown[]): never;
+
+/** The <agent-dialer-settings> element class is exported by "agent-dialer/settings-element". */
+export type AgentDialerSettingsElement = import("./settings-element.js").AgentDialerSettingsElement;
+export interface AgentDialerSettingsElementEventMap extends HTMLElementEventMap {
+  "dialer:mount-error": CustomEvent<MountErrorDetail>;
+}
+
+/** The settings surface across a frame (connectSettingsFrame in "agent-dialer/settings-frame"). */
+export interface FrameSettingsHandle {
+  readonly ready: Promise<FrameSettingsHandle>;
+  readonly isReady: boolean;
+  setConfig(partial: DialerConfigPatch): Promise<void>;
+  state(): Promise<SettingsSnapshot>;
+  unmount(): Promise<void>;
+  disconnect(): void;
+}
+
 // ---------------------------------------------------------------- the wasm module
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads the wasm (default: agent_dialer_bg.wasm next to the module). Call once before mount. */
+/** Loads the wasm (default: agent_dialer_bg.wasm next to the module). Call once before mount.
+ *  Never rejects: when the wasm cannot run it resolves (undefined) once the fallback dialer is
+ *  ready, and mount() then mounts that; calling init() again tries the wasm again. */
 export default function init(
   moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
 ): Promise<unknown>;
+/** Synchronous init; never throws (see init). */
 export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
 
 /** Mounts the dialer into `element`. Throws an Error naming the problem when the element,
- *  the host or the configuration is structurally malformed. */
+ *  the host or the configuration is structurally malformed. When the wasm cannot run (or
+ *  later traps), the handle is served by the plain-JS fallback dialer. */
 export function mount(element: Element, host: DialerHost, config: DialerConfig): DialerHandle;
 
 // ---------------------------------------------------------------- custom element ("./element")
 
 /** The <agent-dialer> element class is exported by "agent-dialer/element". */
 export type AgentDialerElement = import("./element.js").AgentDialerElement;
-export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap {
+export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerEventMap, DialerFallbackEventMap {
   "dialer:mount-error": CustomEvent<MountErrorDetail>;
 }
 
@@ -232,6 +347,8 @@ export interface AgentDialerElementEventMap extends HTMLElementEventMap, DialerE
 
 export declare const PROTOCOL: "agent-dialer/1";
 export declare const EVENT_NAMES: readonly (keyof DialerEventMap)[];
+/** The only bindings a frame may call through the bridge (HOST_CONTRACT's and the documented optional ones). */
+export declare const CONTRACT_BINDINGS: readonly string[];
 
 export interface ConnectFrameOptions {
   /** The framed page's exact origin, e.g. "https://dialer.example" ("*" is refused). */
@@ -240,11 +357,14 @@ export interface ConnectFrameOptions {
   config: DialerConfig;
   /** Per request/command, default 10000. */
   timeoutMs?: number;
+  /** Added member: how long `ready` waits for the framed widget before rejecting, default 30000. */
+  readyTimeoutMs?: number;
 }
 
 /** DialerHandle across the frame: every method answers asynchronously. */
 export interface FrameDialerHandle {
-  /** Resolves once the framed widget is mounted. */
+  /** Resolves once the framed widget is mounted; rejects with an Error when the frame cannot
+   *  mount it or does not answer within `readyTimeoutMs`. */
   readonly ready: Promise<FrameDialerHandle>;
   readonly isReady: boolean;
   dial(number: string): Promise<void>;
@@ -289,6 +409,7 @@ export type FrameToParentMessage = { protocol: "agent-dialer/1" } & (
   | { type: "response"; id: string | number; ok: true; value?: unknown }
   | { type: "response"; id: string | number; ok: false; error: string }
   | { type: "event"; name: keyof DialerEventMap; detail: unknown }
+  /** Without id and with a message starting "mount:": the widget could not mount (ready rejects). */
   | { type: "error"; id?: string | number; message: string }
 );
 
@@ -306,5 +427,6 @@ export type ParentToFrameMessage = { protocol: "agent-dialer/1" } & (
 declare global {
   interface HTMLElementTagNameMap {
     "agent-dialer": import("./element.js").AgentDialerElement;
+    "agent-dialer-settings": import("./settings-element.js").AgentDialerSettingsElement;
   }
 }

@@ -4,9 +4,13 @@
 // script-src 'self' 'wasm-unsafe-eval'.
 //
 // Query parameters:
-//   ws=ws://127.0.0.1:PORT   SIP WebSocket server (default ws://127.0.0.1:5080)
+//   ws=wss://127.0.0.1:PORT  SIP WebSocket server (default wss://127.0.0.1:5443); the SIP
+//                            credentials come from the page server's /credentials (the stand-in
+//                            for the host's backend)
 //   presence=STATUS          the host's presence when the page opens (default "available")
 //   iceDropGraceMs=N         passed to the adapter
+//   position=LAT,LON,ACC     a fixed position instead of the region US
+//   civic=text               no structured site address: the PSAP gets the widget's text as LOC
 //
 // window.agentWidget (for tests and the console):
 //   ready        Promise: SIP registered and the widget mounted
@@ -19,9 +23,10 @@
 
 import init, { mount } from "/agent-dialer.js";
 import { createSipCalling } from "./dist/sip-adapter.js";
+import { SITE_ADDRESS, backendCredentials, recordedCalling, sipServerUrl } from "./host-kit.js";
 
 const params = new URLSearchParams(location.search);
-const server = params.get("ws") || "ws://127.0.0.1:5080";
+const server = await sipServerUrl(params);
 const grace = Number(params.get("iceDropGraceMs"));
 const rawPresence = params.get("presence") || "available";
 let presence = /^[a-z-]{1,20}$/.test(rawPresence) ? rawPresence : "available";
@@ -40,44 +45,17 @@ function record(binding, args) {
 }
 
 const adapter = createSipCalling({
-  server,
+  server: server.includes(",") ? server.split(",") : server, // ?ws=URL1,URL2: cluster nodes
   aor: "sip:agent@127.0.0.1",
   displayName: "Alex Agent",
+  credentials: backendCredentials("agent"),
+  civicAddress: params.get("civic") === "text" ? undefined : SITE_ADDRESS,
   iceDropGraceMs: Number.isFinite(grace) && grace > 0 ? grace : undefined,
 });
 adapter.subscribe((ev) => record("event", [ev]));
 
 // The contract members, each call recorded, then passed to the adapter unchanged.
-const calling = {
-  dial(request) {
-    record("calling.dial", [request]);
-    return adapter.dial(request);
-  },
-  hangUp(callId) {
-    record("calling.hangUp", [callId]);
-    return adapter.hangUp(callId);
-  },
-  answer(callId) {
-    record("calling.answer", [callId]);
-    return adapter.answer(callId);
-  },
-  hold(callId, onHold) {
-    record("calling.hold", [callId, onHold]);
-    return adapter.hold(callId, onHold);
-  },
-  mute(callId, muted) {
-    record("calling.mute", [callId, muted]);
-    return adapter.mute(callId, muted);
-  },
-  sendDtmf(callId, digits) {
-    record("calling.sendDtmf", [callId, digits]);
-    return adapter.sendDtmf(callId, digits);
-  },
-  subscribe(listener) {
-    record("calling.subscribe", []);
-    return adapter.subscribe(listener);
-  },
-};
+const calling = recordedCalling(adapter, record);
 
 const presenceListeners = new Set();
 function showPresence() {
@@ -124,11 +102,17 @@ const host = {
   },
 };
 
+// ?position=LAT,LON,ACCURACY: a fixed position (the PSAP gets a geodetic circle); default: the
+// region only (no coordinates: the PSAP gets the civic address alone).
+const pos = (params.get("position") || "").split(",").map(Number);
+const locationOverride =
+  pos.length === 3 && pos.every(Number.isFinite) ? { latitude: pos[0], longitude: pos[1], accuracyMeters: pos[2] } : { region: "US" };
+
 const config = {
   agent: { id: "agent", name: "Alex Agent" },
   locale: "en-US",
   emergency: {
-    locationOverride: { region: "US" },
+    locationOverride,
     recipients: "safety@acme.example",
     civicAddress: "Acme HQ, 100 Main St, Floor 3, Room 301, Springfield",
   },

@@ -1,9 +1,10 @@
-// Emergency-service (PSAP) test page — and, with ?user=customer, the ordinary callee.
-// Built on the same reference adapter as the agent side (www/telephony/sip-adapter.js).
+// Emergency-service (PSAP) console — and, with ?user=customer, the customer's phone.
+// Built on the same adapter as the agent side (agent-dialer/sip, www/pkg/sip-adapter.js).
 //
 // Query parameters:
-//   ws=ws://127.0.0.1:PORT   SIP WebSocket server (default: ws://127.0.0.1:5080)
-//   user=psap|customer|...   user to register (default psap)
+//   ws=wss://127.0.0.1:PORT  SIP WebSocket server (default: the page server's /config.json)
+//   user=psap|customer|...   user to register (default psap); its SIP credentials come from the
+//                            page server's /credentials (the stand-in for a backend)
 //   autoanswer=1             answer incoming calls automatically
 //   iceDropGraceMs=N         passed to the adapter
 //
@@ -14,8 +15,10 @@
 //   state                 "registering" | "idle" | "ringing" | "connected" | "ended" | "error"
 //   callId                current (or last) call id
 //   lastInvite            snapshot of the last incoming call: { callId, from, to, dialedNumber,
-//                         emergency, location, headers, callbackNumber (X-Callback-Number) }
+//                         emergency, headers, callbackNumber (X-Callback-Number), pidfLo (the
+//                         XML), location (parsed PIDF-LO: { entity, locations, errors }) }
 //   events                every CallEvent the adapter emitted, in order
+//   tonesHeard            DTMF digits heard in the current call's audio
 //   answer(options?)      answer the ringing call ({ extraHeaders } for tests)
 //   drop(mode)            drop the current call: "bye" (BYE + Reason: Q.850;cause=41, default)
 //                         or "media" (stop media without SIP)
@@ -24,26 +27,35 @@
 //   stats()               Promise of { iceConnectionState, packetsReceived, ... } for the call
 //   call()                getCall(callId) snapshot
 
-import { createSipCalling } from "./sip-adapter.js";
+import { createSipCalling } from "../pkg/sip-adapter.js";
+import { backendCredentials, sipServerUrl } from "./host-kit.js";
+import { detectDtmf } from "./dtmf-detector.js";
+import { parsePidfLo } from "./pidf-view.js";
 
 const params = new URLSearchParams(location.search);
-const server = params.get("ws") || "ws://127.0.0.1:5080";
+const server = await sipServerUrl(params);
 const rawUser = params.get("user") || "psap";
 const user = /^[a-z][a-z0-9._-]{0,31}$/.test(rawUser) ? rawUser : "psap";
 const autoAnswer = params.get("autoanswer") === "1";
 const grace = Number(params.get("iceDropGraceMs"));
 
 const $ = (id) => document.getElementById(id);
-const title = user === "psap" ? "Emergency service (PSAP)" : `Callee: ${user}`;
+const title = user === "psap" ? "Emergency service (PSAP) console" : user === "customer" ? "Customer phone" : `Phone: ${user}`;
 document.title = title;
 $("title").textContent = title;
 $("user").textContent = `sip:${user}@127.0.0.1 via ${server}`;
+document.body.dataset.role = user === "psap" ? "psap" : "phone";
 
 const adapter = createSipCalling({
   server,
   aor: `sip:${user}@127.0.0.1`,
   displayName: user === "psap" ? "PSAP" : user,
+  credentials: backendCredentials(user),
   iceDropGraceMs: Number.isFinite(grace) && grace > 0 ? grace : undefined,
+  fallbackAudio: "tone", // no microphone: the other side hears a quiet tone
+});
+adapter.onStatus((s) => {
+  $("sip").textContent = s.state + (s.lastError && !s.registered ? ` (${s.lastError})` : "");
 });
 
 let state = "registering";
@@ -62,7 +74,51 @@ function log(text) {
   $("log").prepend(li);
 }
 
+function row(tbody, k, v) {
+  const tr = document.createElement("tr");
+  const th = document.createElement("th");
+  const td = document.createElement("td");
+  th.textContent = k;
+  td.textContent = String(v);
+  tr.append(th, td);
+  tbody.append(tr);
+}
+
+/** RFC 5139 civic element names, for the dispatcher. */
+const CIVIC_LABELS = {
+  country: "Country", A1: "State / province", A2: "County", A3: "City", A4: "City division", A5: "Neighbourhood",
+  A6: "Street group", PRD: "Street direction", POD: "Street post-direction", RD: "Road", STS: "Street suffix",
+  HNO: "House number", HNS: "House number suffix", LMK: "Landmark", LOC: "Additional location", FLR: "Floor",
+  NAM: "Name", PC: "Postal code", BLD: "Building", UNIT: "Unit", ROOM: "Room", SEAT: "Seat", PLC: "Place type",
+};
+
+/** The PIDF-LO of an INVITE, parsed (or { error }). */
+function locationOf(info) {
+  if (!info.pidfLo) return undefined;
+  try {
+    return parsePidfLo(info.pidfLo);
+  } catch (e) {
+    return { error: String(e.message), locations: [], errors: [] };
+  }
+}
+
 function showInvite(info) {
+  const where = locationOf(info);
+  const loc = $("location");
+  loc.replaceChildren();
+  if (!where) row(loc, "Location", info.bodyError ? `unreadable body: ${info.bodyError}` : "none sent");
+  else if (where.error) row(loc, "Location", `invalid PIDF-LO: ${where.error}`);
+  else {
+    for (const l of where.locations) {
+      if (l.kind === "geodetic") {
+        row(loc, "Position (WGS 84)", `${l.latitude}, ${l.longitude}`);
+        if (l.radiusMeters !== undefined) row(loc, "Uncertainty radius (m)", l.radiusMeters);
+      } else {
+        for (const [k, v] of Object.entries(l.civic)) row(loc, CIVIC_LABELS[k] ? `${CIVIC_LABELS[k]} (${k})` : k, v);
+      }
+    }
+    for (const e of where.errors) row(loc, "PIDF-LO problem", e);
+  }
   const tbody = $("headers");
   tbody.replaceChildren();
   const rows = [
@@ -71,22 +127,32 @@ function showInvite(info) {
     ["Dialed number", info.dialedNumber ?? ""],
     ["Emergency", String(info.emergency)],
     ["Callback number", info.headers["X-Callback-Number"] ?? ""],
-    ["Latitude", info.location?.latitude ?? ""],
-    ["Longitude", info.location?.longitude ?? ""],
-    ["Accuracy (m)", info.location?.accuracyMeters ?? ""],
-    ["Civic address", info.location?.civicAddress ?? ""],
   ];
-  for (const [k, v] of [...rows, ...Object.entries(info.headers).map(([k, v]) => [`header ${k}`, v])]) {
-    const tr = document.createElement("tr");
-    const th = document.createElement("th");
-    const td = document.createElement("td");
-    th.textContent = k;
-    td.textContent = String(v);
-    tr.append(th, td);
-    tbody.append(tr);
-  }
+  for (const [k, v] of [...rows, ...Object.entries(info.headers).map(([k, v]) => [`header ${k}`, v])]) row(tbody, k, v);
   const cb = info.headers["X-Callback-Number"];
   if (cb) $("callback").value = cb;
+}
+
+let tonesHeard = "";
+let stopDetector;
+function listenForTones(id) {
+  if (stopDetector) stopDetector();
+  tonesHeard = "";
+  $("tones").textContent = "";
+  const stream = adapter.getRemoteStream(id);
+  if (!stream || stream.getAudioTracks().length === 0) return;
+  const stopping = detectDtmf(
+    stream,
+    (key) => {
+      tonesHeard += key;
+      $("tones").textContent = tonesHeard;
+    },
+    new URL("/telephony/dtmf-worklet.js", location.href),
+  ).catch((e) => {
+    log(`DTMF detector unavailable: ${e.message}`);
+    return () => {};
+  });
+  stopDetector = () => stopping.then((stop) => stop());
 }
 
 adapter.subscribe((ev) => {
@@ -104,10 +170,17 @@ adapter.subscribe((ev) => {
       setState("ringing");
       break;
     case "connected":
-      if (ev.callId === callId) setState("connected");
+      if (ev.callId === callId) {
+        setState("connected");
+        listenForTones(ev.callId);
+      }
       break;
     case "ended":
-      if (ev.callId === callId) setState("ended");
+      if (ev.callId === callId) {
+        setState("ended");
+        if (stopDetector) stopDetector();
+        stopDetector = undefined;
+      }
       break;
     default:
       break;
@@ -136,9 +209,12 @@ const api = {
   get lastInvite() {
     if (!lastInviteId) return undefined;
     const info = adapter.getCall(lastInviteId);
-    return info && { ...info, callbackNumber: info.headers["X-Callback-Number"] };
+    return info && { ...info, callbackNumber: info.headers["X-Callback-Number"], location: locationOf(info) };
   },
   events,
+  get tonesHeard() {
+    return tonesHeard;
+  },
   async answer(options) {
     if (!callId) throw new Error("no call");
     await adapter.answer(callId, options);

@@ -174,8 +174,9 @@ impl Calls {
         self.finished_ids.iter().any(|f| f == call_id)
     }
 
-    /// Remembers an id that belongs to no current call (ended, or an incoming call not taken).
-    pub(super) fn forget_id(&mut self, call_id: &str) {
+    /// Remembers an id that belongs to no current call (ended, an incoming call not taken, or
+    /// the call of a saved episode not taken up yet): a new dial never takes it from an event.
+    pub(crate) fn forget_id(&mut self, call_id: &str) {
         if self.finished_ids.len() >= FINISHED_IDS {
             self.finished_ids.remove(0);
         }

@@ -125,6 +125,10 @@ fn restore_presence(state: &mut State, out: &mut Out) {
 
 /// The host reported the agent's presence (`presence.get` or `subscribe`).
 pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out) {
+    // The first presence a widget hears of is where things stand, not the agent's choice: after
+    // a reload it may be what the host set during the emergency call (found by the `dialer`
+    // fuzz target). Only a change is a choice.
+    let changed = state.presence.as_ref().is_some_and(|p| *p != status);
     state.presence = Some(status.clone());
     if state.calls.emergency_active() {
         // E2 holds for the whole call: a change by the host is undone; the original stays saved.
@@ -137,7 +141,7 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
     }
     if state.episode.restoring {
         let saved = state.episode.saved_presence.clone();
-        if saved.as_deref() == Some(status.as_str()) || status != DND {
+        if saved.as_deref() == Some(status.as_str()) || (status != DND && changed) {
             // Restored, or the agent chose another presence meanwhile: either way, done.
             restore_done(state, out);
         }
@@ -297,46 +301,40 @@ pub(super) fn restored(
     now: Millis,
     out: &mut Out,
 ) {
-    if state.calls.emergency_active() || !state.episode.is_empty() {
-        return;
-    }
     let call = episode.call.clone();
-    state.episode = episode;
-    state.episode.call = None;
-    if let Some(w) = state.episode.callback.clone() {
-        if now < w.expires_at {
-            out.push(Effect::ArmTimer {
-                id: TimerId::CallbackExpiry,
-                at: w.expires_at,
-            });
-        } else {
-            state.episode.callback = None;
+    let own = state.calls.emergency_active() || !state.episode.is_empty();
+    if own {
+        // This tab has an episode of its own: it keeps it, with what the saved one adds.
+        take_over_older(state, episode, false, now, out);
+    } else {
+        state.episode = episode;
+        state.episode.call = None;
+        // Only what this widget saved is consistent; storage may hold anything (found by the
+        // `episode` fuzz target): a restore is under way only with a presence to restore.
+        state.episode.restoring &= state.episode.saved_presence.is_some();
+        if let Some(w) = state.episode.callback.clone() {
+            if now < w.expires_at {
+                out.push(Effect::ArmTimer {
+                    id: TimerId::CallbackExpiry,
+                    at: w.expires_at,
+                });
+            } else {
+                state.episode.callback = None;
+            }
         }
     }
     match call {
-        Some(c) if fate != CallFate::Ended => {
-            let key = state.calls.new_key();
-            let direction = if c.kind == CallKind::EmergencyCallback {
-                Direction::Inbound
-            } else {
-                Direction::Outbound
-            };
-            let mut call = Call::new(
-                key,
-                c.call_id,
-                c.number,
-                direction,
-                c.kind,
-                CallStatus::Connected,
-                c.started_at,
-            );
-            call.connected_at = Some(c.started_at);
-            if fate == CallFate::Unknown {
-                call.unconfirmed = Some(Unconfirmed::AfterReload);
-            }
-            state.calls.call = Some(call);
-            out.push(Effect::SetHostEmergencyMode(true));
+        // Alive at the host: taken up, unless this tab is in an emergency call of its own.
+        // Nobody can tell (no `calling.activeCalls`): taken up and the agent is asked (E11) —
+        // unless this tab has had an emergency episode of its own since the reload, which
+        // the agent placed here and which supersedes it.
+        Some(c)
+            if !state.calls.emergency_active()
+                && (fate == CallFate::Alive || (fate == CallFate::Unknown && !own)) =>
+        {
+            take_up_live_call(state, c, fate, out)
         }
+        Some(_) if own => {}
         Some(c) => {
             // The call did not survive the reload: it ended; E8 and E9 still apply.
             out.push(Effect::Emit(HostEvent::EmergencyEnded {
@@ -346,7 +344,7 @@ pub(super) fn restored(
             out.push(Effect::SetHostEmergencyMode(false));
             restore_presence(state, out);
         }
-        None if state.episode.restoring || state.episode.saved_presence.is_some() => {
+        None if !own && (state.episode.restoring || state.episode.saved_presence.is_some()) => {
             restore_presence(state, out)
         }
         None => {}
@@ -364,6 +362,97 @@ pub(super) fn confirm_call(state: &mut State, alive: bool, now: Millis, out: &mu
         }
     } else if let Some(c) = state.calls.call.take_if(|c| asked(c)) {
         calls::finish(state, c, EndReason::Local, now, out);
+    }
+}
+
+/// A saved episode's call that is still alive at the host (or that nobody can vouch for: the
+/// agent is asked, E11) comes back, connected (B5) — also
+/// when this tab has an episode of its own without a call (a newer emergency call here has
+/// ended; found by the `dialer` fuzz target: it was dropped, and with it DND and E8).
+fn take_up_live_call(state: &mut State, c: PersistedCall, fate: CallFate, out: &mut Out) {
+    let key = state.calls.new_key();
+    let direction = if c.kind == CallKind::EmergencyCallback {
+        Direction::Inbound
+    } else {
+        Direction::Outbound
+    };
+    // Only emergency calls are saved; storage that says otherwise is not trusted with E6.
+    let kind = if c.kind.is_emergency() {
+        c.kind
+    } else {
+        CallKind::Emergency
+    };
+    let mut call = Call::new(
+        key,
+        c.call_id,
+        c.number,
+        direction,
+        kind,
+        CallStatus::Connected,
+        c.started_at,
+    );
+    call.connected_at = Some(c.started_at);
+    if fate == CallFate::Unknown {
+        call.unconfirmed = Some(Unconfirmed::AfterReload);
+    }
+    state.calls.call = Some(call);
+    // What to give back at its end, when the episode no longer says (a newer call here took
+    // it over, and gave it back): the presence now.
+    if state.episode.saved_presence.is_none() {
+        state.episode.saved_presence = state.presence.clone().filter(|p| p != DND);
+    }
+    if state.episode.restoring {
+        state.episode.restoring = false;
+        out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+    }
+    // E2 for the whole call: a DND that failed before the reload is not retried by anyone else.
+    if state.presence.as_deref().is_some_and(|p| p != DND) {
+        out.push(Effect::SetPresence(DND.into()));
+    }
+    out.push(Effect::SetHostEmergencyMode(true));
+}
+
+/// A saved episode meets an episode of this tab. `began_first`: it is known to have begun
+/// before this tab's — it was waiting to be taken up after a reload when this tab's emergency
+/// call began (the dialer hands it over then) — so the presence it saved, from before both,
+/// is the one to give back (E8; found by the `dialer` fuzz target). Otherwise (another tab's
+/// episode whose call ended there) it only replaces a presence this tab could not know: the
+/// DND that episode set, or none. Its callback window, still open, stands too (E3, E4).
+pub(crate) fn take_over_older(
+    state: &mut State,
+    older: Episode,
+    began_first: bool,
+    now: Millis,
+    out: &mut Out,
+) {
+    let mine = &mut state.episode;
+    let ours_is_theirs = began_first
+        || mine.saved_presence.as_deref() == Some(DND)
+        || (mine.saved_presence.is_none() && mine.presence_unknown);
+    let mut changed = false;
+    if let Some(saved) = older
+        .saved_presence
+        .filter(|s| ours_is_theirs && (began_first || s != DND))
+    {
+        mine.saved_presence = Some(saved.clone());
+        mine.presence_unknown = false;
+        if mine.restoring && !state.calls.emergency_active() {
+            out.push(Effect::SetPresence(saved));
+        }
+        changed = true;
+    }
+    if let Some(w) = older.callback.filter(|w| now < w.expires_at) {
+        if state.episode.callback.is_none() {
+            out.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at: w.expires_at,
+            });
+            state.episode.callback = Some(w);
+            changed = true;
+        }
+    }
+    if changed {
+        persist(state, out);
     }
 }
 

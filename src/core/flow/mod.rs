@@ -35,7 +35,7 @@ use super::dial::DialError;
 use super::event::{Effect, Event, TimerId};
 use super::model::{Location, Millis};
 use super::names::Binding;
-use super::notify::{self, EmergencyFacts};
+use super::notify::EmergencyFacts;
 use super::readiness::{self, ReadinessReport};
 use super::wire::{CheckDetail, DispatchLocation, HostEvent, PeerEmergency};
 
@@ -388,16 +388,6 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         }
         Event::ConfigChanged(config) => {
             state.config = *config;
-            state.emit_readiness_if_changed(out);
-        }
-        Event::EditSettings {
-            recipients,
-            template,
-        } => {
-            state.config.recipients = notify::parse_recipients(&recipients);
-            state.config.recipients_raw = recipients;
-            state.config.template_errors = notify::validate_template(&template);
-            state.config.template = template;
             state.emit_readiness_if_changed(out);
         }
         Event::AgentChanged => {

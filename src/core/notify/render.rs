@@ -9,6 +9,7 @@ use super::template::{
     FALLBACK_SUBJECT,
 };
 use super::text::{normalise_newlines, one_line, to_html};
+use crate::core::decimal::fixed;
 use crate::core::model::{Coords, Millis, MINUTE};
 use crate::core::time::{format_local, format_utc};
 
@@ -224,16 +225,11 @@ fn valid_position(facts: &EmergencyFacts) -> Option<&Coords> {
 
 /// Six decimals (about 0.1 m), never `-0.000000`.
 fn degrees(v: f64) -> String {
-    let s = format!("{:.6}", v);
-    if s == "-0.000000" {
-        "0.000000".to_string()
-    } else {
-        s
-    }
+    fixed(v, 6)
 }
 
 fn metres(v: f64) -> Option<String> {
-    (v.is_finite() && v >= 0.0).then(|| format!("{v:.0} m"))
+    (v.is_finite() && v >= 0.0).then(|| format!("{} m", fixed(v, 0)))
 }
 
 fn coordinates(facts: &EmergencyFacts) -> Option<String> {

@@ -1,59 +1,43 @@
-// Real telephony end to end on loopback: Kamailio (www/telephony/kamailio.cfg) + sip.js in
-// Chromium with fake audio. The agent page uses ONLY the reference adapter (sip-adapter.js).
+// Real telephony end to end on loopback: Kamailio (www/telephony/kamailio.cfg: secure WebSocket,
+// ephemeral credentials) + the agent-dialer/sip adapter in Chromium with fake audio. The agent
+// page uses ONLY the adapter (www/telephony/agent-test.html).
 //
 //   node --test www/telephony/e2e/sip.e2e.mjs
 //       builds the bundles, starts Kamailio + the page server in a private network namespace
 //       (scripts/telephony/start.sh --netns) and runs Chromium inside it (chromium-netns.sh)
 //   scripts/telephony/run-in-netns.sh node --test www/telephony/e2e/sip.e2e.mjs
-//       the same, with the whole node process inside the namespace (uses TELEPHONY_* env)
+//       the same, with the whole node process inside the namespace
 //
 // Scenario (one browser, three pages: agent, psap, customer):
-//   1. agent dials 911 with a location -> PSAP gets the INVITE with dialed number + location
-//      headers, answers; ICE connected and RTP received on both sides; the agent saw
-//      ringing, callback-number, connected
+//   1. agent dials 911 with a location -> the PSAP gets an RFC 6442 INVITE: Geolocation by cid,
+//      a multipart body with the SDP and a valid PIDF-LO (circle + civic); answers; ICE
+//      connected and RTP both ways; the agent saw ringing, callback-number, connected
 //   2. PSAP drops the call -> agent: ended/dropped
-//   3. agent calls an ordinary number -> the customer page; media both ways; DTMF, mute
-//   4. PSAP calls the callback number while the agent is on the customer call -> agent gets
-//      incoming with to = callback number; agent holds the customer call, answers; media;
-//      PSAP hangs up -> ended/remote; agent resumes and hangs up the customer -> ended/local
-//   5. calls to an unassigned callback number fail (404 -> ended/failed)
-//   6. a drop detected from media loss alone (PSAP stops media without SIP) -> ended/dropped
-//   7. second Kamailio with CALLBACK_TTL=2: callback rings while valid, 404 after expiry;
-//      stopping Kamailio during a call -> ended/dropped on both sides
+//   3. agent calls a number with post-dial digits -> the customer HEARS them (DTMF detected in
+//      the received audio), then sendDtmf digits too; mute
+//   4. PSAP calls the callback number while the agent is on the customer call -> incoming with
+//      to = callback number (the proxy's mark); hold, answer, media, hang-ups
+//   5. an unassigned callback number fails (404 -> ended/failed)
+//   6. a drop detected from media loss alone -> ended/dropped
+//   7. a second Kamailio node (CALLBACK_TTL=2): callback rings while valid, 404 after expiry;
+//      stopping it during a call -> ended/dropped on both sides
+//   8. the adapter started while Kamailio is down reconnects (backoff) and places a 911 once
+//      Kamailio comes up; a dial while it is down waits, then fails clearly
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchMediaBrowser, startSecondStack, startStack, stopStack } from "./stack.mjs";
+import { launchMediaBrowser, nodeCtl, poll, startStack, stopStack, waitFor } from "./stack.mjs";
 
-const STEP = 10_000; // per wait
-
-let env; // { TELEPHONY_WS_URL, TELEPHONY_HTTP_URL, TELEPHONY_STATE?, TELEPHONY_NETNS_PID? }
-let startedHere = false;
+let env; // TELEPHONY_* of the stack
 let browser;
 let agent;
 let psap;
 let customer;
 const metrics = {};
 
-function waitFor(page, fn, arg, what) {
-  return page.waitForFunction(fn, arg, { timeout: STEP, polling: 50 }).catch((e) => {
-    throw new Error(`timed out waiting for ${what}: ${e.message.split("\n")[0]}`);
-  });
-}
-const agentEvents = () => agent.evaluate(() => window.agent.events.map(({ at, ...e }) => e));
+const agentEvents = (page = agent) => page.evaluate(() => window.agent.events.map(({ at, ...e }) => e));
 const eventsOf = (evs, callId) => evs.filter((e) => e.callId === callId).map((e) => e.type);
-
-// Poll from node (page.waitForFunction does not await async predicates).
-async function poll(fn, what, timeout = STEP) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last.ok) return last.value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last.value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The stats of call `id` on a page: the agent page has window.agent.calling, the PSAP and
 // customer pages window.psap.adapter.
@@ -69,43 +53,42 @@ async function waitMedia(page, callId, what, minPackets = 20) {
   }, what);
 }
 
-before(async () => {
-  ({ env, startedHere } = startStack());
-  browser = await launchMediaBrowser(env);
-  [agent, psap, customer] = await openPages(env.TELEPHONY_WS_URL, ["agent", "psap", "customer"]);
-});
-
-/** One page per user (own browser context), registered at wsUrl: "agent" gets the test page. */
-async function openPages(wsUrl, users) {
+/** One page per user (own browser context) on SIP server wsUrl; "agent" gets the adapter test page. */
+async function openPages(wsUrl, users, { agentQuery = "", ready = true } = {}) {
   const ws = encodeURIComponent(wsUrl);
   const base = `${env.TELEPHONY_HTTP_URL}/telephony`;
   const open = async (user) => {
-    const url =
-      user === "agent"
-        ? `${base}/agent-test.html?ws=${ws}&iceDropGraceMs=2000`
-        : `${base}/psap.html?ws=${ws}&user=${user}`;
+    const url = user.startsWith("agent")
+      ? `${base}/agent-test.html?ws=${ws}&user=${user}&iceDropGraceMs=2000${agentQuery}`
+      : `${base}/psap.html?ws=${ws}&user=${user}`;
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     page.on("pageerror", (e) => console.error(`[page error ${url}] ${e.message}`));
-    await page.goto(url, { timeout: STEP });
-    await page.evaluate(() => (window.agent || window.psap).ready);
+    await page.goto(url, { timeout: 10_000 });
+    await page.waitForFunction(() => window.agent || window.psap, undefined, { timeout: 10_000 });
+    if (ready) await poll(async () => ({ ok: await page.evaluate(() => (window.agent ? window.agent.calling : window.psap.adapter).registered), value: "" }), `${user} registered`);
     return page;
   };
   return Promise.all(users.map(open));
 }
 
+before(async () => {
+  env = startStack();
+  browser = await launchMediaBrowser(env);
+  [agent, psap, customer] = await openPages(env.TELEPHONY_WS_URL, ["agent", "psap", "customer"]);
+});
 
 after(async () => {
   await browser?.close().catch(() => {});
-  if (startedHere) stopStack(env);
+  stopStack(env);
   if (Object.keys(metrics).length) console.log("telephony metrics", JSON.stringify(metrics));
 });
 
-describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => {
+describe("SIP over secure WebSocket on loopback (Kamailio + agent-dialer/sip + Chromium)", () => {
   let emergencyId;
   let callbackNumber;
 
-  test("911 reaches the PSAP with dialed number and location; media both ways", async () => {
+  test("911 reaches the PSAP with an RFC 6442 location (PIDF-LO) and a callback number; media both ways", async () => {
     const t0 = Date.now();
     const { callId } = await agent.evaluate(() =>
       window.agent.calling.dial({
@@ -124,24 +107,27 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
     assert.equal(inv.callId, callId, "same SIP Call-ID end to end");
     assert.equal(inv.direction, "inbound");
     assert.equal(inv.from, "agent");
-    assert.equal(inv.to, "911", "To keeps the dialed number");
     assert.equal(inv.dialedNumber, "911", "X-Dialed-Number (set by Kamailio)");
     assert.equal(inv.emergency, true);
     assert.equal(inv.headers.Priority, "emergency");
-    assert.equal(inv.headers["X-Region"], "US");
-    assert.equal(inv.headers["X-Location"], "geo:40.7128,-74.006;u=35");
-    assert.deepEqual(inv.location, {
-      latitude: 40.7128,
-      longitude: -74.006,
-      accuracyMeters: 35,
-      civicAddress: "1 Main St, Springfield\r\nX-Evil: 1",
-    });
     assert.equal(inv.headers["X-Evil"], undefined, "no header injection through the civic address");
-    assert.match(inv.callbackNumber, /^\+15550100\d\d$/, "the PSAP learns the callback number");
-    assert.match(inv.headers["P-Asserted-Identity"], /^<sip:\+15550100\d\d@127\.0\.0\.1>$/);
-    // The PSAP page shows it with textContent.
-    const shown = await psap.locator("#headers").textContent();
-    assert.ok(shown.includes("40.7128") && shown.includes("1 Main St, Springfield"));
+    // RFC 6442: Geolocation references the PIDF-LO body part by Content-ID.
+    assert.match(inv.geolocation, /^<cid:[a-z0-9]{16}@127\.0\.0\.1>$/);
+    assert.equal(inv.headers["Geolocation-Routing"], "yes");
+    assert.ok(inv.pidfLo, "a PIDF-LO body part arrived");
+    assert.equal(inv.bodyError, undefined);
+    // Parsed by the PSAP page (namespace-aware DOMParser).
+    assert.deepEqual(inv.location.errors, []);
+    assert.equal(inv.location.entity, "pres:agent@127.0.0.1");
+    const geo = inv.location.locations.find((l) => l.kind === "geodetic");
+    assert.deepEqual([geo.shape, geo.latitude, geo.longitude, geo.radiusMeters], ["Circle", 40.7128, -74.006, 35]);
+    const civic = inv.location.locations.find((l) => l.kind === "civic");
+    assert.deepEqual(civic.civic, { country: "US", LOC: "1 Main St, Springfield X-Evil: 1" }, "the text address as LOC (no structured one given)");
+    assert.equal(civic.method, "Manual");
+    assert.match(inv.callbackNumber, /^\+1555010\d{4}$/, "the PSAP learns the callback number");
+    assert.match(inv.headers["P-Asserted-Identity"], /^<sip:\+1555010\d{4}@127\.0\.0\.1>$/);
+    const shown = await psap.locator("#location").textContent();
+    assert.ok(shown.includes("40.7128") && shown.includes("35") && shown.includes("1 Main St"), shown);
 
     // A callee cannot set the callback number: Kamailio replaces this spoofed one.
     await psap.evaluate(() => window.psap.answer({ extraHeaders: ["X-Callback-Number: +19995550000", "X-Callback-Valid-For: 99"] }));
@@ -155,7 +141,7 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
     const evs = await agentEvents();
     assert.deepEqual(eventsOf(evs, callId), ["ringing", "callback-number", "connected"]);
     const cb = evs.find((e) => e.type === "callback-number");
-    assert.match(cb.number, /^\+15550100\d\d$/);
+    assert.match(cb.number, /^\+1555010\d{4}$/);
     assert.ok(cb.validForSeconds > 3590 && cb.validForSeconds <= 3600, `validFor ${cb.validForSeconds}`);
     assert.equal(cb.number, inv.callbackNumber, "agent and PSAP agree on the callback number");
     callbackNumber = cb.number;
@@ -174,20 +160,21 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
   });
 
   let customerId;
-  test("ordinary call to the customer: ringing, connected, media, DTMF, mute", async () => {
+  test("ordinary call with post-dial digits: the customer hears them as DTMF, then keypad digits; mute", async () => {
     const t0 = Date.now();
     const { callId } = await agent.evaluate(() =>
-      window.agent.calling.dial({ number: "+15551234567", dialed: "5551234567", emergency: false, record: true }),
+      // "," is a pause (2 s), as dial::normalize writes "555 123 4567 p 12#".
+      window.agent.calling.dial({ number: "+15551234567,12#", dialed: "5551234567p12#", emergency: false, record: true }),
     );
     customerId = callId;
     await waitFor(customer, () => window.psap.state === "ringing", undefined, "customer ringing");
     const inv = await customer.evaluate(() => window.psap.lastInvite);
-    assert.equal(inv.to, "+15551234567");
-    assert.equal(inv.dialedNumber, "+15551234567");
+    assert.equal(inv.dialedNumber, "+15551234567", "only the number is dialed; the digits follow as DTMF");
     assert.equal(inv.emergency, false);
     assert.equal(inv.headers["X-Callback-Number"], undefined, "no callback number on ordinary calls");
     assert.equal(inv.headers.Priority, undefined);
-    assert.equal(inv.location, undefined);
+    assert.equal(inv.pidfLo, undefined, "no location on ordinary calls");
+    assert.equal(inv.geolocation, undefined);
     await customer.evaluate(() =>
       window.psap.answer({ extraHeaders: ["X-Callback-Number: +15550100777", "X-Callback-Valid-For: 3600", "X-Answered-By: customer"] }),
     );
@@ -202,14 +189,30 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
     assert.equal(reply["X-Answered-By"], "customer", "callee headers pass through");
     assert.equal(reply["X-Callback-Number"], undefined, "Kamailio strips a callee's X-Callback-*");
 
-    await agent.evaluate((id) => window.agent.calling.sendDtmf(id, "12#"), callId);
+    // Received side: the tones are decoded from the customer's incoming audio (RFC 4733 events
+    // played out by Chromium), not read back from the sender.
+    const connectedAt = Date.now();
+    await poll(async () => {
+      const heard = await customer.evaluate(() => window.psap.tonesHeard);
+      return { ok: heard === "12#", value: heard };
+    }, "the customer hears the post-dial digits 12#", 8000);
+    metrics.postDialHeardAfterConnectMs = Date.now() - connectedAt;
+    assert.ok(metrics.postDialHeardAfterConnectMs >= 1500, "the pause came first");
+    await agent.evaluate((id) => window.agent.calling.sendDtmf(id, "*09"), callId);
+    await poll(async () => {
+      const heard = await customer.evaluate(() => window.psap.tonesHeard);
+      return { ok: heard === "12#*09", value: heard };
+    }, "the customer hears the keypad digits *09", 5000);
+    assert.equal((await agent.evaluate((id) => window.agent.calling.getCall(id), callId)).dtmfSent, "12#*09");
+
     await agent.evaluate((id) => window.agent.calling.mute(id, true), callId);
     assert.equal(await agent.evaluate((id) => window.agent.calling.getCall(id).muted, callId), true);
     await agent.evaluate((id) => window.agent.calling.mute(id, false), callId);
+    assert.deepEqual(await agent.evaluate(() => window.agent.calling.activeCalls()), [callId]);
   });
 
   let callbackId;
-  test("PSAP calls the callback number during the customer call -> incoming to = callback number", async () => {
+  test("PSAP calls the callback number during the customer call -> incoming, to = callback number (the proxy's mark)", async () => {
     const t0 = Date.now();
     await psap.evaluate(() => window.psap.callBack()); // default: X-Callback-Number of the last INVITE
     await waitFor(agent, () => window.agent.events.some((e) => e.type === "incoming"), undefined, "agent incoming");
@@ -224,7 +227,7 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
     // What the widget does for E4: hold the active call, answer the callback.
     await agent.evaluate((id) => window.agent.calling.hold(id, true), customerId);
     assert.equal(await agent.evaluate((id) => window.agent.calling.getCall(id).held, customerId), true);
-    await new Promise((r) => setTimeout(r, 300)); // packets in flight
+    await sleep(300); // packets in flight
     const heldAt = (await stats(agent, customerId)).packetsReceived;
     await agent.evaluate((id) => window.agent.calling.answer(id), callbackId);
     await waitFor(agent, (id) => window.agent.events.some((e) => e.callId === id && e.type === "connected"), callbackId, "callback connected");
@@ -270,6 +273,7 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
       window.agent.calling.dial({ number: "112", dialed: "112", emergency: true, record: false }),
     );
     await waitFor(psap, (id) => window.psap.callId === id && window.psap.state === "ringing", callId, "PSAP ringing");
+    assert.equal((await psap.evaluate(() => window.psap.lastInvite)).pidfLo, undefined, "no location known: no PIDF-LO, the call still goes");
     await psap.evaluate(() => window.psap.answer());
     await waitMedia(agent, callId, "agent media");
     const evs0 = await agentEvents();
@@ -284,17 +288,17 @@ describe("SIP over WebSocket on loopback (Kamailio + sip.js + Chromium)", () => 
   });
 });
 
-describe("a second Kamailio (CALLBACK_TTL=2): callback expiry, transport loss", () => {
-  let stack2;
+describe("a second Kamailio node (CALLBACK_TTL=2): callback expiry, transport loss", () => {
+  let port;
   let pages = [];
   after(async () => {
     await Promise.all(pages.map((p) => p.context().close().catch(() => {})));
-    stopStack(stack2);
+    nodeCtl(env, "stop", "k2");
   });
 
   test("callback works while valid, 404 after expiry", async () => {
-    stack2 = startSecondStack(env, { CALLBACK_TTL: "2" });
-    pages = await openPages(stack2.TELEPHONY_WS_URL, ["agent", "psap"]);
+    port = nodeCtl(env, "start", "k2", "127.0.0.1", "0", "-A", "CALLBACK_TTL=2");
+    pages = await openPages(`wss://127.0.0.1:${port}`, ["agent", "psap"]);
     const [agent2, psap2] = pages;
     const { callId } = await agent2.evaluate(() =>
       window.agent.calling.dial({ number: "999", dialed: "999", emergency: true, record: false, region: "GB" }),
@@ -314,7 +318,7 @@ describe("a second Kamailio (CALLBACK_TTL=2): callback expiry, transport loss", 
     assert.equal(inc.to, cb.number);
     await agent2.evaluate((id) => window.agent.calling.hangUp(id), inc.callId);
     // Expired: 404.
-    await new Promise((r) => setTimeout(r, Math.max(0, assignedAt + 3200 - Date.now())));
+    await sleep(Math.max(0, assignedAt + 3200 - Date.now()));
     const { callId: late } = await psap2.evaluate((n) => window.psap.callBack(n), cb.number);
     await waitFor(psap2, (id) => window.psap.events.some((e) => e.callId === id && e.type === "ended"), late, "ended");
     const info = await psap2.evaluate((id) => window.psap.adapter.getCall(id), late);
@@ -332,12 +336,57 @@ describe("a second Kamailio (CALLBACK_TTL=2): callback expiry, transport loss", 
     await psap2.evaluate(() => window.psap.answer());
     await waitMedia(agent2, callId, "agent media");
     const t0 = Date.now();
-    stopStack(stack2); // Kamailio goes away
-    stack2 = undefined;
+    nodeCtl(env, "stop", "k2"); // Kamailio goes away
     await waitFor(agent2, (id) => window.agent.events.some((e) => e.callId === id && e.type === "ended"), callId, "agent ended");
     await waitFor(psap2, (id) => window.psap.events.some((e) => e.callId === id && e.type === "ended"), callId, "PSAP ended");
     metrics.transportLossDetectMs = Date.now() - t0;
     assert.equal((await agent2.evaluate(() => window.agent.events)).at(-1).reason, "dropped");
     assert.equal((await psap2.evaluate((id) => window.psap.events.find((e) => e.callId === id && e.type === "ended"), callId)).reason, "dropped");
+  });
+});
+
+describe("reconnection: the adapter outlives its SIP server", () => {
+  let pages = [];
+  after(async () => {
+    await Promise.all(pages.map((p) => p.context().close().catch(() => {})));
+    nodeCtl(env, "stop", "k3");
+  });
+
+  test("started while Kamailio is down: a dial waits, then fails clearly; once Kamailio is up a 911 goes through", async () => {
+    // A node that is not running yet: pick its port, then stop it again.
+    const port = nodeCtl(env, "start", "k3", "127.0.0.1", "0");
+    nodeCtl(env, "stop", "k3");
+    [pages[0]] = await openPages(`wss://127.0.0.1:${port}`, ["agent"], { agentQuery: "&connectWaitMs=1500&reconnectMaxMs=2000", ready: false });
+    const [agent3] = pages;
+    await sleep(1500);
+    const statuses = await agent3.evaluate(() => window.agent.statuses.map((s) => s.state));
+    assert.ok(statuses.filter((s) => s === "reconnecting").length >= 2, `it keeps trying: ${statuses}`);
+    // A dial while the server is down: bounded wait, then a clear error (the widget shows it).
+    const t0 = Date.now();
+    const failed = await agent3.evaluate(() =>
+      window.agent.calling.dial({ number: "911", dialed: "911", emergency: true, record: false }).then(
+        () => "placed",
+        (e) => e.message,
+      ),
+    );
+    metrics.dialWhileDownFailsAfterMs = Date.now() - t0;
+    assert.match(failed, /not connected to the SIP server wss:\/\/127\.0\.0\.1:\d+ \(waited 2 s/);
+    assert.ok(metrics.dialWhileDownFailsAfterMs >= 1400 && metrics.dialWhileDownFailsAfterMs < 4000, `${metrics.dialWhileDownFailsAfterMs} ms`);
+
+    // Kamailio comes up (same port); the PSAP registers there; the agent reconnects on its own.
+    assert.equal(nodeCtl(env, "restart", "k3"), port);
+    const upAt = Date.now();
+    [pages[1]] = await openPages(`wss://127.0.0.1:${port}`, ["psap"]);
+    const psap3 = pages[1];
+    await poll(async () => ({ ok: await agent3.evaluate(() => window.agent.calling.registered), value: "" }), "agent registered again", 10_000);
+    metrics.reregisteredAfterServerUpMs = Date.now() - upAt;
+    const { callId } = await agent3.evaluate(() =>
+      window.agent.calling.dial({ number: "911", dialed: "911", emergency: true, record: false, region: "US", location: { latitude: 51.5, longitude: -0.12, accuracyMeters: 20 } }),
+    );
+    await waitFor(psap3, (id) => window.psap.callId === id && window.psap.state === "ringing", callId, "PSAP ringing");
+    await psap3.evaluate(() => window.psap.answer());
+    await waitFor(agent3, (id) => window.agent.events.some((e) => e.callId === id && e.type === "connected"), callId, "911 connected");
+    assert.deepEqual(eventsOf(await agentEvents(agent3), callId), ["ringing", "callback-number", "connected"]);
+    assert.ok((await agent3.evaluate(() => window.agent.fetches.length)) >= 1, "credentials came from the backend");
   });
 });

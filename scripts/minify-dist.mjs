@@ -1,0 +1,34 @@
+// Release builds (run by scripts/build-admin.mjs, the last Trunk post-build hook, since Trunk
+// runs a stage's hooks at the same time): minifies what a page downloads to show the widget —
+// the wasm-bindgen glue, its snippets and the widget's CSS — with esbuild (npm devDependency),
+// as a bundler would for a host using the npm package. The demo's own pages and dist/pkg/ (the
+// package's unminified sources the demo pages import) are left as they are. wasm-opt already
+// shrank the wasm. Size figures: `node scripts/size-report.mjs` (BENCHMARKS.md).
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { transformSync } from "esbuild";
+
+const files = (d) => readdirSync(d).flatMap((n) => {
+  const p = join(d, n);
+  return statSync(p).isDirectory() ? files(p) : [p];
+});
+/** Minifies the glue (both wasms'), the snippets and the widget's CSS in `dir`, in place. */
+export function minify(dir) {
+  const targets = [
+    ...readdirSync(dir).filter((n) => /^agent-dialer[\w-]*\.(js|css)$/.test(n)).map((n) => join(dir, n)),
+    ...files(join(dir, "snippets")).filter((p) => p.endsWith(".js")),
+  ];
+  for (const file of targets) {
+    const css = file.endsWith(".css");
+    const { code } = transformSync(readFileSync(file, "utf8"), {
+      loader: css ? "css" : "js", format: css ? undefined : "esm", minify: true, target: css ? "chrome100" : "es2020",
+      legalComments: "none", logLevel: "warning",
+    });
+    writeFileSync(file, code);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!process.argv[2]) throw new Error("usage: node scripts/minify-dist.mjs <dir>");
+  minify(process.argv[2]);
+}
