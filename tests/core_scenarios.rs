@@ -1,5 +1,5 @@
 //! Scenario and property tests of the call flow (SPEC E2–E12), driven through the core's
-//! `Dialer` with a tiny harness that feeds events and collects effects (STYLE §7).
+//! `Dialer` with a tiny harness that feeds events and collects effects (docs/ARCHITECTURE.md "Tests, by layer").
 #![cfg(not(target_arch = "wasm32"))]
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};

@@ -1,4 +1,4 @@
-//! The driver: owns the core's [`Dialer`] and is the only place effects are run (STYLE §3).
+//! The driver: owns the core's [`Dialer`] and is the only place effects are run (docs/ARCHITECTURE.md "The shell").
 //!
 //! `handle` gives the event to the dialer and then runs every effect it hands out, at once,
 //! in order, in the caller's task: the emergency `calling.dial` is invoked before the click
