@@ -335,9 +335,12 @@ pub(crate) fn merged_config(current: &Val, partial: &JsValue) -> Result<(Val, Co
     if kind_of(partial) != "object" {
         return Err("expected an object with the fields to change".into());
     }
-    let patch = read::read(partial, CONFIG_SHAPE, "config")?;
+    let (patch, unset) = read::read_patch(partial, CONFIG_SHAPE, "config")?;
     let mut merged = current.clone();
     merged.merge(&patch, &REPLACED_WHOLE);
+    for path in &unset {
+        merged.remove(path);
+    }
     let config = Config::from_value(&merged)?;
     Ok((merged, config))
 }

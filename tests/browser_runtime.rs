@@ -682,6 +682,57 @@ async fn the_hosts_active_calls_keep_a_restored_call_alive() {
     clearEpisode("alive");
 }
 
+/// `setConfig` merges; a member set to `undefined` on purpose is removed (the custom
+/// element's `el.config = …` replaces the configuration so): a left-out civic address is not
+/// sent with the next emergency call.
+#[wasm_bindgen_test]
+async fn a_member_set_to_undefined_is_removed_and_one_left_out_stays() {
+    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+    let el = mountPoint();
+    let emergency = obj(r#"{"civicAddress":"Floor 3","locationOverride":{"region":"US"}}"#);
+    let dialer = mount(el.clone().into(), host.clone(), config("civic", &emergency)).unwrap();
+    let sent = |host: &JsValue| {
+        js_sys::JSON::stringify(&lastArg(host, "calling.dial"))
+            .unwrap()
+            .as_string()
+            .unwrap_or_default()
+    };
+    dialer
+        .set_config(obj(r#"{"emergency":{"recipients":"a@acme.example"}}"#))
+        .unwrap();
+    dialer.dial("911".into()).unwrap();
+    assert!(sent(&host).contains("Floor 3"), "left out: kept");
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    sleep(10).await;
+    let patch = obj(r#"{"emergency":{}}"#);
+    js_sys::Reflect::set(
+        &get(&patch, "emergency"),
+        &"civicAddress".into(),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap();
+    dialer.set_config(patch).unwrap();
+    dialer.dial("911".into()).unwrap();
+    assert!(
+        !sent(&host).contains("Floor 3"),
+        "set to undefined: removed"
+    );
+    assert_eq!(
+        s(get(&lastArg(&host, "calling.dial"), "region")).as_deref(),
+        Some("US"),
+        "the rest of the group stays"
+    );
+    emit(
+        &host,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+    );
+    sleep(10).await;
+    dialer.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn broken_storage_never_blocks_the_emergency_call() {
     breakStorage(true);

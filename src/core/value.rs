@@ -64,6 +64,23 @@ impl Val {
         self.merge_at(patch, "", replace_whole);
     }
 
+    /// Removes the member at `path` (`emergency.civicAddress`), when it is there: what a
+    /// `setConfig` patch sets to `undefined` on purpose (the custom element's `el.config = …`
+    /// replaces the configuration so).
+    pub fn remove(&mut self, path: &str) {
+        let Val::Obj(members) = self else {
+            return;
+        };
+        match path.split_once('.') {
+            None => members.retain(|(k, _)| k != path),
+            Some((head, rest)) => {
+                if let Some((_, v)) = members.iter_mut().find(|(k, _)| k == head) {
+                    v.remove(rest);
+                }
+            }
+        }
+    }
+
     fn merge_at(&mut self, patch: &Val, path: &str, whole: &[&str]) {
         match (&mut *self, patch) {
             (_, Val::Absent) => {}
@@ -135,6 +152,27 @@ mod tests {
         assert_eq!(base.get("c"), &Val::List(vec![]));
         assert_eq!(base.get("w").get("lat"), &Val::Absent, "replaced whole");
         assert_eq!(base.get("d"), &Val::Absent);
+    }
+
+    #[test]
+    fn a_removed_member_is_gone_and_its_siblings_stay() {
+        let mut base = obj(&[(
+            "emergency",
+            obj(&[
+                ("civicAddress", Val::Str("HQ".into())),
+                ("recipients", Val::Str("a@b.example".into())),
+            ]),
+        )]);
+        base.remove("emergency.civicAddress");
+        base.remove("emergency.nothing.deeper");
+        base.remove("locale");
+        assert_eq!(base.get("emergency").get("civicAddress"), &Val::Absent);
+        assert_eq!(
+            base.get("emergency").get("recipients"),
+            &Val::Str("a@b.example".into())
+        );
+        base.remove("emergency");
+        assert_eq!(base.get("emergency"), &Val::Absent);
     }
 
     #[test]

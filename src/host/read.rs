@@ -103,6 +103,34 @@ pub fn short_string(v: &JsValue, max: u32) -> Result<Option<String>, String> {
 
 /// Reads `value` as `shape`; `path` names it in messages (`config`).
 pub fn read(value: &JsValue, shape: Shape, path: &str) -> Result<Val, String> {
+    read_in(value, shape, path, "", &mut Vec::new())
+}
+
+/// Reads a `setConfig` patch as `shape`, and the members it sets to `undefined` on purpose
+/// (own members whose value is `undefined`, e.g. what the custom element's `el.config = …`
+/// leaves out): by path without the leading `config.`, for the merge to remove.
+pub fn read_patch(value: &JsValue, shape: Shape, path: &str) -> Result<(Val, Vec<String>), String> {
+    let mut unset = Vec::new();
+    let patch = read_in(value, shape, path, "", &mut unset)?;
+    Ok((patch, unset))
+}
+
+/// True when `obj` has `key` as an own member (a Proxy whose trap throws: no).
+fn own(obj: &JsValue, key: &str) -> bool {
+    js_sys::Reflect::get_own_property_descriptor(
+        obj.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str(key),
+    )
+    .is_ok_and(|d| !d.is_undefined())
+}
+
+fn read_in(
+    value: &JsValue,
+    shape: Shape,
+    path: &str,
+    rel: &str,
+    unset: &mut Vec<String>,
+) -> Result<Val, String> {
     if value.is_undefined() {
         return Ok(Val::Absent);
     }
@@ -132,14 +160,21 @@ pub fn read(value: &JsValue, shape: Shape, path: &str) -> Result<Val, String> {
             if kind_of(value) != "object" {
                 return leaf(value, path);
             }
-            members
-                .iter()
-                .map(|(key, shape)| {
-                    let v = member(value, key, path)?;
-                    Ok((key.to_string(), read(&v, *shape, &format!("{path}.{key}"))?))
-                })
-                .collect::<Result<Vec<_>, String>>()
-                .map(Val::Obj)
+            let mut out = Vec::with_capacity(members.len());
+            for (key, shape) in members {
+                let v = member(value, key, path)?;
+                let sub = if rel.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{rel}.{key}")
+                };
+                if v.is_undefined() && own(value, key) {
+                    unset.push(sub.clone());
+                }
+                let read = read_in(&v, *shape, &format!("{path}.{key}"), &sub, unset)?;
+                out.push((key.to_string(), read));
+            }
+            Ok(Val::Obj(out))
         }
     }
 }
