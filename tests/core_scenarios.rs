@@ -1595,6 +1595,36 @@ fn a_late_dnd_of_ours_that_lands_after_the_restore_is_undone_but_the_agents_own_
     assert!(presence_sets(&h.ev(Event::PresenceObserved(DND.into()))).is_empty());
 }
 
+/// Found by the real-SIP end-to-end test after the merge of issue 11: an agent already in DND
+/// gets DND back after the emergency call; the DND given back is not "a late DND of ours" to
+/// undo again (that gave DND back for DND for ever, and hung the page).
+#[test]
+fn an_agent_in_dnd_gets_dnd_back_once() {
+    let mut h = H::new();
+    h.ev(Event::PresenceObserved(DND.into()));
+    h.dial_ok("911", "e1");
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Ok(()),
+    });
+    let fx = h.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec![DND]);
+    // The host tells its subscribers before `presence.set` returns (as the SIP demo does).
+    for _ in 0..3 {
+        let mut fx = h.ev(Event::PresenceObserved(DND.into()));
+        fx.extend(h.ev(Event::PresenceSet {
+            status: DND.into(),
+            result: Ok(()),
+        }));
+        assert!(
+            presence_sets(&fx).is_empty(),
+            "DND given back again: {fx:?}"
+        );
+    }
+    assert!(!h.state().emergency_active());
+    assert!(h.state().episode.is_empty());
+}
+
 #[test]
 fn an_id_taken_from_an_event_never_writes_history() {
     // Found by the hostile-host long run: the host rejected a 911's dial, then reported

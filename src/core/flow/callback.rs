@@ -41,7 +41,7 @@ pub(super) fn incoming(
         state.calls.offered = Some(Incoming { call_id, from, to });
         return;
     }
-    answer_callback(state, call_id, from, to, now, out);
+    answer_callback(state, Incoming { call_id, from, to }, now, out);
 }
 
 /// The tab election's verdict on the callback this tab offered: answer it, or leave it.
@@ -56,21 +56,15 @@ pub(super) fn answer_offered(
         return;
     };
     if answer && state.callback_window(now).is_some() {
-        answer_callback(state, offer.call_id, offer.from, offer.to, now, out);
+        answer_callback(state, offer, now, out);
     } else {
         state.calls.forget_id(&call_id);
     }
 }
 
 /// E4: the emergency service's callback is answered ahead of everything.
-fn answer_callback(
-    state: &mut State,
-    call_id: String,
-    from: String,
-    to: String,
-    now: Millis,
-    out: &mut Out,
-) {
+fn answer_callback(state: &mut State, call: Incoming, now: Millis, out: &mut Out) {
+    let Incoming { call_id, from, to } = call;
     if state
         .calls
         .incoming

@@ -97,7 +97,9 @@ pub(super) fn enter(state: &mut State, out: &mut Out) {
 
 /// The restore is confirmed: the episode owes no presence any more.
 fn restore_done(state: &mut State, out: &mut Out) {
-    state.restored_to = state.episode.saved_presence.take();
+    // What a late DND of ours would be undone to; nothing when the agent's own presence was
+    // DND (giving DND back for DND would never end: found by the real-SIP end-to-end test).
+    state.restored_to = state.episode.saved_presence.take().filter(|p| p != DND);
     state.episode.restoring = false;
     state.presence_retry = PRESENCE_RETRY_FIRST;
     out.push(Effect::CancelTimer(TimerId::PresenceRetry));
