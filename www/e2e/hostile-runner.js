@@ -34,7 +34,9 @@ export async function runSequence(mount, seq, agent) {
   let handle = null;
   let el = null;
   let nextId = 1;
-  let presence = "available";
+  // The agent's own presence before the sequence (DND included): what quiescence must show.
+  const own = seq.presence || "available";
+  let presence = own;
   let dialDepth = 0;
   const callListeners = new Set();
   const presenceListeners = new Set();
@@ -192,7 +194,7 @@ export async function runSequence(mount, seq, agent) {
   // remount takes up its saved episode a few (scaled) milliseconds later, so this repeats.
   // Presence retries run meanwhile (the page scales the widget's timers: 60 s of backoff is
   // 300 ms).
-  const quiet = (s) => s && !s.call && s.savedPresence === undefined && presence !== "dnd";
+  const quiet = (s) => s && !s.call && s.savedPresence === undefined && presence === own;
   for (let t = 0; t < 400 && !quiet(stateOrNull()); t++) {
     if (t % 10 === 0) {
       for (const id of issued) emit({ type: "ended", callId: id, reason: "remote" });
@@ -206,7 +208,7 @@ export async function runSequence(mount, seq, agent) {
     if (emergencyLive(s)) fail(`an emergency call is live at quiescence: ${JSON.stringify(s.call)}`);
     if (s.call) fail(`a call is left at quiescence: ${JSON.stringify(s.call)}`);
     if (s.savedPresence !== undefined) fail(`presence not restored at quiescence (saved ${s.savedPresence})`);
-    if (presence === "dnd") fail("the host's presence is still dnd at quiescence");
+    if (presence !== own) fail(`the host's presence is ${presence} at quiescence, the agent's own was ${own}`);
   }
   guarded("unmount", () => handle && handle.unmount());
   if (el) el.remove();

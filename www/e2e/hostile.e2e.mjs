@@ -62,6 +62,8 @@ const action = fc.oneof(
   { weight: 1, arbitrary: call },
 );
 const sequence = fc.record({
+  // The agent's own presence before it all: DND too (an agent in DND gets DND back, once).
+  presence: fc.constantFrom("available", "available", "away", "dnd"),
   behave: fc.array(fc.tuple(fc.constantFrom(...BINDINGS), how), { maxLength: 4 }).map((e) => Object.fromEntries(e)),
   actions: fc.array(action, { minLength: 1, maxLength: 25 }),
 });
