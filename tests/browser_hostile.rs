@@ -838,3 +838,79 @@ async fn leaving_during_a_live_emergency_call_asks_first_and_a_closing_tab_says_
     call(&b, "unmount", &JsValue::UNDEFINED).unwrap();
     clear("close");
 }
+
+/// Found by the hostile-host long run (RELIABILITY.md): the host unmounts the widget from the
+/// `dialer:emergency-ended` listener, and from inside the widget's next binding
+/// (`conversation.setEmergencyMode(false)`) mounts it again and dials 911. The old widget's
+/// presence restore, still to run, must not give the presence back during the new 911: the new
+/// mount takes up the old dialer, and the new emergency call supersedes the restore.
+#[wasm_bindgen_test]
+async fn a_911_through_a_new_mount_inside_the_old_ones_last_binding_keeps_dnd() {
+    let agent = "h-remount-911";
+    let behave = js_sys::Object::new();
+    let h = host(&behave);
+    let (el, first) = mounted(agent, &h, "{}");
+    let second: std::rc::Rc<std::cell::RefCell<Option<JsValue>>> = Default::default();
+    let (h2, keep, calls) = (
+        h.clone(),
+        second.clone(),
+        std::rc::Rc::new(std::cell::Cell::new(0)),
+    );
+    let again = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |value: JsValue| {
+        calls.set(calls.get() + 1);
+        if calls.get() == 2 {
+            // setEmergencyMode(false): the old widget is gone; mount again and dial 911.
+            let el = mountPoint();
+            let handle = mount(el.into(), h2.clone(), config(agent, &obj("{}"))).expect("mount");
+            let handle = JsValue::from(handle);
+            call(&handle, "dial", &"911".into()).expect("dial");
+            *keep.borrow_mut() = Some(handle);
+        }
+        value
+    });
+    js_sys::Reflect::set(
+        &behave,
+        &"conversation.setEmergencyMode".into(),
+        &again.into_js_value(),
+    )
+    .unwrap();
+    let old = first.clone();
+    let log = inside(
+        &el,
+        "dialer:emergency-ended",
+        &js_fn(move || {
+            call(&old, "unmount", &JsValue::UNDEFINED).unwrap();
+        }),
+    );
+    call(&first, "dial", &"911".into()).expect("dial");
+    emit(
+        &h,
+        &obj(r#"{"type":"ended","callId":"c1","reason":"local"}"#),
+    );
+    assert_eq!(ran(&log), 1, "{}", errors(&log));
+    let handle = second
+        .borrow()
+        .clone()
+        .expect("mounted again inside the binding");
+    assert_eq!(count(&h, "calling.dial"), 2, "{}", names(&h));
+    let after = names(&h);
+    let after = &after[after.find("calling.dial,").unwrap() + 1..];
+    let after = &after[after.find("calling.dial").unwrap()..];
+    assert!(
+        !after.contains("presence.set(available)"),
+        "presence given back during the second 911: {after}"
+    );
+    sleep(50).await;
+    assert_eq!(presenceNow(&h), "dnd", "{}", names(&h));
+    assert_eq!(call_id(&handle).as_deref(), Some("c2"));
+    assert_eq!(emergency_mode(&handle), Some(true));
+    // Its end gives back the presence from before the first call, once.
+    emit(
+        &h,
+        &obj(r#"{"type":"ended","callId":"c2","reason":"remote"}"#),
+    );
+    sleep(50).await;
+    assert_eq!(presenceNow(&h), "available", "{}", names(&h));
+    call(&handle, "unmount", &JsValue::UNDEFINED).unwrap();
+    clear(agent);
+}

@@ -537,6 +537,25 @@ fn a_tab_that_does_not_own_the_callback_answers_it_only_when_no_other_tab_takes_
     let fx = h.ev(Event::TimerFired(TimerId::CallbackClaim));
     assert_eq!(answers(&fx), 0, "{fx:?}");
     assert!(!h.state().emergency_active());
+
+    // Found by the `tab_message` fuzz target: the emergency service hangs up before the tabs
+    // have had their say: a callback that has ended is never answered (nor left "active").
+    let mut h = with_callback();
+    h.ev(Event::TabRole {
+        owns_callback: false,
+    });
+    h.call(callback());
+    let fx = h.call(CallEvent::Ended {
+        call_id: "cb1".into(),
+        reason: EndReason::Remote,
+    });
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::PostToTabs(m) if m.callback_offer.is_none())));
+    h.later(CLAIM_WAIT);
+    let fx = h.ev(Event::TimerFired(TimerId::CallbackClaim));
+    assert_eq!(answers(&fx), 0, "{fx:?}");
+    assert!(!h.state().emergency_active());
 }
 
 // ---- E5: the pane ----

@@ -130,20 +130,25 @@ impl Driver {
         driver
     }
 
-    /// The driver kept for `agent_id` (unmounted during a live emergency call), taken out of
-    /// the keeper: a new mount of the same agent adopts it (E11).
+    /// The driver kept for `agent_id` (unmounted during a live emergency call, or from inside
+    /// one of its own effects and still running the rest), taken out of the keeper: a new mount
+    /// of the same agent adopts it (E11), so one dialer decides for the agent — a 911 placed
+    /// through the new mount supersedes what the old one still had to do (a presence restore:
+    /// found by the hostile-host long run).
     pub fn adopt(agent_id: &str) -> Option<Rc<Driver>> {
         KEPT.with(|k| {
             let mut kept = k.borrow_mut();
-            // Only a live episode is taken up; a driver kept for a presence answer alone ends
-            // by itself.
+            // A headless driver only with a live episode; one kept for a presence answer alone
+            // ends by itself.
             let live = |d: &Rc<Driver>| {
                 d.dialer
                     .try_borrow()
                     .is_ok_and(|d| d.state().emergency_active())
             };
             let i = kept.iter().position(|d| {
-                *d.agent.borrow() == agent_id && d.mode.get() == Mode::Headless && live(d)
+                *d.agent.borrow() == agent_id
+                    && (d.mode.get() == Mode::Closing
+                        || (d.mode.get() == Mode::Headless && live(d)))
             })?;
             Some(kept.remove(i))
         })
@@ -401,7 +406,10 @@ impl Driver {
                 self.mode.set(Mode::Headless);
                 self.keep();
             }
-            _ if self.depth.get() > 0 => self.mode.set(Mode::Closing),
+            _ if self.depth.get() > 0 => {
+                self.mode.set(Mode::Closing);
+                self.keep();
+            }
             _ => self.release(),
         }
     }
