@@ -686,6 +686,12 @@ impl World {
         for _ in 0..3 {
             self.later(settle);
         }
+        // A reloaded widget asks the agent about a saved call nobody can vouch for (no call id,
+        // or no `calling.activeCalls`; E11): the agent answers that it has ended.
+        self.task(Event::ConfirmCall(false));
+        for _ in 0..3 {
+            self.later(settle);
+        }
         let state = self.dialer.state();
         assert!(
             !state.emergency_active(),
