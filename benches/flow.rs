@@ -46,6 +46,7 @@ fn ready_dialer() -> Dialer {
         region: Some("US".into()),
         coords: None,
         overridden: false,
+        nearby: Vec::new(),
     };
     drain(&mut d, Event::LocationChanged(location), T);
     drain(&mut d, Event::PresenceObserved("available".into()), T);

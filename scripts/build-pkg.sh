@@ -10,7 +10,7 @@
 # Idempotent: cargo and wasm-opt skip work when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# npm's binaryen first: Debian's wasm-opt (108) cannot read today's wasm (TOOLCHAIN.md).
+# npm's binaryen first: Debian's wasm-opt (108) cannot read today's wasm (docs/TOOLCHAIN.md).
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 OUT=pkg

@@ -1,6 +1,6 @@
 // Trunk post-build hook: ships the country boundaries data (crates.io `country-boundaries`,
 // ODbL, © OpenStreetMap contributors) as a separate asset next to the widget's JS glue, so it
-// is fetched only when a position arrives and never part of the initial wasm (TOOLCHAIN.md
+// is fetched only when a position arrives and never part of the initial wasm (docs/TOOLCHAIN.md
 // "Country lookup data"; src/host/location.rs BOUNDARIES_FILE). The file comes from the crate
 // in the local cargo registry, located through `cargo metadata` (offline).
 import { execFileSync } from "node:child_process";

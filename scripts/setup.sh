@@ -41,7 +41,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
-  # Not --locked: its lockfile pins a crate version the registry here lacks (TOOLCHAIN.md).
+  # Not --locked: its lockfile pins a crate version the registry here lacks (docs/TOOLCHAIN.md).
   cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then

@@ -1,7 +1,13 @@
 //! Wires a host, the driver and the UI together: the only file that knows all three.
 //! Exports the HOST_CONTRACT surface: `mount(element, host, config)` and `DialerHandle`.
+//!
+//! Every `DialerHandle` method may be called at any time from JavaScript — from inside a
+//! binding, a `dialer:*` listener, a focus handler during a render — and with any value: none
+//! holds a borrow while JavaScript runs, and what the host passes in is read defensively
+//! (`host::read`), so a bad value is a clear `Error` that changes nothing.
+//!
 //! The emergency settings (the administrator's surface and the pane's editor) are wired in
-//! `settings_mount.rs`.
+//! `settings_mount.rs` (`settings_off.rs` in the agent's build).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,12 +15,13 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use crate::core::wire::CallEvent;
-use crate::core::{Binding, Config, Dialer, Event, RawConfig};
-use crate::host::bindings::{check_config_shape, check_host, merge_config, HostBindings};
+use crate::core::value::Val;
+use crate::core::{Config, Dialer, Event, ViewModel};
+use crate::host::bindings::{check_host, kind_of, HostBindings, BINDING_TIMEOUT_MS};
 use crate::host::driver::Driver;
 use crate::host::js::{now, to_js};
 use crate::host::location::Locator;
+use crate::host::read::{self, CONFIG_SHAPE, REPLACED_WHOLE};
 use crate::host::tabs::new_tab_id;
 use crate::settings_mount::{as_config_patch, PaneSettings};
 use crate::ui::{App, AppProps, SettingsLink};
@@ -29,6 +36,13 @@ export interface DialerHandle {
 }
 "#;
 
+/// Longest dial string `dial()` takes.
+const MAX_DIAL: u32 = 1_024;
+
+thread_local! {
+    static INSTANCES: Cell<u32> = const { Cell::new(0) };
+}
+
 /// Mounts the dialer into `element` with the host's bindings and the configuration.
 /// Throws an `Error` naming what is wrong when one of them is structurally malformed.
 #[wasm_bindgen(js_name = mount)]
@@ -36,35 +50,52 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     console_error_panic_hook::set_once();
     // 1. What the host handed over, checked: nothing is changed when something is malformed.
     let element = check(element, &host).map_err(|e| JsError::new(&e))?;
-    let raw_config = merge_config(&JsValue::UNDEFINED, &config);
-    let config = parse_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
+    let (value, config) = read_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
     let root = attach_root(&element).map_err(|e| JsError::new(&e))?;
-    // 2. The core and the driver that runs its effects; the emergency settings editor, only
-    //    when the host grants it (settings_mount.rs).
+    let instance = INSTANCES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    // 2. The core and the driver that runs its effects — or the driver this document kept
+    //    for the agent, headless, because its emergency call is still live (E11); the
+    //    emergency settings editor, only when the host grants it (settings_mount.rs).
     let (agent_id, location_override) = (config.agent_id.clone(), config.location_override.clone());
     let pane = PaneSettings::new(&host, &element);
     pane.configure(&config);
-    let dialer = Dialer::new(config, new_tab_id(), now());
-    let driver = Driver::new(dialer, HostBindings::new(host), element, &agent_id);
+    let host = HostBindings::new(host, binding_timeout(&value));
+    let (driver, adopted) = match Driver::adopt(&agent_id) {
+        Some(driver) => {
+            driver.reattach(host, element);
+            (driver, true)
+        }
+        None => {
+            let dialer = Dialer::new(config.clone(), new_tab_id(), now());
+            (Driver::new(dialer, host, element, &agent_id), false)
+        }
+    };
     // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
-    let app = render(&driver, root.clone(), pane.link());
+    let ui = Ui::render(&driver, root.clone(), instance, pane.link());
     // 4. The host's call events and presence, then its current presence.
-    let (unsubscribe, listeners) = listen(&driver);
-    ask_presence(&driver);
+    if !adopted {
+        driver.subscribe();
+    }
+    driver.ask_presence();
     // 5. Start: the first readiness report, the other tabs, a saved episode (B5).
-    let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    driver.handle(Event::Started { utc_offset_minutes });
+    if adopted {
+        driver.handle(Event::ConfigChanged(Box::new(config)));
+        driver.handle(Event::Reattached);
+    } else {
+        let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        driver.handle(Event::Started { utc_offset_minutes });
+    }
     // 6. Where the agent is (E10, E12, B3).
-    let boundaries_url = raw_string(&raw_config, "emergency", "boundariesUrl");
-    let locator = Locator::new(&driver, boundaries_url);
+    let locator = Locator::new(&driver, boundaries_url(&value));
     locator.apply(location_override);
     let mounted = Rc::new(Mounted {
         driver,
-        app,
+        ui,
         root,
-        raw_config: RefCell::new(raw_config),
-        unsubscribe: RefCell::new(unsubscribe),
-        _listeners: listeners,
+        config: RefCell::new(value),
         locator,
         pane: pane.clone(),
         released: Cell::new(false),
@@ -90,15 +121,32 @@ pub struct DialerHandle {
 
 #[wasm_bindgen]
 impl DialerHandle {
-    /// Same as typing `number` and pressing Call: `host.calling.dial` is invoked before this returns.
-    pub fn dial(&self, number: String) -> Result<(), JsError> {
+    /// Same as typing `number` and pressing Call: `host.calling.dial` is invoked before this
+    /// returns, also when called from inside a binding or a listener (E11).
+    pub fn dial(&self, number: JsValue) -> Result<(), JsError> {
         let m = self.mounted("dial")?;
-        m.driver.handle(Event::Dial { dialed: number });
+        let dialed = match read::short_string(&number, MAX_DIAL) {
+            Ok(Some(s)) => s,
+            // A whole number is taken as its digits: `dial(911)` dials 911.
+            Ok(None) => match number.as_f64() {
+                Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 1e15 => {
+                    format!("{n:.0}")
+                }
+                _ => {
+                    let kind = kind_of(&number);
+                    return Err(JsError::new(&format!(
+                        "dial: expected the number to dial as a string, not {kind}"
+                    )));
+                }
+            },
+            Err(e) => return Err(JsError::new(&format!("dial: the number {e}"))),
+        };
+        m.driver.handle(Event::Dial { dialed });
         Ok(())
     }
 
-    /// Merges `partial` into the configuration. Throws (and changes nothing) when the result
-    /// is malformed.
+    /// Merges `partial` into the configuration. Throws (and changes nothing) when it cannot be
+    /// read or the result is malformed.
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
         let m = self.mounted("setConfig")?;
@@ -112,7 +160,9 @@ impl DialerHandle {
         to_js(&snapshot).map_err(|e| JsError::new(&format!("state: the snapshot {e}")))
     }
 
-    /// Removes the widget and releases every listener, timer and closure. Idempotent.
+    /// Removes the widget and releases every listener, timer and closure. Idempotent. With an
+    /// emergency call live, the episode goes on headless until the call ends or the same
+    /// agent is mounted again (E11).
     pub fn unmount(&self) {
         let mounted = self.inner.borrow_mut().take();
         if let Some(m) = mounted {
@@ -130,15 +180,13 @@ impl DialerHandle {
 }
 
 /// Everything a mounted widget holds. Released by `unmount()`, or when the handle is freed
-/// from JavaScript without it: no host subscription, timer, channel or closure outlives it.
+/// from JavaScript without it: no host subscription, timer, channel or closure outlives it
+/// (except a driver that still owes a live emergency call, kept headless).
 struct Mounted {
     driver: Rc<Driver>,
-    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    ui: Rc<Ui>,
     root: web_sys::Element,
-    raw_config: RefCell<JsValue>,
-    unsubscribe: RefCell<Vec<js_sys::Function>>,
-    // Listeners handed to the host; dropped (and so invalidated) after `unsubscribe` ran.
-    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
+    config: RefCell<Val>,
     locator: Locator,
     pane: Rc<PaneSettings>,
     released: Cell<bool>,
@@ -146,13 +194,16 @@ struct Mounted {
 
 impl Mounted {
     /// Merges `partial` into the configuration (`setConfig`, or settings saved in the pane).
+    /// No borrow is held while JavaScript runs (reading `partial` may call its getters).
     fn set_config(&self, partial: &JsValue) -> Result<(), String> {
-        let current = self.raw_config.borrow().clone();
+        let current = self.config.borrow().clone();
         let (merged, config) = merged_config(&current, partial)?;
         let location_override = config.location_override.clone();
-        *self.raw_config.borrow_mut() = merged;
+        let agent_id = config.agent_id.clone();
+        *self.config.borrow_mut() = merged;
         self.pane.configure(&config);
         self.driver.handle(Event::ConfigChanged(Box::new(config)));
+        self.driver.rekey(&agent_id);
         self.locator.apply(location_override);
         Ok(())
     }
@@ -161,24 +212,101 @@ impl Mounted {
         if self.released.replace(true) {
             return;
         }
-        self.driver.release();
         self.pane.release();
         self.locator.release();
-        let unsubscribe = std::mem::take(&mut *self.unsubscribe.borrow_mut());
-        for off in unsubscribe {
-            let _ = off.call0(&JsValue::UNDEFINED);
-        }
-        let app = self.app.borrow_mut().take();
-        if let Some(app) = app {
-            app.destroy();
-        }
+        self.ui.destroy();
         self.root.remove();
+        self.driver.detach();
     }
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
         self.release();
+    }
+}
+
+/// The rendered UI. It may be told to go away while it renders (a focus handler that
+/// unmounts): it then goes once the render is over.
+struct Ui {
+    app: RefCell<Option<AppHandle<App>>>,
+    pending: RefCell<Option<ViewModel>>,
+    gone: Cell<bool>,
+    onevent: Callback<Event>,
+    instance: u32,
+    settings: SettingsLink,
+}
+
+impl Ui {
+    /// Renders the driver's view into `root`, and again after every batch of events.
+    fn render(
+        driver: &Rc<Driver>,
+        root: web_sys::Element,
+        instance: u32,
+        settings: SettingsLink,
+    ) -> Rc<Ui> {
+        let onevent = Callback::from(driver.later());
+        let props = AppProps {
+            view: Rc::new(driver.view()),
+            onevent: onevent.clone(),
+            instance,
+            settings: Some(settings.clone()),
+        };
+        let ui = Rc::new(Ui {
+            app: RefCell::new(None),
+            pending: RefCell::new(None),
+            gone: Cell::new(false),
+            onevent,
+            instance,
+            settings,
+        });
+        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+        *ui.app.borrow_mut() = Some(app);
+        let me = Rc::downgrade(&ui);
+        driver.set_on_change(move |view| {
+            if let Some(ui) = me.upgrade() {
+                ui.show(view);
+            }
+        });
+        ui
+    }
+
+    fn show(&self, view: ViewModel) {
+        if self.gone.get() {
+            return;
+        }
+        *self.pending.borrow_mut() = Some(view);
+        // A render that fed an event back would re-enter here: the outer call applies it.
+        let Ok(mut app) = self.app.try_borrow_mut() else {
+            return;
+        };
+        loop {
+            let next = self.pending.borrow_mut().take();
+            let (Some(view), false) = (next, self.gone.get()) else {
+                break;
+            };
+            if let Some(h) = app.as_mut() {
+                h.update(AppProps {
+                    view: Rc::new(view),
+                    onevent: self.onevent.clone(),
+                    instance: self.instance,
+                    settings: Some(self.settings.clone()),
+                });
+            }
+        }
+        let gone = if self.gone.get() { app.take() } else { None };
+        drop(app);
+        if let Some(h) = gone {
+            h.destroy();
+        }
+    }
+
+    fn destroy(&self) {
+        self.gone.set(true);
+        let app = self.app.try_borrow_mut().ok().and_then(|mut a| a.take());
+        if let Some(h) = app {
+            h.destroy();
+        }
     }
 }
 
@@ -194,28 +322,27 @@ fn check(element: JsValue, host: &JsValue) -> Result<web_sys::Element, String> {
     Ok(element)
 }
 
-/// `partial` merged into the raw configuration `current`, and validated.
-pub(crate) fn merged_config(
-    current: &JsValue,
-    partial: &JsValue,
-) -> Result<(JsValue, Config), String> {
-    if !partial.is_object() {
-        return Err("expected an object with the fields to change".into());
-    }
-    let merged = merge_config(current, partial);
-    let config = parse_config(&merged)?;
-    Ok((merged, config))
+/// The configuration as the host passed it, read defensively (`host::read`) and validated.
+pub(crate) fn read_config(config: &JsValue) -> Result<(Val, Config), String> {
+    let value = read::read(config, CONFIG_SHAPE, "config")?;
+    let config = Config::from_value(&value)?;
+    Ok((value, config))
 }
 
-/// The configuration, checked for shape and validated into the core's [`Config`].
-pub(crate) fn parse_config(value: &JsValue) -> Result<Config, String> {
-    let problem = check_config_shape(value);
-    if !problem.is_empty() {
-        return Err(problem);
+/// `partial` merged into the configuration `current` as read, and validated. Nothing changes
+/// when it cannot be read or the result is malformed.
+pub(crate) fn merged_config(current: &Val, partial: &JsValue) -> Result<(Val, Config), String> {
+    if kind_of(partial) != "object" {
+        return Err("expected an object with the fields to change".into());
     }
-    let raw: RawConfig = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| format!("config is malformed: {e}"))?;
-    Config::from_raw(raw).map_err(|e| e.to_string())
+    let (patch, unset) = read::read_patch(partial, CONFIG_SHAPE, "config")?;
+    let mut merged = current.clone();
+    merged.merge(&patch, &REPLACED_WHOLE);
+    for path in &unset {
+        merged.remove(path);
+    }
+    let config = Config::from_value(&merged)?;
+    Ok((merged, config))
 }
 
 /// The widget's own root element inside `element`.
@@ -233,118 +360,19 @@ pub(crate) fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element
     Ok(root)
 }
 
-/// Step 3: renders the UI into `root` and re-renders it after every batch of events.
-fn render(
-    driver: &Rc<Driver>,
-    root: web_sys::Element,
-    settings: SettingsLink,
-) -> Rc<RefCell<Option<AppHandle<App>>>> {
-    let onevent = Callback::from(driver.later());
-    let props = AppProps {
-        view: Rc::new(driver.view()),
-        onevent: onevent.clone(),
-        settings: Some(settings.clone()),
-    };
-    let app = Rc::new(RefCell::new(Some(
-        yew::Renderer::<App>::with_root_and_props(root, props).render(),
-    )));
-    let pending = Rc::new(RefCell::new(None));
-    let handle = app.clone();
-    driver.set_on_change(move |view| {
-        *pending.borrow_mut() = Some(view);
-        // A render that feeds an event back would re-enter here: the outer call applies it.
-        let Ok(mut handle) = handle.try_borrow_mut() else {
-            return;
-        };
-        while let Some(view) = pending.borrow_mut().take() {
-            if let Some(h) = handle.as_mut() {
-                h.update(AppProps {
-                    view: Rc::new(view),
-                    onevent: onevent.clone(),
-                    settings: Some(settings.clone()),
-                });
-            }
-        }
-    });
-    app
-}
-
-type Listeners = (Vec<js_sys::Function>, Vec<Closure<dyn FnMut(JsValue)>>);
-
-/// Step 4: subscribes to the host's call events and (optional) presence changes. Returns the
-/// unsubscribe functions and the listeners; a subscription that throws is reported, not thrown.
-fn listen(driver: &Rc<Driver>) -> Listeners {
-    let calls = listener(driver, |value| {
-        match serde_wasm_bindgen::from_value::<CallEvent>(value) {
-            Ok(event) => Event::Call(event),
-            Err(e) => Event::BindingFailed {
-                binding: Binding::Subscribe,
-                message: format!("calling.subscribe delivered an unreadable event: {e}"),
-            },
-        }
-    });
-    let presence = listener(driver, |value| match value.as_string() {
-        Some(status) => Event::PresenceObserved(status),
-        None => Event::BindingFailed {
-            binding: Binding::Subscribe,
-            message: "presence.subscribe delivered a non-string status".into(),
-        },
-    });
-    let mut unsubscribe = Vec::new();
-    for (binding, listener) in [
-        (Binding::CallingSubscribe, &calls),
-        (Binding::PresenceSubscribe, &presence),
-    ] {
-        if !driver.host().has(binding) {
-            continue;
-        }
-        match driver.host().subscribe(binding, listener.as_ref()) {
-            Ok(off) => unsubscribe.extend(off),
-            Err(message) => driver.handle(Event::BindingFailed {
-                binding: Binding::Subscribe,
-                message,
-            }),
-        }
+/// `config.emergency.boundariesUrl`, if given.
+fn boundaries_url(config: &Val) -> Option<String> {
+    match config.get("emergency").get("boundariesUrl") {
+        Val::Str(url) => Some(url.clone()),
+        _ => None,
     }
-    (unsubscribe, vec![calls, presence])
 }
 
-/// A host listener that turns what the host delivers into an event for the driver.
-fn listener(
-    driver: &Rc<Driver>,
-    to_event: impl Fn(JsValue) -> Event + 'static,
-) -> Closure<dyn FnMut(JsValue)> {
-    let send = driver.later();
-    Closure::new(move |value: JsValue| send(to_event(value)))
-}
-
-/// Step 4: `presence.get()`, so that E2 knows what to restore.
-fn ask_presence(driver: &Rc<Driver>) {
-    let send = driver.later();
-    driver
-        .host()
-        .call(Binding::PresenceGet, &[], move |outcome| {
-            send(match outcome.map(|v| v.as_string()) {
-                Ok(Some(status)) => Event::PresenceObserved(status),
-                Ok(None) => Event::BindingFailed {
-                    binding: Binding::PresenceGet,
-                    message: "presence.get did not return a string".into(),
-                },
-                Err(message) => Event::BindingFailed {
-                    binding: Binding::PresenceGet,
-                    message,
-                },
-            })
-        });
-}
-
-/// A string member of the raw configuration, e.g. `emergency.boundariesUrl`.
-fn raw_string(config: &JsValue, group: &str, key: &str) -> Option<String> {
-    let g = js_sys::Reflect::get(config, &JsValue::from_str(group)).ok()?;
-    if !g.is_object() {
-        return None;
+/// The binding timeout: 10 s, or the test-only `config.testing.bindingTimeoutMs` (1 ms…10 s),
+/// which lets the hostile-host test make "late past the timeout" fast.
+fn binding_timeout(config: &Val) -> u32 {
+    match config.get("testing").get("bindingTimeoutMs") {
+        Val::Num(ms) if ms.is_finite() => ms.clamp(1.0, BINDING_TIMEOUT_MS as f64) as u32,
+        _ => BINDING_TIMEOUT_MS,
     }
-    js_sys::Reflect::get(&g, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
 }

@@ -14,12 +14,13 @@ use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
 use crate::core::settings::{EmergencySettings, SettingsEditor, SettingsEvent};
+use crate::core::value::Val;
 use crate::core::wire::HostEvent;
 use crate::core::{Binding, Config};
-use crate::host::bindings::{dispatch_dialer_event, merge_config};
+use crate::host::bindings::dispatch_dialer_event;
 use crate::host::js::to_js;
 use crate::host::settings::{has_save, SettingsDriver};
-use crate::mount::{attach_root, merged_config, parse_config};
+use crate::mount::{attach_root, merged_config, read_config};
 use crate::ui::{SettingsLink, SettingsPanel, SettingsPanelProps};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -80,8 +81,7 @@ pub fn mount_settings(
             Binding::SettingsSave.as_str()
         )));
     }
-    let raw_config = merge_config(&JsValue::UNDEFINED, &config);
-    let config = parse_config(&config).map_err(fail)?;
+    let (raw_config, config) = read_config(&config).map_err(fail)?;
     let root =
         attach_root(&element).map_err(|e| fail(e.trim_start_matches("mount: ").to_string()))?;
     root.set_class_name("agent-dialer agent-dialer-settings");
@@ -167,7 +167,7 @@ struct SettingsMounted {
     app: RefCell<Option<AppHandle<SettingsPanel>>>,
     root: web_sys::Element,
     agent_id: String,
-    raw_config: RefCell<JsValue>,
+    raw_config: RefCell<Val>,
 }
 
 impl Drop for SettingsMounted {

@@ -71,6 +71,8 @@ fn dialer(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> Dia
                     accuracy_meters: 25.0,
                 }),
                 overridden: false,
+                // Looked up: the accuracy circle lies within this region alone.
+                nearby: vec![r.to_string()],
             }),
             t,
         );
@@ -94,6 +96,7 @@ impl Mounted {
         self.handle.update(AppProps {
             view: Rc::new(view),
             onevent: self.onevent.clone(),
+            instance: 1,
             settings: None,
         });
     }
@@ -161,6 +164,7 @@ async fn render(view: ViewModel) -> Mounted {
         AppProps {
             view: Rc::new(view),
             onevent: onevent.clone(),
+            instance: 1,
             settings: None,
         },
     )
@@ -244,11 +248,11 @@ async fn a_refused_dial_keeps_the_text_and_points_at_the_field() {
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(
         field.get_attribute("aria-describedby").as_deref(),
-        Some("ad-number-error")
+        Some("ad1-number-error")
     );
     let error = m
         .root
-        .query_selector("#ad-number-error")
+        .query_selector("#ad1-number-error")
         .unwrap()
         .expect("error next to the field");
     assert!(!error.text_content().unwrap().is_empty());

@@ -1,13 +1,13 @@
 //! Scenario and property tests of the call flow (SPEC E2–E12), driven through the core's
-//! `Dialer` with a tiny harness that feeds events and collects effects (STYLE §7).
+//! `Dialer` with a tiny harness that feeds events and collects effects (docs/ARCHITECTURE.md "Tests, by layer").
 #![cfg(not(target_arch = "wasm32"))]
 
 use agent_dialer::core::config::{RawAgent, RawConfig, RawEmergency, UnsupportedRegionPolicy};
 use agent_dialer::core::flow::{EmergencyWarning, Episode, Notice, PersistedCall, State};
 use agent_dialer::core::model::{Millis, DND, MINUTE};
 use agent_dialer::core::notify::{EmailKind, Template};
-use agent_dialer::core::restore::{ActiveCalls, RESTORE_PROBE};
-use agent_dialer::core::tabs::{TabMessage, TABS_PROTOCOL};
+use agent_dialer::core::restore::{ActiveCalls, CallFate, RESTORE_PROBE};
+use agent_dialer::core::tabs::{TabMessage, CLAIM_WAIT, TABS_PROTOCOL};
 use agent_dialer::core::wire::{
     CallEvent, CallKind, EndReason, HostEvent, NotificationStatus, PeerEmergency,
 };
@@ -482,18 +482,61 @@ fn after_expiry_a_call_to_the_old_callback_number_is_ordinary() {
 }
 
 #[test]
-fn only_the_tab_that_owns_the_callback_answers_it() {
+fn a_tab_that_does_not_own_the_callback_answers_it_only_when_no_other_tab_takes_it() {
+    let callback = || CallEvent::Incoming {
+        call_id: "cb1".into(),
+        from: "911".into(),
+        to: "+15550100042".into(),
+    };
+    let answers = |fx: &[Effect]| {
+        fx.iter()
+            .filter(|e| matches!(e, Effect::Answer { .. }))
+            .count()
+    };
+    // Nobody takes it (the owner did not receive it: the newest registration wins).
     let mut h = with_callback();
     h.ev(Event::TabRole {
         owns_callback: false,
     });
-    let fx = h.call(CallEvent::Incoming {
-        call_id: "cb1".into(),
-        from: "911".into(),
-        to: "+15550100042".into(),
+    let fx = h.call(callback());
+    assert_eq!(answers(&fx), 0, "the owner gets its chance first");
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::ArmTimer {
+            id: TimerId::CallbackClaim,
+            ..
+        }
+    )));
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::PostToTabs(m) if m.callback_offer.as_deref() == Some("cb1"))));
+    h.later(CLAIM_WAIT);
+    let fx = h.ev(Event::TimerFired(TimerId::CallbackClaim));
+    assert_eq!(answers(&fx), 1, "never dropped: answered here {fx:?}");
+    assert!(h.state().emergency_active());
+
+    // The owner took it meanwhile: its message holds the call.
+    let mut h = with_callback();
+    h.ev(Event::TabRole {
+        owns_callback: false,
     });
-    assert!(fx.is_empty());
-    assert!(h.state().calls.incoming.is_none());
+    h.call(callback());
+    h.ev(Event::TabMessage(TabMessage {
+        protocol: TABS_PROTOCOL.into(),
+        tab_id: "owner".into(),
+        started_at: 1.0,
+        emergency: Some(PeerEmergency {
+            call_id: Some("cb1".into()),
+            number: "911".into(),
+        }),
+        last_call: None,
+        bye: false,
+        callback_offer: None,
+    }));
+    h.later(CLAIM_WAIT);
+    let fx = h.ev(Event::TimerFired(TimerId::CallbackClaim));
+    assert_eq!(answers(&fx), 0, "{fx:?}");
+    assert!(!h.state().emergency_active());
 }
 
 // ---- E5: the pane ----
@@ -911,7 +954,7 @@ fn after_a_reload_where_the_call_is_gone_presence_is_restored_and_the_window_kep
     fresh.now = h.now;
     let fx = fresh.ev(Event::Restored {
         episode: saved_episode(&h),
-        call_alive: false,
+        call: CallFate::Ended,
     });
     assert_eq!(presence_sets(&fx), vec!["away"]);
     assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
@@ -1002,7 +1045,7 @@ fn a_live_emergency_call_taken_up_after_a_reload_holds_dnd() {
     fresh.now = h.now;
     let fx = fresh.ev(Event::Restored {
         episode: saved_episode(&h),
-        call_alive: true,
+        call: CallFate::Alive,
     });
     assert!(fresh.state().emergency_active());
     assert_eq!(presence_sets(&fx), vec![DND]);
@@ -1126,7 +1169,7 @@ fn a_saved_call_of_another_kind_is_taken_up_as_an_emergency_call() {
     }
     fresh.ev(Event::Restored {
         episode: saved,
-        call_alive: true,
+        call: CallFate::Alive,
     });
     assert!(fresh.state().emergency_active());
     let fx = fresh.end("e1", EndReason::Remote);
@@ -1199,6 +1242,7 @@ fn a_reloaded_tab_leaves_the_call_to_the_tab_that_holds_it() {
         }),
         last_call: Some(T0 as f64),
         bye: false,
+        callback_offer: None,
     }));
     assert!(
         fx.iter().any(|e| matches!(e, Effect::PostToTabs(_))),
@@ -1327,4 +1371,280 @@ mod properties {
             w.quiesce();
         }
     }
+}
+
+// ---- Issue 11: the emergency path survives any host ----
+
+#[test]
+fn a_dial_handed_in_while_effects_wait_is_placed_before_them() {
+    let mut h = H::new();
+    h.dial_ok("5551234567", "o1");
+    h.connect("o1");
+    // The ordinary call ends: its effects (history) wait while the agent dials 911 from a
+    // listener of one of them.
+    h.dialer.handle(
+        Event::Call(CallEvent::Ended {
+            call_id: "o1".into(),
+            reason: EndReason::Remote,
+        }),
+        h.now,
+    );
+    h.dialer.handle(
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        h.now,
+    );
+    let fx: Vec<Effect> = std::iter::from_fn(|| h.dialer.poll_effect()).collect();
+    assert!(
+        matches!(fx.first(), Some(Effect::PlaceCall { request, .. }) if request.emergency),
+        "{fx:?}"
+    );
+    assert!(has_activity(&fx), "the ended call's history still follows");
+}
+
+#[test]
+fn a_911_pressed_while_the_failure_of_the_last_one_waits_is_placed() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    // The dial failed (handed in), and before it was stepped the agent pressed 911 again.
+    h.dialer.handle(
+        Event::DialFailed {
+            key,
+            message: "no route".into(),
+        },
+        h.now,
+    );
+    h.dialer.handle(Event::HangUp, h.now); // Something else waits too.
+    h.dialer.handle(
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        h.now,
+    );
+    let first = h.dialer.poll_effect();
+    assert!(
+        matches!(&first, Some(Effect::PlaceCall { request, .. }) if request.emergency),
+        "{first:?}"
+    );
+    // The failed call's presence restore and host-form release must not run during the new
+    // emergency call (found by the hostile-host property test).
+    let rest: Vec<Effect> = std::iter::from_fn(|| h.dialer.poll_effect()).collect();
+    assert_eq!(presence_sets(&rest), vec!["dnd"], "{rest:?}");
+    assert!(
+        !rest.contains(&Effect::SetHostEmergencyMode(false)),
+        "{rest:?}"
+    );
+    assert!(h.state().emergency_active());
+}
+
+#[test]
+fn a_late_dial_answer_is_adopted_and_an_unconfirmed_call_keeps_dnd() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    let fx = h.ev(Event::DialUnconfirmed {
+        key,
+        message: "no answer within 10000 ms".into(),
+    });
+    assert!(presence_sets(&fx).is_empty(), "no restore: {fx:?}");
+    assert!(h.state().emergency_active());
+    assert_eq!(
+        h.state().calls.call.as_ref().unwrap().unconfirmed,
+        Some(agent_dialer::core::flow::Unconfirmed::DialUnanswered)
+    );
+    let fx = h.ev(Event::DialAccepted {
+        key,
+        call_id: "e1".into(),
+    });
+    assert_eq!(emitted(&fx, "dialer:emergency-started").len(), 1);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::HangUp { .. })));
+    assert_eq!(h.state().calls.call.as_ref().unwrap().unconfirmed, None);
+    let fx = h.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+}
+
+#[test]
+fn an_ordinary_dial_that_times_out_fails_as_before() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    h.ev(Event::DialUnconfirmed {
+        key,
+        message: "no answer".into(),
+    });
+    assert!(h.state().calls.call.is_none());
+    assert!(matches!(h.state().notice, Some(Notice::CallFailed(_))));
+}
+
+#[test]
+fn ended_before_the_call_id_ends_the_call_when_the_id_arrives() {
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    assert!(h.end("e1", EndReason::Failed).is_empty(), "remembered only");
+    let fx = h.ev(Event::DialAccepted {
+        key,
+        call_id: "e1".into(),
+    });
+    assert!(!h.state().emergency_active(), "{fx:?}");
+    assert_eq!(emitted(&fx, "dialer:emergency-ended").len(), 1);
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    assert!(placed_key(&fx).is_some(), "a second press is placed");
+}
+
+#[test]
+fn repeated_host_events_change_nothing_more() {
+    let mut h = with_callback();
+    let again = h.call(CallEvent::CallbackNumber {
+        call_id: "e1".into(),
+        number: "+15550100042".into(),
+        valid_for_seconds: 3600.0,
+    });
+    assert!(again.is_empty(), "no second window or email: {again:?}");
+    let incoming = CallEvent::Incoming {
+        call_id: "cb1".into(),
+        from: "911".into(),
+        to: "+15550100042".into(),
+    };
+    let first = h.call(incoming.clone());
+    assert_eq!(
+        first
+            .iter()
+            .filter(|e| matches!(e, Effect::Answer { .. }))
+            .count(),
+        1
+    );
+    assert!(
+        h.call(incoming).is_empty(),
+        "the same callback offered twice"
+    );
+}
+
+#[test]
+fn an_empty_supported_region_list_is_a_configuration_error() {
+    let err = Config::from_raw(RawConfig {
+        agent: RawAgent {
+            id: "a".into(),
+            name: "A".into(),
+        },
+        emergency: Some(RawEmergency {
+            supported_regions: Some(vec![]),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("supportedRegions"), "{err}");
+}
+
+#[test]
+fn a_late_dnd_of_ours_that_lands_after_the_restore_is_undone_but_the_agents_own_dnd_is_not() {
+    // Found by the hostile-host property test: presence.set("dnd") timed out, the restore
+    // was confirmed, then the host applied the DND late (out of order).
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "911".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Err("no answer within 10000 ms".into()),
+    });
+    let fx = h.ev(Event::DialFailed {
+        key,
+        message: "rejected".into(),
+    });
+    assert_eq!(presence_sets(&fx), vec!["available"]);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    let fx = h.ev(Event::PresenceObserved(DND.into()));
+    assert_eq!(presence_sets(&fx), vec!["available"], "given back again");
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    assert!(h.state().episode.saved_presence.is_none());
+
+    // A confirmed DND: after the episode, the agent's own DND stays.
+    let mut h = H::new();
+    h.dial_ok("911", "e1");
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Ok(()),
+    });
+    h.end("e1", EndReason::Remote);
+    h.ev(Event::PresenceSet {
+        status: "available".into(),
+        result: Ok(()),
+    });
+    assert!(presence_sets(&h.ev(Event::PresenceObserved(DND.into()))).is_empty());
+}
+
+/// Found by the real-SIP end-to-end test after the merge of issue 11: an agent already in DND
+/// gets DND back after the emergency call; the DND given back is not "a late DND of ours" to
+/// undo again (that gave DND back for DND for ever, and hung the page).
+#[test]
+fn an_agent_in_dnd_gets_dnd_back_once() {
+    let mut h = H::new();
+    h.ev(Event::PresenceObserved(DND.into()));
+    h.dial_ok("911", "e1");
+    h.ev(Event::PresenceSet {
+        status: DND.into(),
+        result: Ok(()),
+    });
+    let fx = h.end("e1", EndReason::Remote);
+    assert_eq!(presence_sets(&fx), vec![DND]);
+    // The host tells its subscribers before `presence.set` returns (as the SIP demo does).
+    for _ in 0..3 {
+        let mut fx = h.ev(Event::PresenceObserved(DND.into()));
+        fx.extend(h.ev(Event::PresenceSet {
+            status: DND.into(),
+            result: Ok(()),
+        }));
+        assert!(
+            presence_sets(&fx).is_empty(),
+            "DND given back again: {fx:?}"
+        );
+    }
+    assert!(!h.state().emergency_active());
+    assert!(h.state().episode.is_empty());
+}
+
+#[test]
+fn an_id_taken_from_an_event_never_writes_history() {
+    // Found by the hostile-host long run: the host rejected a 911's dial, then reported
+    // "ringing" for that call's id while an ordinary call waited for its own id.
+    let mut h = H::new();
+    let fx = h.ev(Event::Dial {
+        dialed: "5551234567".into(),
+    });
+    let key = placed_key(&fx).unwrap();
+    h.call(CallEvent::Ringing {
+        call_id: "c1".into(),
+    });
+    h.ev(Event::DialFailed {
+        key,
+        message: "rejected".into(),
+    });
+    let fx = h.ev(Event::HangUp);
+    assert!(!has_activity(&fx), "{fx:?}");
+    // Confirmed by the dial's answer, an ordinary call is written to history as before.
+    let fx = h.dial_ok("5551234567", "o2");
+    assert!(!has_activity(&fx));
+    assert!(has_activity(&h.end("o2", EndReason::Remote)));
 }

@@ -1,4 +1,4 @@
-//! The layer rule (STYLE §1): `core` imports no browser crate; `ui` and `host` never import
+//! The layer rule (docs/ARCHITECTURE.md): `core` imports no browser crate; `ui` and `host` never import
 //! each other. Checked on the source text so a violation fails `cargo test`.
 #![cfg(not(target_arch = "wasm32"))]
 

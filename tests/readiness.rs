@@ -40,6 +40,7 @@ fn at(region: &str) -> Location {
             accuracy_meters: 20.0,
         }),
         overridden: false,
+        nearby: Vec::new(),
     }
 }
 
@@ -303,6 +304,7 @@ fn location_states_each_have_their_own_remedy() {
             region: None,
             coords: None,
             overridden: false,
+            nearby: Vec::new(),
         };
         let r = report(Some(&facts()), &location, &Recipients::default());
         let c = check(&r, CheckId::Location);
@@ -339,6 +341,7 @@ fn an_administrator_override_counts_as_a_location() {
         region: Some("GB".into()),
         coords: None,
         overridden: true,
+        nearby: Vec::new(),
     };
     let r = report(Some(&facts()), &location, &Recipients::default());
     assert_eq!(
@@ -359,6 +362,7 @@ fn an_administrator_override_counts_as_a_location() {
     let empty = Location {
         status: LocationStatus::Unknown,
         overridden: true,
+        nearby: Vec::new(),
         ..Location::default()
     };
     let r = report(Some(&facts()), &empty, &Recipients::default());
@@ -635,6 +639,7 @@ fn ok_and_message_always_agree_with_the_reason() {
                         region: region.map(Into::into),
                         coords: None,
                         overridden: false,
+                        nearby: Vec::new(),
                     };
                     let r = report(f.as_ref(), &location, &contacts(recipients));
                     assert_eq!(r.checks.len(), 6);

@@ -502,8 +502,8 @@ fn what_an_administrator_saved_is_what_the_next_emergency_email_uses() {
         Event::LocationChanged(Location {
             status: LocationStatus::Granted,
             region: Some("US".into()),
-            coords: None,
             overridden: true,
+            ..Location::default()
         }),
         T0,
     );

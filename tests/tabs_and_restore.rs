@@ -7,7 +7,9 @@ use std::collections::VecDeque;
 
 use agent_dialer::core::flow::{Episode, PersistedCall};
 use agent_dialer::core::model::Millis;
-use agent_dialer::core::restore::{ActiveCalls, RestorePolicy, RestoreStep, RESTORE_PROBE};
+use agent_dialer::core::restore::{
+    ActiveCalls, CallFate, RestorePolicy, RestoreStep, RESTORE_PROBE,
+};
 use agent_dialer::core::tabs::{
     TabElection, TabMessage, TabOutput, HEARTBEAT, MISSED_BEATS, TABS_PROTOCOL,
 };
@@ -71,7 +73,10 @@ impl Channel {
                 TabOutput::Post(m) => self.wire.push_back((tab.id.clone(), m)),
                 TabOutput::PeerEmergency(p) => tab.shown = Some(p),
                 TabOutput::OwnsCallback(b) => tab.owns = Some(b),
-                TabOutput::PeerEnded => {}
+                TabOutput::PeerEnded
+                | TabOutput::WakeAt(_)
+                | TabOutput::AnswerCallback(_)
+                | TabOutput::CallbackTaken(_) => {}
             }
         }
     }
@@ -79,7 +84,7 @@ impl Channel {
     fn update(&mut self, i: usize, beat: bool) {
         let now = self.now;
         if let Some(tab) = self.tabs.get_mut(i).and_then(Option::as_mut) {
-            let outputs = tab.election.update(tab.mine.clone(), beat, now);
+            let outputs = tab.election.update(tab.mine.clone(), None, beat, now);
             self.apply(i, outputs);
         }
     }
@@ -198,6 +203,7 @@ fn junk() -> impl Strategy<Value = TabMessage> {
                 }),
                 last_call,
                 bye,
+                callback_offer: None,
             },
         )
 }
@@ -342,7 +348,7 @@ proptest! {
             for step in steps {
                 let l = latest.as_mut().expect("a step only after an episode was found");
                 match step {
-                    RestoreStep::Restore { episode, call_alive } => {
+                    RestoreStep::Restore { episode, call } => {
                         prop_assert_eq!(&episode, &l.episode, "only the latest episode");
                         prop_assert!(!l.restored, "taken up twice");
                         prop_assert!(!l.held_by_peer, "taken from the tab that holds the call");
@@ -350,9 +356,16 @@ proptest! {
                         if episode.call.is_some() {
                             prop_assert!(now >= l.found_at + RESTORE_PROBE, "before the probe");
                         }
+                        // Alive only when the host listed it, ended only when it did not list it
+                        // (or there was no call): otherwise nobody knows and the agent is asked.
                         let id = episode.call.as_ref().and_then(|c| c.call_id.clone());
-                        let alive = matches!((&id, &listed), (Some(id), Some(ids)) if ids.contains(id));
-                        prop_assert_eq!(call_alive, alive);
+                        let expected = match (&episode.call, &id, &listed) {
+                            (None, _, _) => CallFate::Ended,
+                            (Some(_), Some(id), Some(ids)) if ids.contains(id) => CallFate::Alive,
+                            (Some(_), Some(_), Some(_)) => CallFate::Ended,
+                            _ => CallFate::Unknown,
+                        };
+                        prop_assert_eq!(call, expected);
                     }
                     RestoreStep::ArmProbe { at } => prop_assert_eq!(at, l.found_at + RESTORE_PROBE),
                     RestoreStep::AskHost => {

@@ -34,14 +34,14 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     };
-    note(election.update(None, true, T0));
+    note(election.update(None, None, true, T0));
     let mut now = T0;
     for m in &messages {
         now += step;
         note(election.receive(m.clone(), now));
     }
     now += HEARTBEAT * MISSED_BEATS + 1;
-    note(election.update(None, true, now));
+    note(election.update(None, None, true, now));
     assert_eq!(election.peer_count(now), 0, "silent senders are forgotten");
     assert_eq!(
         role,

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::emergency;
 use super::model::{normalise_region, Coords};
 use super::notify::{self, Recipients, Template, TemplateError};
-use super::readiness::ReadinessFacts;
+use super::readiness::{NumberType, ReadinessFacts};
 use super::settings::EmergencySettings;
+use super::value::{quoted, Val};
 
 /// The regions where emergency calling is supported by default (SPEC §2).
 pub const DEFAULT_SUPPORTED_REGIONS: [&str; 5] = ["US", "CA", "PR", "GB", "DK"];
@@ -288,6 +289,14 @@ impl Config {
         })
     }
 
+    /// The configuration as the shell read it from the host ([`Val`], see
+    /// `host::read::CONFIG_SHAPE`), structurally checked, then validated ([`Config::from_raw`]).
+    /// Every problem names its path, e.g. `config.agent.id must be a non-empty string`.
+    pub fn from_value(value: &Val) -> Result<Config, String> {
+        let raw = raw_from_value(value)?;
+        Config::from_raw(raw).map_err(|e| e.to_string())
+    }
+
     /// The emergency settings an administrator edits (E7): recipients as typed, template.
     pub fn emergency_settings(&self) -> EmergencySettings {
         EmergencySettings {
@@ -300,6 +309,196 @@ impl Config {
     pub fn supports(&self, region: &str) -> bool {
         self.supported_regions.iter().any(|r| r == region)
     }
+}
+
+/// Longest string member of a configuration (a template body is the longest legitimate one).
+pub const MAX_CONFIG_STRING: usize = 65_536;
+/// Most entries of `emergency.supportedRegions`.
+pub const MAX_REGIONS: usize = 300;
+
+fn text(v: &Val, path: &str) -> Result<Option<String>, String> {
+    match v {
+        Val::Absent | Val::Null => Ok(None),
+        Val::Str(s) if s.chars().count() > MAX_CONFIG_STRING => Err(format!(
+            "config.{path} is too long (at most {MAX_CONFIG_STRING} characters)"
+        )),
+        Val::Str(s) => Ok(Some(s.clone())),
+        other => Err(format!(
+            "config.{path} must be a string, not {}",
+            other.type_name()
+        )),
+    }
+}
+
+fn flag(v: &Val, path: &str) -> Result<Option<bool>, String> {
+    match v {
+        Val::Absent | Val::Null => Ok(None),
+        Val::Bool(b) => Ok(Some(*b)),
+        _ => Err(format!("config.{path} must be true or false")),
+    }
+}
+
+fn number(v: &Val, path: &str) -> Result<f64, String> {
+    match v {
+        Val::Num(n) if n.is_finite() => Ok(*n),
+        _ => Err(format!("config.{path} must be a finite number")),
+    }
+}
+
+/// `group` must be an object when given.
+fn group<'a>(v: &'a Val, path: &str) -> Result<Option<&'a Val>, String> {
+    match v {
+        Val::Absent | Val::Null => Ok(None),
+        Val::Obj(_) => Ok(Some(v)),
+        other => Err(format!(
+            "config.{path} must be an object when given, not {}",
+            other.type_name()
+        )),
+    }
+}
+
+fn raw_from_value(value: &Val) -> Result<RawConfig, String> {
+    let Val::Obj(_) = value else {
+        return Err("config must be an object with at least agent.id".into());
+    };
+    let Val::Obj(_) = value.get("agent") else {
+        return Err("config.agent must be an object { id, name }".into());
+    };
+    let agent = value.get("agent");
+    let id = match agent.get("id") {
+        Val::Str(s) if !s.trim().is_empty() && s.len() <= 256 => s.clone(),
+        Val::Str(s) if s.len() > 256 => {
+            return Err("config.agent.id is too long (at most 256 characters)".into())
+        }
+        _ => return Err("config.agent.id must be a non-empty string".into()),
+    };
+    let name = text(agent.get("name"), "agent.name")?.unwrap_or_default();
+    let locale = text(value.get("locale"), "locale")?;
+    let emergency = match group(value.get("emergency"), "emergency")? {
+        None => None,
+        Some(e) => Some(raw_emergency(e)?),
+    };
+    let readiness = match group(value.get("readiness"), "readiness")? {
+        None => None,
+        Some(r) => Some(ReadinessFacts {
+            voice_outbound_profile: flag(
+                r.get("voiceOutboundProfile"),
+                "readiness.voiceOutboundProfile",
+            )?
+            .ok_or("config.readiness.voiceOutboundProfile must be true or false")?,
+            mailbox_enabled: flag(r.get("mailboxEnabled"), "readiness.mailboxEnabled")?
+                .ok_or("config.readiness.mailboxEnabled must be true or false")?,
+            number_type: match r.get("numberType") {
+                Val::Str(s) if s == "calling-plan" => NumberType::CallingPlan,
+                Val::Str(s) if s == "direct-routing" => NumberType::DirectRouting,
+                _ => return Err(
+                    "config.readiness.numberType must be \"calling-plan\" or \"direct-routing\""
+                        .into(),
+                ),
+            },
+            direct_routing_emergency_rule: flag(
+                r.get("directRoutingEmergencyRule"),
+                "readiness.directRoutingEmergencyRule",
+            )?
+            .unwrap_or(false),
+            direct_offer_number: flag(r.get("directOfferNumber"), "readiness.directOfferNumber")?
+                .unwrap_or(false),
+        }),
+    };
+    let permissions = match group(value.get("permissions"), "permissions")? {
+        None => None,
+        Some(p) => Some(Permissions {
+            edit_emergency_settings: flag(
+                p.get("editEmergencySettings"),
+                "permissions.editEmergencySettings",
+            )?
+            .unwrap_or(false),
+        }),
+    };
+    Ok(RawConfig {
+        agent: RawAgent { id, name },
+        locale,
+        emergency,
+        readiness,
+        permissions,
+    })
+}
+
+fn raw_emergency(e: &Val) -> Result<RawEmergency, String> {
+    let template = match group(e.get("template"), "emergency.template")? {
+        None => None,
+        Some(t) => match (
+            text(t.get("subject"), "emergency.template.subject")?,
+            text(t.get("body"), "emergency.template.body")?,
+        ) {
+            (Some(subject), Some(body)) => Some(Template { subject, body }),
+            _ => {
+                return Err(
+                    "config.emergency.template must be { subject: string, body: string }".into(),
+                )
+            }
+        },
+    };
+    let supported_regions = match e.get("supportedRegions") {
+        Val::Absent | Val::Null => None,
+        Val::List(list) if list.len() > MAX_REGIONS => {
+            return Err(format!(
+                "config.emergency.supportedRegions has more than {MAX_REGIONS} entries"
+            ))
+        }
+        Val::List(list) => Some(
+            list.iter()
+                .enumerate()
+                .map(|(i, r)| match r {
+                    Val::Str(s) => Ok(s.clone()),
+                    other => Err(format!(
+                        "config.emergency.supportedRegions[{i}] must be a region code, not {}",
+                        other.type_name()
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        _ => {
+            return Err("config.emergency.supportedRegions must be an array of region codes".into())
+        }
+    };
+    let unsupported_region_policy = match e.get("unsupportedRegionPolicy") {
+        Val::Absent | Val::Null => None,
+        Val::Str(s) if s == "block" => Some(UnsupportedRegionPolicy::Block),
+        Val::Str(s) if s == "attempt" => Some(UnsupportedRegionPolicy::Attempt),
+        other => {
+            let given = match other {
+                Val::Str(s) => quoted(s),
+                other => other.type_name().to_string(),
+            };
+            return Err(format!(
+                "config.emergency.unsupportedRegionPolicy must be \"block\" or \"attempt\", not {given}"
+            ));
+        }
+    };
+    let location_override = match group(e.get("locationOverride"), "emergency.locationOverride")? {
+        None => None,
+        Some(o) if !o.get("region").is_nothing() => Some(LocationOverride::Region {
+            region: text(o.get("region"), "emergency.locationOverride.region")?.unwrap_or_default(),
+        }),
+        Some(o) => Some(LocationOverride::Position(Coords {
+            latitude: number(o.get("latitude"), "emergency.locationOverride.latitude")?,
+            longitude: number(o.get("longitude"), "emergency.locationOverride.longitude")?,
+            accuracy_meters: number(
+                o.get("accuracyMeters"),
+                "emergency.locationOverride.accuracyMeters",
+            )?,
+        })),
+    };
+    Ok(RawEmergency {
+        recipients: text(e.get("recipients"), "emergency.recipients")?,
+        template,
+        outside_line_prefix: text(e.get("outsideLinePrefix"), "emergency.outsideLinePrefix")?,
+        supported_regions,
+        unsupported_region_policy,
+        civic_address: text(e.get("civicAddress"), "emergency.civicAddress")?,
+        location_override,
+    })
 }
 
 #[cfg(test)]

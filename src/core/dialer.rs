@@ -69,13 +69,30 @@ impl Dialer {
 
     /// Takes an event that happened at `now`: stepped at once when nothing else waits, else
     /// once every effect handed in before it has been handed out by [`Dialer::poll_effect`].
+    ///
+    /// A dial never waits (E11): it is stepped at once — after the events handed in before
+    /// it, so that it is decided on everything known — and the call it places is handed out
+    /// before anything else that waits. So a `dialer.dial("911")` from inside a binding or a
+    /// listener reaches `calling.dial` before it returns.
     pub fn handle(&mut self, event: Event, now: Millis) {
         let idle = self.outbox.is_empty() && self.sync_tabs.is_none() && self.inbox.is_empty();
         if idle {
-            self.step(event, now);
-        } else {
-            self.inbox.push_back((Input::Event(event), now));
+            return self.step(event, now);
         }
+        if !matches!(event, Event::Dial { .. }) {
+            return self.inbox.push_back((Input::Event(event), now));
+        }
+        let waiting = std::mem::take(&mut self.inbox);
+        for (input, at) in waiting {
+            match input {
+                Input::Event(e) => self.step(e, at),
+                // Left for later by an earlier step: still after that step's effects.
+                work @ Input::Deferred(_) => self.inbox.push_back((work, at)),
+            }
+        }
+        let mark = self.outbox.len();
+        self.step(event, now);
+        self.outbox.place_calls_first(mark);
     }
 
     /// The next effect to run, or `None` when everything handed in has been dealt with.
@@ -107,7 +124,10 @@ impl Dialer {
                     }
                     if let Some(beat) = self.sync_tabs.take() {
                         let at = self.outbox_at;
-                        let outputs = self.tabs.update(self.state.own_emergency(), beat, at);
+                        let offer = self.state.calls.offered_callback();
+                        let outputs = self
+                            .tabs
+                            .update(self.state.own_emergency(), offer, beat, at);
                         self.apply_tabs(outputs, at);
                         continue;
                     }
@@ -122,6 +142,17 @@ impl Dialer {
                 }
             }
         }
+    }
+
+    /// The next effect only when it must not wait: an emergency [`Effect::PlaceCall`] at the
+    /// front (a dial handed in while the shell runs an effect goes there). The shell, called
+    /// back from inside an effect, runs just these before returning, and leaves everything
+    /// else to its running loop, in order.
+    pub fn poll_urgent_effect(&mut self) -> Option<Effect> {
+        if !self.outbox.front_is_emergency_call() {
+            return None;
+        }
+        self.poll_effect()
     }
 
     /// The message this tab leaves the others when it closes.
@@ -179,6 +210,10 @@ impl Dialer {
                 };
                 flow::step(&mut self.state, failed, now, out);
             }
+            Event::TimerFired(TimerId::CallbackClaim) => {
+                let outputs = self.tabs.claim_due(now);
+                return self.apply_tabs(outputs, now);
+            }
             Event::TimerFired(TimerId::RestoreProbe) => {
                 let tabs = &mut self.tabs;
                 let steps = self.restore.probe_due(now, |id| tabs.peer_holds(id, now));
@@ -192,6 +227,15 @@ impl Dialer {
                 out.push(Self::next_beat(now));
                 beat = true;
             }
+            Event::AgentChanged => {
+                self.tabs.rejoin();
+                flow::step(&mut self.state, Event::AgentChanged, now, out);
+                out.push(Self::next_beat(now));
+                if self.state.episode.is_empty() && !self.state.emergency_active() {
+                    out.push(Effect::LoadEpisode);
+                }
+                beat = true;
+            }
             event @ Event::Started { .. } => {
                 flow::step(&mut self.state, event, now, out);
                 // B5: join the other tabs and take up a saved episode.
@@ -201,7 +245,8 @@ impl Dialer {
             }
             event => flow::step(&mut self.state, event, now, out),
         }
-        self.sync_tabs = Some(beat);
+        // A heartbeat still waiting to be announced stays one.
+        self.sync_tabs = Some(beat || self.sync_tabs == Some(true));
     }
 
     fn next_beat(now: Millis) -> Effect {
@@ -221,6 +266,19 @@ impl Dialer {
                     self.event(Event::TabRole { owns_callback }, now)
                 }
                 TabOutput::PeerEnded => self.effect(Effect::LoadEpisode, now),
+                TabOutput::WakeAt(at) => self.effect(
+                    Effect::ArmTimer {
+                        id: TimerId::CallbackClaim,
+                        at,
+                    },
+                    now,
+                ),
+                TabOutput::AnswerCallback(call_id) => {
+                    self.event(Event::CallbackUnclaimed { call_id }, now)
+                }
+                TabOutput::CallbackTaken(call_id) => {
+                    self.event(Event::CallbackClaimed { call_id }, now)
+                }
             }
         }
     }
@@ -228,16 +286,9 @@ impl Dialer {
     fn apply_restore(&mut self, steps: Vec<RestoreStep>, now: Millis) {
         for step in steps {
             match step {
-                RestoreStep::Restore {
-                    episode,
-                    call_alive,
-                } => self.event(
-                    Event::Restored {
-                        episode,
-                        call_alive,
-                    },
-                    now,
-                ),
+                RestoreStep::Restore { episode, call } => {
+                    self.event(Event::Restored { episode, call }, now)
+                }
                 RestoreStep::ArmProbe { at } => self.effect(
                     Effect::ArmTimer {
                         id: TimerId::RestoreProbe,
@@ -257,9 +308,8 @@ impl Dialer {
         }
     }
 
-    /// Only while the outbox holds this step's outputs (all from `now`).
+    /// Appends an effect of the step at `now`.
     fn effect(&mut self, effect: Effect, now: Millis) {
-        debug_assert!(self.outbox.is_empty() || self.outbox_at == now);
         self.outbox_at = now;
         self.outbox.push(effect);
     }

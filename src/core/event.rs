@@ -7,7 +7,7 @@ use super::flow::{CallKey, Episode};
 use super::model::{Location, Millis};
 use super::names::Binding;
 use super::notify::{EmailKind, EmailMessage};
-use super::restore::ActiveCalls;
+use super::restore::{ActiveCalls, CallFate};
 use super::tabs::TabMessage;
 use super::wire::{ActivityEntry, CallEvent, DialRequest, HostEvent, PeerEmergency};
 
@@ -22,6 +22,8 @@ pub enum TimerId {
     Heartbeat,
     /// A reloaded tab has listened long enough to the other tabs (B5).
     RestoreProbe,
+    /// A tab that received the callback without owning it has waited for the owner (B5).
+    CallbackClaim,
 }
 
 /// Inputs to the dialer: agent actions, host replies and events, browser facts, timers.
@@ -33,6 +35,9 @@ pub enum Event {
         /// The agent's local offset from UTC in minutes (east positive), for the email.
         utc_offset_minutes: i32,
     },
+    /// A new mount took up a driver kept headless during a live emergency call (E11): the
+    /// new element gets a readiness report and the (maybe new) host form is told.
+    Reattached,
     /// The agent pressed Call (or the host called `dialer.dial`).
     Dial {
         /// What the agent typed.
@@ -50,6 +55,9 @@ pub enum Event {
     SetHold(bool),
     /// The agent pressed keypad keys during a call.
     SendDtmf(String),
+    /// The agent answered whether the emergency call taken up after a reload is still going
+    /// on (true) or has ended (false).
+    ConfirmCall(bool),
     /// The agent dismissed the notice.
     DismissNotice,
     /// `calling.dial` answered with the host's call id.
@@ -64,6 +72,15 @@ pub enum Event {
         /// The call.
         key: CallKey,
         /// The error.
+        message: String,
+    },
+    /// `calling.dial` did not answer within the binding timeout, or answered with a value
+    /// that cannot be read: the call may be live (E11). A late answer follows as
+    /// [`Event::DialAccepted`] or [`Event::DialFailed`].
+    DialUnconfirmed {
+        /// The call.
+        key: CallKey,
+        /// What happened.
         message: String,
     },
     /// An event from the host's `calling.subscribe`.
@@ -102,8 +119,8 @@ pub enum Event {
     Restored {
         /// The episode as persisted.
         episode: Episode,
-        /// Whether its emergency call is still alive (the host or another tab holds it).
-        call_alive: bool,
+        /// What became of its emergency call (alive, ended, or unknown: ask the agent).
+        call: CallFate,
     },
     /// Another tab of the same agent holds an emergency call (`Some`), or no longer does (B5):
     /// the tab election's verdict, which the dialer hands to the flow itself.
@@ -113,6 +130,20 @@ pub enum Event {
     TabRole {
         /// True for exactly one tab.
         owns_callback: bool,
+    },
+    /// `setConfig` changed `agent.id`: the shell moved the episode's storage and the tab
+    /// channel to the new agent's keys; this tab joins the new agent's tabs (B5).
+    AgentChanged,
+    /// No other tab took the emergency callback this tab received without owning it: answer
+    /// it (the tab election's verdict, B5).
+    CallbackUnclaimed {
+        /// The callback's call id.
+        call_id: String,
+    },
+    /// Another tab took the emergency callback this tab received too: leave it (B5).
+    CallbackClaimed {
+        /// The callback's call id.
+        call_id: String,
     },
     /// A message from another tab of the same agent (B5).
     TabMessage(TabMessage),

@@ -32,6 +32,7 @@ pub mod restore;
 pub mod settings;
 pub mod tabs;
 pub mod time;
+pub mod value;
 pub mod view;
 pub mod wire;
 

@@ -51,12 +51,29 @@ pub struct Location {
     pub coords: Option<Coords>,
     /// True when the region comes from `config.emergency.locationOverride`.
     pub overridden: bool,
+    /// Every region the position's accuracy circle may reach (a superset; empty for a region
+    /// given exactly). E12: a position is known to be outside the supported regions only when
+    /// none of these is supported.
+    #[serde(default)]
+    pub nearby: Vec<String>,
 }
 
 impl Location {
     /// The region, if it is known.
     pub fn known_region(&self) -> Option<&str> {
         self.region.as_deref()
+    }
+
+    /// E12: the region, when the whole uncertainty of the position lies outside every region
+    /// `supported` says yes to (a coarse position near a border that could be inside one is
+    /// not known to be outside).
+    pub fn known_outside(&self, supported: impl Fn(&str) -> bool) -> Option<&str> {
+        let region = self.known_region().filter(|r| !supported(r))?;
+        // A position whose circle has not been looked up yet is not known to be outside.
+        if self.coords.is_some() && self.nearby.is_empty() {
+            return None;
+        }
+        (!self.nearby.iter().any(|r| supported(r))).then_some(region)
     }
 }
 
@@ -73,6 +90,39 @@ pub fn normalise_region(code: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_whole_circle_outside_the_supported_regions_is_known_outside() {
+        let us = |r: &str| r == "US" || r == "DK";
+        let at = |region: &str, coords: bool, nearby: &[&str]| Location {
+            status: LocationStatus::Granted,
+            region: Some(region.into()),
+            coords: coords.then_some(Coords {
+                latitude: 54.8,
+                longitude: 9.4,
+                accuracy_meters: 5_000.0,
+            }),
+            overridden: !coords,
+            nearby: nearby.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(at("DE", true, &["DE", "PL"]).known_outside(us), Some("DE"));
+        assert_eq!(
+            at("DE", true, &["DE", "DK"]).known_outside(us),
+            None,
+            "near DK"
+        );
+        assert_eq!(
+            at("DE", true, &[]).known_outside(us),
+            None,
+            "not looked up yet"
+        );
+        assert_eq!(
+            at("DE", false, &[]).known_outside(us),
+            Some("DE"),
+            "a region given"
+        );
+        assert_eq!(at("US", true, &["US"]).known_outside(us), None, "inside");
+    }
 
     #[test]
     fn region_codes_are_two_letters_upper_cased() {

@@ -5,8 +5,10 @@
 //! [`RESTORE_PROBE`] for the other tabs to speak up; if one of them holds the call, that tab
 //! keeps the call and the episode (this one shows it as the peer's) and nothing is restored
 //! here. Otherwise the host is asked which calls it still has (`calling.activeCalls`,
-//! optional): the call is alive when the host lists it; without the binding, or when it
-//! fails, the call is taken to have ended with the reload (and E8/E9 run for it).
+//! optional): the call is alive when the host lists it and has ended when it does not.
+//! Without the binding, when it fails, or for a call that never had an id, nobody can say:
+//! the episode is kept (DND held, E11) and the agent is asked whether the call goes on —
+//! presence is never given back silently while an emergency call may be live.
 //! Deterministic; no clock, no IO.
 
 use super::flow::Episode;
@@ -27,15 +29,26 @@ pub enum ActiveCalls {
     Failed(String),
 }
 
+/// What became of a saved episode's emergency call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallFate {
+    /// The host still has it.
+    Alive,
+    /// It ended (or the episode had no call).
+    Ended,
+    /// Nobody can tell: the agent is asked.
+    Unknown,
+}
+
 /// What the policy asks of the dialer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RestoreStep {
-    /// Take up `episode`; its call (if any) is still alive or not.
+    /// Take up `episode`; its call (if any) is alive, ended or unknown.
     Restore {
         /// The episode as saved.
         episode: Episode,
-        /// Whether its emergency call is still alive.
-        call_alive: bool,
+        /// What became of its emergency call.
+        call: CallFate,
     },
     /// Wake the policy at `at` ([`RestorePolicy::probe_due`]).
     ArmProbe {
@@ -53,6 +66,8 @@ struct Pending {
     episode: Episode,
     probe_at: Millis,
     asked: bool,
+    /// An emergency episode began here while it waited ([`RestorePolicy::take_over`]).
+    superseded: bool,
 }
 
 /// The episode waiting to be taken up, if any.
@@ -68,7 +83,7 @@ impl RestorePolicy {
             self.pending = None;
             return vec![RestoreStep::Restore {
                 episode,
-                call_alive: false,
+                call: CallFate::Ended,
             }];
         }
         let probe_at = now.saturating_add(RESTORE_PROBE);
@@ -76,6 +91,7 @@ impl RestorePolicy {
             episode,
             probe_at,
             asked: false,
+            superseded: false,
         });
         vec![RestoreStep::ArmProbe { at: probe_at }]
     }
@@ -105,7 +121,7 @@ impl RestorePolicy {
             return Vec::new();
         }
         if call_id.is_none() {
-            return self.restore(false);
+            return self.restore(CallFate::Unknown);
         }
         pending.asked = true;
         vec![RestoreStep::AskHost]
@@ -115,10 +131,12 @@ impl RestorePolicy {
     /// up, to an emergency episode that began here meanwhile (see
     /// `flow::episode::take_over_older`); the episode still waits, for its call.
     pub fn take_over(&mut self) -> Option<Episode> {
-        let waiting = &mut self.pending.as_mut()?.episode;
+        let pending = self.pending.as_mut()?;
+        let waiting = &mut pending.episode;
         if waiting.saved_presence.is_none() && waiting.callback.is_none() {
             return None;
         }
+        pending.superseded = true;
         waiting.restoring = false;
         Some(Episode {
             saved_presence: waiting.saved_presence.take(),
@@ -138,25 +156,35 @@ impl RestorePolicy {
             .as_ref()
             .and_then(|c| c.call_id.clone());
         match answer {
-            ActiveCalls::NotProvided => self.restore(false),
+            ActiveCalls::NotProvided => self.restore(CallFate::Unknown),
             ActiveCalls::Listed(ids) => {
                 let alive = call_id.is_some_and(|id| ids.contains(&id));
-                self.restore(alive)
+                self.restore(if alive {
+                    CallFate::Alive
+                } else {
+                    CallFate::Ended
+                })
             }
             ActiveCalls::Failed(message) => {
                 let mut steps = vec![RestoreStep::Failed(message)];
-                steps.extend(self.restore(false));
+                steps.extend(self.restore(CallFate::Unknown));
                 steps
             }
         }
     }
 
-    fn restore(&mut self, call_alive: bool) -> Vec<RestoreStep> {
+    fn restore(&mut self, call: CallFate) -> Vec<RestoreStep> {
         self.pending
             .take()
             .map(|p| RestoreStep::Restore {
                 episode: p.episode,
-                call_alive,
+                // A call nobody can vouch for is not asked about when the agent has placed an
+                // emergency call here since: that one superseded it.
+                call: if p.superseded && call == CallFate::Unknown {
+                    CallFate::Ended
+                } else {
+                    call
+                },
             })
             .into_iter()
             .collect()
@@ -193,7 +221,7 @@ mod tests {
             p.found(e.clone(), 0),
             vec![RestoreStep::Restore {
                 episode: e,
-                call_alive: false
+                call: CallFate::Ended
             }]
         );
         assert!(p.probe_due(1_000, |_| false).is_empty());
@@ -217,7 +245,7 @@ mod tests {
             p.answered(ActiveCalls::Listed(vec!["x".into(), "c9".into()])),
             vec![RestoreStep::Restore {
                 episode: episode(Some("c9")),
-                call_alive: true
+                call: CallFate::Alive
             }]
         );
         assert!(
@@ -237,7 +265,7 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_or_missing_binding_means_the_call_ended() {
+    fn a_failing_or_missing_binding_or_a_call_without_id_leaves_the_fate_unknown() {
         let mut p = RestorePolicy::default();
         p.found(episode(Some("c9")), 0);
         p.probe_due(RESTORE_PROBE, |_| false);
@@ -246,7 +274,7 @@ mod tests {
         assert!(matches!(
             steps[1],
             RestoreStep::Restore {
-                call_alive: false,
+                call: CallFate::Unknown,
                 ..
             }
         ));
@@ -255,7 +283,7 @@ mod tests {
             matches!(
                 p.probe_due(RESTORE_PROBE, |_| false)[..],
                 [RestoreStep::Restore {
-                    call_alive: false,
+                    call: CallFate::Unknown,
                     ..
                 }]
             ),

@@ -7,6 +7,13 @@
 //! ([`TabOutput::OwnsCallback`]): the tab holding an emergency call, else the tab that made
 //! the last emergency call, else the oldest tab by (start time, tab id). A tab that misses
 //! [`MISSED_BEATS`] heartbeats is forgotten and the role re-elected; a closing tab says goodbye.
+//!
+//! The callback is answered by a tab that receives it (E4): with one contact per SIP address
+//! the newest registration wins, so it may reach a tab that is not the owner. Such a tab
+//! offers it to the others and waits [`CLAIM_WAIT`]: if the owner (or a better tab that also
+//! received it) takes it meanwhile — its message then holds that call — this tab lets it be;
+//! otherwise it answers. So a callback is never dropped, and when several tabs receive it,
+//! exactly one answers.
 //! Deterministic; no clock, no IO; any message, however malformed its values, is total.
 
 use std::collections::BTreeMap;
@@ -22,6 +29,8 @@ pub const TABS_PROTOCOL: &str = "agent-dialer-tabs/1";
 pub const HEARTBEAT: Millis = 1_000;
 /// How many heartbeats a tab may miss before it is considered gone.
 pub const MISSED_BEATS: Millis = 3;
+/// How long a tab that received the callback without owning it waits for the owner.
+pub const CLAIM_WAIT: Millis = 300;
 
 /// One message on the tabs' channel (the same shape in every version of this protocol).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,6 +51,10 @@ pub struct TabMessage {
     /// The sender is closing.
     #[serde(default)]
     pub bye: bool,
+    /// An emergency callback the sender received but is not the tab to answer: it answers
+    /// unless the tab that is claims it first (see [`TabElection::callback_received`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_offer: Option<String>,
 }
 
 /// What the election asks of the dialer.
@@ -55,6 +68,12 @@ pub enum TabOutput {
     OwnsCallback(bool),
     /// The emergency call another tab held has ended there: take over the episode it left.
     PeerEnded,
+    /// Wake the election at this time ([`TabElection::claim_due`]).
+    WakeAt(Millis),
+    /// Answer this emergency callback: no other tab took it.
+    AnswerCallback(String),
+    /// Another tab took this emergency callback: leave it.
+    CallbackTaken(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +82,7 @@ struct Peer {
     emergency: Option<PeerEmergency>,
     last_call: Option<Millis>,
     seen: Millis,
+    offer: Option<String>,
 }
 
 /// A tab's claim to the callback, compared by [`better`].
@@ -72,6 +92,17 @@ struct Candidate<'a> {
     last_call: Option<Millis>,
     started_at: Millis,
     id: &'a str,
+}
+
+/// A callback this tab received without owning it. Other tabs may know the same callback
+/// under another id (a call forked to several registrations), so it counts as taken when the
+/// sender holds that id, or when a tab that held no emergency call when the offer began holds
+/// one now.
+#[derive(Clone, Debug, PartialEq)]
+struct Offer {
+    id: String,
+    until: Millis,
+    busy: Vec<String>,
 }
 
 /// This tab's view of the agent's tabs.
@@ -84,6 +115,8 @@ pub struct TabElection {
     last_call: Option<Millis>,
     sent_peer: Option<Option<PeerEmergency>>,
     sent_role: Option<bool>,
+    /// A callback this tab received without owning it, and until when it waits.
+    offer: Option<Offer>,
 }
 
 /// A time from a message: finite, not negative, in whole milliseconds.
@@ -102,19 +135,38 @@ impl TabElection {
             last_call: None,
             sent_peer: None,
             sent_role: None,
+            offer: None,
         }
     }
 
-    /// This tab's emergency call (or none) at `now`. With `beat` (the heartbeat) this tab
-    /// announces itself even when nothing changed.
+    /// This tab's emergency call (or none) and the callback it received without owning it
+    /// (`offer`), at `now`. With `beat` (the heartbeat) this tab announces itself even when
+    /// nothing changed.
     pub fn update(
         &mut self,
         mine: Option<PeerEmergency>,
+        offer: Option<&str>,
         beat: bool,
         now: Millis,
     ) -> Vec<TabOutput> {
         let mut out = Vec::new();
-        let changed = self.mine != mine;
+        let offered = self.offer.as_ref().map(|o| o.id.as_str());
+        let new_offer = offer.filter(|o| offered != Some(*o)).map(str::to_string);
+        let changed = self.mine != mine || offered != offer;
+        if offer.is_none() {
+            self.offer = None;
+        }
+        if let Some(id) = new_offer {
+            if self.peer_holds(Some(&id), now) {
+                out.push(TabOutput::CallbackTaken(id));
+            } else {
+                let until = now.saturating_add(CLAIM_WAIT);
+                let busy = self.peers.iter().filter(|(_, p)| p.emergency.is_some());
+                let busy = busy.map(|(tab, _)| tab.clone()).collect();
+                self.offer = Some(Offer { id, until, busy });
+                out.push(TabOutput::WakeAt(until));
+            }
+        }
         if changed {
             if mine.is_some() && self.mine.is_none() {
                 self.last_call = Some(now);
@@ -134,6 +186,13 @@ impl TabElection {
         if msg.protocol != TABS_PROTOCOL || msg.tab_id == self.id {
             return out; // Not ours, or from another version: ignored.
         }
+        // The callback this tab waits to answer is held by the sender: it is taken.
+        if let Some(offer) = &self.offer {
+            if !msg.bye && offer.taken_by(&msg.tab_id, msg.emergency.as_ref()) {
+                out.push(TabOutput::CallbackTaken(offer.id.clone()));
+                self.offer = None;
+            }
+        }
         let known = if msg.bye {
             self.peers.remove(&msg.tab_id);
             true
@@ -143,6 +202,7 @@ impl TabElection {
                 emergency: msg.emergency,
                 last_call: msg.last_call.map(millis),
                 seen: now,
+                offer: msg.callback_offer,
             };
             self.peers.insert(msg.tab_id, peer).is_some()
         };
@@ -151,6 +211,58 @@ impl TabElection {
         }
         self.decide(now, &mut out);
         out
+    }
+
+    /// This tab now speaks on another channel (the agent changed): the tabs it knew are not
+    /// its peers any more, and every verdict is given anew.
+    pub fn rejoin(&mut self) {
+        self.peers.clear();
+        self.offer = None;
+        self.sent_peer = None;
+        self.sent_role = None;
+    }
+
+    /// The wait for the owner is over (`now`): answer the callback, unless a live tab holds
+    /// it, or a better tab (by the election's order) also received it and answers it.
+    pub fn claim_due(&mut self, now: Millis) -> Vec<TabOutput> {
+        let Some(offer) = self.offer.clone() else {
+            return Vec::new();
+        };
+        if now < offer.until {
+            return vec![TabOutput::WakeAt(offer.until)];
+        }
+        self.offer = None;
+        self.expire(now);
+        let me = self.candidate();
+        let someone_else = self.peers.iter().any(|(tab, p)| {
+            let holds = offer.taken_by(tab, p.emergency.as_ref());
+            let better = p.offer.is_some() && !better(me, Self::peer_candidate(tab, p));
+            holds || better
+        });
+        let id = offer.id;
+        vec![if someone_else {
+            TabOutput::CallbackTaken(id)
+        } else {
+            TabOutput::AnswerCallback(id)
+        }]
+    }
+
+    fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            holds_call: self.mine.is_some(),
+            last_call: self.last_call,
+            started_at: self.started_at,
+            id: &self.id,
+        }
+    }
+
+    fn peer_candidate<'a>(id: &'a str, p: &Peer) -> Candidate<'a> {
+        Candidate {
+            holds_call: p.emergency.is_some(),
+            last_call: p.last_call,
+            started_at: p.started_at,
+            id,
+        }
     }
 
     /// The message this tab sends when it closes.
@@ -182,6 +294,7 @@ impl TabElection {
             emergency: self.mine.clone(),
             last_call: self.last_call.map(|t| t as f64),
             bye,
+            callback_offer: self.offer.as_ref().map(|o| o.id.clone()),
         }
     }
 
@@ -199,21 +312,11 @@ impl TabElection {
             .filter(|(_, p)| p.emergency.is_some())
             .min_by_key(|(id, p)| (p.started_at, id.as_str()))
             .and_then(|(_, p)| p.emergency.clone());
-        let me = Candidate {
-            holds_call: self.mine.is_some(),
-            last_call: self.last_call,
-            started_at: self.started_at,
-            id: &self.id,
-        };
-        let owner_is_me = self.peers.iter().all(|(id, p)| {
-            let other = Candidate {
-                holds_call: p.emergency.is_some(),
-                last_call: p.last_call,
-                started_at: p.started_at,
-                id,
-            };
-            better(me, other)
-        });
+        let me = self.candidate();
+        let owner_is_me = self
+            .peers
+            .iter()
+            .all(|(id, p)| better(me, Self::peer_candidate(id, p)));
         if self.sent_peer.as_ref() != Some(&peer) {
             let ended = matches!(self.sent_peer, Some(Some(_))) && peer.is_none();
             self.sent_peer = Some(peer.clone());
@@ -226,6 +329,15 @@ impl TabElection {
             self.sent_role = Some(owner_is_me);
             out.push(TabOutput::OwnsCallback(owner_is_me));
         }
+    }
+}
+
+impl Offer {
+    /// True when tab `tab`, holding `emergency`, took this callback.
+    fn taken_by(&self, tab: &str, emergency: Option<&PeerEmergency>) -> bool {
+        emergency.is_some_and(|e| {
+            e.call_id.as_deref() == Some(self.id.as_str()) || !self.busy.iter().any(|b| b == tab)
+        })
     }
 }
 
@@ -266,12 +378,12 @@ mod tests {
     #[test]
     fn alone_a_tab_announces_itself_and_owns_the_callback() {
         let mut a = TabElection::new("a".into(), 10);
-        let out = a.update(None, true, 10);
+        let out = a.update(None, None, true, 10);
         assert!(matches!(&out[0], TabOutput::Post(m) if m.tab_id == "a" && !m.bye));
         assert!(out.contains(&TabOutput::PeerEmergency(None)));
         assert_eq!(roles(&out), vec![true]);
         assert!(
-            a.update(None, false, 20).is_empty(),
+            a.update(None, None, false, 20).is_empty(),
             "nothing changed, nothing said"
         );
     }
@@ -282,8 +394,8 @@ mod tests {
             TabElection::new("a".into(), 10),
             TabElection::new("b".into(), 20),
         );
-        a.update(None, true, 20);
-        b.update(None, true, 20);
+        a.update(None, None, true, 20);
+        b.update(None, None, true, 20);
         let hello_b = b.message(false);
         assert_eq!(
             roles(&a.receive(hello_b, 21)),
@@ -291,7 +403,7 @@ mod tests {
             "a stays owner"
         );
         assert_eq!(roles(&b.receive(a.message(false), 21)), vec![false]);
-        let out = b.update(call("e1"), false, 30);
+        let out = b.update(call("e1"), None, false, 30);
         assert_eq!(roles(&out), vec![true]);
         let post = match &out[0] {
             TabOutput::Post(m) => m.clone(),
@@ -308,14 +420,14 @@ mod tests {
     fn a_silent_tab_is_forgotten_after_the_missed_beats_and_a_goodbye_at_once() {
         let mut a = TabElection::new("a".into(), 10);
         let b = TabElection::new("b".into(), 5);
-        a.update(None, true, 10);
+        a.update(None, None, true, 10);
         assert_eq!(
             roles(&a.receive(b.message(false), 11)),
             vec![false],
             "b is older"
         );
         assert_eq!(a.peer_count(11 + HEARTBEAT * MISSED_BEATS), 1);
-        let out = a.update(None, true, 12 + HEARTBEAT * MISSED_BEATS);
+        let out = a.update(None, None, true, 12 + HEARTBEAT * MISSED_BEATS);
         assert_eq!(roles(&out), vec![true], "b missed its beats");
         a.receive(b.message(false), 5_000);
         assert_eq!(roles(&a.receive(b.goodbye(), 5_001)), vec![true]);
@@ -326,9 +438,9 @@ mod tests {
     fn the_end_of_a_peers_emergency_call_is_reported_once() {
         let mut a = TabElection::new("a".into(), 10);
         let mut b = TabElection::new("b".into(), 20);
-        b.update(call("e1"), true, 20);
+        b.update(call("e1"), None, true, 20);
         a.receive(b.message(false), 21);
-        b.update(None, false, 30);
+        b.update(None, None, false, 30);
         let out = a.receive(b.message(false), 31);
         assert!(out.contains(&TabOutput::PeerEmergency(None)));
         assert!(out.contains(&TabOutput::PeerEnded));
@@ -346,5 +458,64 @@ mod tests {
         other.protocol = "agent-dialer-tabs/2".into();
         assert!(a.receive(other, 11).is_empty());
         assert_eq!(a.peer_count(11), 0);
+    }
+
+    #[test]
+    fn a_callback_that_reached_a_tab_which_is_not_the_owner_is_answered_there() {
+        let mut a = TabElection::new("a".into(), 10);
+        let b = TabElection::new("b".into(), 5); // Older: b owns the callback.
+        a.update(None, None, true, 10);
+        assert_eq!(roles(&a.receive(b.message(false), 11)), vec![false]);
+        // Only a received it (the newest registration wins).
+        let out = a.update(None, Some("cb1"), false, 20);
+        assert!(out.contains(&TabOutput::WakeAt(20 + CLAIM_WAIT)), "{out:?}");
+        assert!(
+            out.iter().any(
+                |o| matches!(o, TabOutput::Post(m) if m.callback_offer.as_deref() == Some("cb1"))
+            ),
+            "offered to the others: {out:?}"
+        );
+        assert_eq!(
+            a.claim_due(19 + CLAIM_WAIT),
+            vec![TabOutput::WakeAt(20 + CLAIM_WAIT)]
+        );
+        assert_eq!(
+            a.claim_due(20 + CLAIM_WAIT),
+            vec![TabOutput::AnswerCallback("cb1".into())],
+            "nobody took it: a answers"
+        );
+    }
+
+    #[test]
+    fn the_owner_that_took_the_callback_keeps_it_and_of_two_receivers_one_answers() {
+        let mut a = TabElection::new("a".into(), 10);
+        let mut b = TabElection::new("b".into(), 5);
+        a.receive(b.message(false), 11);
+        a.update(None, Some("cb1"), false, 12);
+        // The owner b answered it too: its message holds the call.
+        b.update(call("cb1"), None, false, 13);
+        let out = a.receive(b.message(false), 14);
+        assert!(
+            out.contains(&TabOutput::CallbackTaken("cb1".into())),
+            "{out:?}"
+        );
+        assert!(a.claim_due(12 + CLAIM_WAIT).is_empty());
+
+        // Two tabs that are not the owner both received it: the better one (the older) answers.
+        let (mut x, mut y) = (
+            TabElection::new("x".into(), 1),
+            TabElection::new("y".into(), 2),
+        );
+        let owner = TabElection::new("o".into(), 0);
+        for t in [&mut x, &mut y] {
+            t.receive(owner.message(false), 3);
+        }
+        x.update(None, Some("cb2"), false, 4);
+        y.update(None, Some("cb2"), false, 4);
+        x.receive(y.message(false), 5);
+        y.receive(x.message(false), 5);
+        let answers = [x.claim_due(4 + CLAIM_WAIT), y.claim_due(4 + CLAIM_WAIT)];
+        assert_eq!(answers[0], vec![TabOutput::AnswerCallback("cb2".into())]);
+        assert_eq!(answers[1], vec![TabOutput::CallbackTaken("cb2".into())]);
     }
 }

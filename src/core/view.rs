@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::flow::{
-    Call, CallbackWindow, EmergencyWarning, Notice, NotificationState, Problem, State,
+    Call, CallbackWindow, EmergencyWarning, Notice, NotificationState, Problem, State, Unconfirmed,
 };
 use super::model::{Location, LocationStatus, Millis};
 use super::readiness::ReadinessReport;
@@ -28,6 +28,8 @@ pub struct EmergencyView {
     pub warning: Option<EmergencyWarning>,
     /// The notification's state.
     pub notification: Option<NotificationState>,
+    /// Shown without the host's confirmation that the call exists (E11).
+    pub unconfirmed: Option<Unconfirmed>,
 }
 
 /// Which controls the pane offers. In emergency mode only `devices` and `end` (E5).
@@ -102,6 +104,7 @@ impl State {
                 region: self.location.region.clone(),
                 warning: c.warning.clone(),
                 notification: self.notification.clone(),
+                unconfirmed: c.unconfirmed,
             });
         let controls = match (&self.calls.call, &emergency) {
             (_, Some(_)) => Controls {

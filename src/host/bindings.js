@@ -1,53 +1,127 @@
 // The JavaScript side of the host boundary (src/host/bindings.rs). Small on purpose: it
-// calls one host binding, turns a throw, a rejection or a timeout into a failure of that
-// binding only, and reports exactly once through `done(ok, valueOrMessage)`.
+// calls one host binding and reports how it went exactly once through `done(code, value)`;
+// nothing a host does (a throw, a rejection, a promise that never settles, a `then` getter
+// that throws, a revoked Proxy, a thenable that settles twice) escapes from here into Rust.
+// Every function exported here returns normally, whatever it is given: the wasm imports them
+// without `catch`, so an exception would unwind through Rust frames (E11).
 
-function describe(error) {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === "string") return error;
-  try { return JSON.stringify(error) ?? String(error); } catch { return String(error); }
+/** Outcome codes of `done(code, value)`, mirrored by `Outcome` in bindings.rs. */
+const OK = 0; // value: what the binding answered (a plain value, or what its promise resolved to)
+const FAILED = 1; // value: message. It threw or rejected.
+const UNREADABLE = 2; // value: message. It answered with something that cannot be read.
+const TIMEOUT = 3; // value: message. No answer within the timeout; `late` may follow.
+
+/** A readable message for anything thrown; never throws itself. */
+export function describe(error) {
+  try {
+    if (error instanceof Error) return String(error.message || error.name);
+    if (typeof error === "string") return error;
+    const json = JSON.stringify(error);
+    return json === undefined ? String(error) : json;
+  } catch {
+    try { return String(error); } catch { return "an unreadable error"; }
+  }
 }
 
-/** Calls host[group][method](...args). Returns false when the binding does not exist. */
-export function invokeBinding(host, group, method, args, timeoutMs, done) {
-  const target = host == null ? undefined : host[group];
-  const fn = target == null ? undefined : target[method];
+function isObject(v) {
+  return v !== null && (typeof v === "object" || typeof v === "function");
+}
+
+/** Reads `obj[key]`: [true, value], or [false, message] when reading throws. */
+function read(obj, key) {
+  try { return [true, isObject(obj) ? obj[key] : undefined]; } catch (error) { return [false, describe(error)]; }
+}
+
+/**
+ * Follows a thenable to its value, reading each `then` once: `settle(code, value)` runs at
+ * most once, whatever the thenable does (settle twice, throw, resolve with another thenable).
+ */
+function follow(value, depth, settle) {
+  const [readable, then] = read(value, "then");
+  if (!readable) return settle(UNREADABLE, `the answer cannot be read: ${then}`);
+  if (typeof then !== "function") return settle(OK, value);
+  if (depth > 8) return settle(UNREADABLE, "the answer is a chain of more than 8 thenables");
+  let called = false;
+  const once = (f) => (v) => { if (!called) { called = true; f(v); } };
+  try {
+    then.call(value, once((v) => follow(v, depth + 1, settle)), once((e) => settle(FAILED, describe(e))));
+  } catch (error) {
+    once((e) => settle(FAILED, describe(e)))(error);
+  }
+}
+
+/**
+ * Calls host[group][method](...args) now. Returns false (and calls nothing) when the host has
+ * no such function. Otherwise `done(code, value)` runs exactly once — at once for a plain
+ * answer or a throw, later for a promise (or TIMEOUT after `timeoutMs`) — and, after a
+ * TIMEOUT, `late(code, value)` (when given) runs once if the promise settles after all.
+ */
+export function invokeBinding(host, group, method, args, timeoutMs, done, late) {
+  const [groupOk, target] = read(host, group);
+  const [fnOk, fn] = groupOk ? read(target, method) : [false, target];
+  if (!fnOk) {
+    done(FAILED, `host.${group}.${method} cannot be read: ${fn}`);
+    return true;
+  }
   if (typeof fn !== "function") return false;
   let result;
   try {
     result = fn.apply(target, args);
   } catch (error) {
-    done(false, describe(error));
+    done(FAILED, describe(error));
     return true;
   }
-  if (result === null || typeof result !== "object" && typeof result !== "function" || typeof result.then !== "function") {
-    done(true, result);
-    return true;
-  }
-  let settled = false;
-  const timer = setTimeout(() => {
-    if (!settled) { settled = true; done(false, `no answer within ${timeoutMs} ms`); }
-  }, timeoutMs);
-  const settle = (ok, value) => {
-    if (settled) return;
-    settled = true;
-    clearTimeout(timer);
-    done(ok, ok ? value : describe(value));
+  let state = "pending";
+  let timer;
+  const settle = (code, value) => {
+    if (state === "settled") return;
+    const wasLate = state === "timed-out";
+    state = "settled";
+    if (timer !== undefined) clearTimeout(timer);
+    if (!wasLate) done(code, value);
+    else if (typeof late === "function") late(code, value);
   };
-  try {
-    Promise.resolve(result).then((v) => settle(true, v), (e) => settle(false, e));
-  } catch (error) {
-    settle(false, error);
+  const [readable, then] = read(result, "then");
+  if (!readable || typeof then !== "function") {
+    settle(readable ? OK : UNREADABLE, readable ? result : `the answer cannot be read: ${then}`);
+    return true;
   }
+  try {
+    timer = setTimeout(() => {
+      if (state !== "pending") return;
+      state = "timed-out";
+      done(TIMEOUT, `no answer within ${timeoutMs} ms`);
+    }, timeoutMs);
+  } catch {
+    timer = undefined;
+  }
+  follow(result, 0, settle);
   return true;
 }
 
-/** Calls host[group].subscribe(listener); returns the unsubscribe function or undefined. */
+/**
+ * Calls host[group].subscribe(listener) with a wrapper that forwards to `listener` only until
+ * the returned `off()` runs; `off()` also calls the host's unsubscribe function (if any) and
+ * never throws. Returns [off, null] or [null, message] when subscribing threw.
+ */
 export function subscribeBinding(host, group, listener) {
-  const target = host == null ? undefined : host[group];
-  if (target == null || typeof target.subscribe !== "function") return undefined;
-  const off = target.subscribe(listener);
-  return typeof off === "function" ? off : undefined;
+  let live = true;
+  const forward = (event) => { if (live) listener(event); };
+  const [ok, target] = read(host, group);
+  if (!ok) return [null, target];
+  let unsubscribe;
+  try {
+    unsubscribe = target.subscribe(forward);
+  } catch (error) {
+    live = false;
+    return [null, describe(error)];
+  }
+  const off = () => {
+    if (!live) return;
+    live = false;
+    try { if (typeof unsubscribe === "function") unsubscribe(); } catch {}
+  };
+  return [off, null];
 }
 
 /**
@@ -58,64 +132,54 @@ export function subscribeBinding(host, group, listener) {
 export function checkHost(host, bindings) {
   if (host === null || typeof host !== "object") return "host must be an object with presence and calling bindings";
   for (const [group, method, required] of bindings) {
-    const g = host[group];
+    const [groupOk, g] = read(host, group);
+    if (!groupOk) return `host.${group} cannot be read: ${g}`;
+    const [fnOk, fn] = isObject(g) ? read(g, method) : [true, undefined];
+    if (!fnOk) return `host.${group}.${method} cannot be read: ${fn}`;
     if (required) {
-      if (g === null || typeof g !== "object") return `host.${group} is missing`;
-      if (typeof g[method] !== "function") return `host.${group}.${method} must be a function`;
+      if (!isObject(g)) return `host.${group} is missing`;
+      if (typeof fn !== "function") return `host.${group}.${method} must be a function`;
     } else if (g !== undefined) {
-      if (g === null || typeof g !== "object") return `host.${group} must be an object when given`;
-      if (g[method] !== undefined && typeof g[method] !== "function") return `host.${group}.${method} must be a function when given`;
+      if (!isObject(g)) return `host.${group} must be an object when given`;
+      if (fn !== undefined && typeof fn !== "function") return `host.${group}.${method} must be a function when given`;
     }
   }
   return "";
 }
 
-/** Deep-merges a partial configuration into a copy of the current one (setConfig). */
-export function mergeConfig(current, partial) {
-  const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  const merge = (a, b) => {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b)) out[k] = isPlain(v) && isPlain(a[k]) ? merge(a[k], v) : v;
-    return out;
-  };
-  return merge(isPlain(current) ? current : {}, isPlain(partial) ? partial : {});
-}
-
-/** Dispatches a bubbling CustomEvent on the mount element. */
+/** Dispatches a bubbling CustomEvent on the mount element; never throws (listeners' own
+ *  exceptions are reported by the browser, not thrown by dispatchEvent). */
 export function dispatchDialerEvent(element, name, detail) {
-  element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  try {
+    element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  } catch {}
 }
 
-/** Structural check of the configuration's shape, naming the path; "" when fine. */
-export function checkConfigShape(config) {
-  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  if (!isObj(config)) return "config must be an object with at least agent.id";
-  if (!isObj(config.agent)) return "config.agent must be an object { id, name }";
-  if (typeof config.agent.id !== "string") return "config.agent.id must be a non-empty string";
-  if (config.agent.name !== undefined && typeof config.agent.name !== "string") return "config.agent.name must be a string";
-  for (const key of ["emergency", "readiness"]) {
-    if (config[key] != null && !isObj(config[key])) return `config.${key} must be an object when given`;
+/** "array" | "object" | "function" | typeof v, or "unreadable" (a revoked Proxy); never throws. */
+export function kindOf(v) {
+  try {
+    if (Array.isArray(v)) return "array";
+    return v === null ? "null" : typeof v;
+  } catch {
+    return "unreadable";
   }
-  if (config.locale != null && typeof config.locale !== "string") return "config.locale must be a string";
-  const e = config.emergency ?? {};
-  for (const key of ["recipients", "outsideLinePrefix", "civicAddress"]) {
-    if (e[key] != null && typeof e[key] !== "string") return `config.emergency.${key} must be a string`;
-  }
-  if (e.supportedRegions != null && !(Array.isArray(e.supportedRegions) && e.supportedRegions.every((r) => typeof r === "string"))) {
-    return "config.emergency.supportedRegions must be an array of region codes";
-  }
-  if (e.unsupportedRegionPolicy != null && !["block", "attempt"].includes(e.unsupportedRegionPolicy)) {
-    return 'config.emergency.unsupportedRegionPolicy must be "block" or "attempt"';
-  }
-  if (e.template != null && !(isObj(e.template) && typeof e.template.subject === "string" && typeof e.template.body === "string")) {
-    return "config.emergency.template must be { subject: string, body: string }";
-  }
-  const r = config.readiness;
-  if (r != null) {
-    for (const key of ["voiceOutboundProfile", "mailboxEnabled"]) {
-      if (typeof r[key] !== "boolean") return `config.readiness.${key} must be true or false`;
+}
+
+/**
+ * Listens to `type` on the window (`beforeunload`, `pagehide`); returns the function that
+ * stops listening. Never throws. `beforeunload` asks the agent first when `listener` says so.
+ */
+export function listenWindow(type, listener) {
+  let live = true;
+  const forward = (event) => {
+    if (!live) return;
+    if (listener(event) === true && type === "beforeunload") {
+      try { event.preventDefault(); event.returnValue = ""; } catch {}
     }
-    if (!["calling-plan", "direct-routing"].includes(r.numberType)) return 'config.readiness.numberType must be "calling-plan" or "direct-routing"';
-  }
-  return "";
+  };
+  try { globalThis.addEventListener(type, forward); } catch { return () => {}; }
+  return () => {
+    live = false;
+    try { globalThis.removeEventListener(type, forward); } catch {}
+  };
 }

@@ -1,12 +1,12 @@
 //! The host's JavaScript bindings (HOST_CONTRACT "Bindings the host provides"), called by
 //! their [`Binding`] name from the core.
 //!
-//! Every call goes through `bindings.js`, which turns a throw, a rejection or a promise that
-//! does not settle within the timeout into a failure of that binding only.
+//! Every call goes through `bindings.js`, which turns a throw, a rejection, an unreadable
+//! answer or a promise that does not settle within the timeout into a failure of that binding
+//! only, and never lets an exception through into Rust (E11).
 
 use wasm_bindgen::prelude::*;
 
-use super::js::describe;
 use crate::core::Binding;
 
 #[wasm_bindgen(module = "/src/host/bindings.js")]
@@ -19,29 +19,30 @@ extern "C" {
         args: &js_sys::Array,
         timeout_ms: u32,
         done: &JsValue,
+        late: &JsValue,
     ) -> bool;
 
-    #[wasm_bindgen(js_name = subscribeBinding, catch)]
-    fn subscribe_binding(
-        host: &JsValue,
-        group: &str,
-        listener: &JsValue,
-    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = subscribeBinding)]
+    fn subscribe_binding(host: &JsValue, group: &str, listener: &JsValue) -> js_sys::Array;
 
     #[wasm_bindgen(js_name = checkHost)]
     fn check_host_against(host: &JsValue, bindings: &js_sys::Array) -> String;
 
-    /// Structural check of the configuration's shape: `""` when fine, else what is wrong.
-    #[wasm_bindgen(js_name = checkConfigShape)]
-    pub fn check_config_shape(config: &JsValue) -> String;
-
-    /// Deep-merges a partial configuration into a copy of the current one.
-    #[wasm_bindgen(js_name = mergeConfig)]
-    pub fn merge_config(current: &JsValue, partial: &JsValue) -> JsValue;
-
-    /// Dispatches a bubbling `CustomEvent` on the mount element.
+    /// Dispatches a bubbling `CustomEvent` on the mount element (never throws).
     #[wasm_bindgen(js_name = dispatchDialerEvent)]
     pub fn dispatch_dialer_event(element: &web_sys::Element, name: &str, detail: &JsValue);
+
+    /// `"array"`, `"object"`, `"string"` … or `"unreadable"` (never throws).
+    #[wasm_bindgen(js_name = kindOf)]
+    pub fn kind_of(value: &JsValue) -> String;
+
+    /// A readable message for anything thrown (never throws).
+    #[wasm_bindgen(js_name = describe)]
+    pub fn describe_js(error: &JsValue) -> String;
+
+    /// Listens to a window event; returns the function that stops listening (never throws).
+    #[wasm_bindgen(js_name = listenWindow)]
+    pub fn listen_window(kind: &str, listener: &JsValue) -> js_sys::Function;
 }
 
 /// How long a binding may take before it counts as failed, in milliseconds.
@@ -65,32 +66,73 @@ pub fn check_host(host: &JsValue) -> String {
     check_host_against(host, &bindings)
 }
 
+/// How one binding call went (the codes of `bindings.js`).
+#[derive(Debug)]
+pub enum Outcome {
+    /// Its answer (a plain value, or what its promise resolved to).
+    Value(JsValue),
+    /// It threw or rejected.
+    Failed(String),
+    /// It answered with something that cannot be read (a revoked Proxy, a `then` getter that
+    /// throws, thenables nested too deeply).
+    Unreadable(String),
+    /// No answer within the binding timeout.
+    TimedOut(String),
+}
+
+impl Outcome {
+    fn from_code(code: u32, value: JsValue) -> Outcome {
+        let message = || value.as_string().unwrap_or_else(|| "failed".into());
+        match code {
+            0 => Outcome::Value(value),
+            2 => Outcome::Unreadable(message()),
+            3 => Outcome::TimedOut(message()),
+            _ => Outcome::Failed(message()),
+        }
+    }
+
+    /// The answer, or the message of any failure.
+    pub fn value(self) -> Result<JsValue, String> {
+        match self {
+            Outcome::Value(v) => Ok(v),
+            Outcome::Failed(m) | Outcome::Unreadable(m) | Outcome::TimedOut(m) => Err(m),
+        }
+    }
+}
+
 /// The host object given to `mount`.
 #[derive(Clone, Debug)]
 pub struct HostBindings {
     host: JsValue,
+    timeout_ms: u32,
 }
 
-/// The outcome of one binding call: its value, or the error message.
-pub type Outcome = Result<JsValue, String>;
+fn callback(done: impl FnOnce(Outcome) + 'static) -> JsValue {
+    Closure::once_into_js(move |code: u32, value: JsValue| done(Outcome::from_code(code, value)))
+}
 
 impl HostBindings {
-    /// Wraps a host object (already checked with [`check_host`]).
-    pub fn new(host: JsValue) -> Self {
-        HostBindings { host }
+    /// Wraps a host object (already checked with [`check_host`]); bindings time out after
+    /// `timeout_ms`.
+    pub fn new(host: JsValue, timeout_ms: u32) -> Self {
+        HostBindings { host, timeout_ms }
     }
 
-    /// True when the host provides `binding`.
+    /// The host object.
+    pub fn object(&self) -> &JsValue {
+        &self.host
+    }
+
+    /// True when the host provides `binding` now (a host may change itself after `mount`).
     pub fn has(&self, binding: Binding) -> bool {
         let Some((group, method)) = binding.path() else {
             return false;
         };
-        let target = js_sys::Reflect::get(&self.host, &JsValue::from_str(group))
-            .unwrap_or(JsValue::UNDEFINED);
-        !target.is_undefined()
-            && !target.is_null()
-            && js_sys::Reflect::get(&target, &JsValue::from_str(method))
-                .is_ok_and(|f| f.is_function())
+        js_sys::Reflect::get(&self.host, &JsValue::from_str(group))
+            .ok()
+            .filter(|g| g.is_object() || g.is_function())
+            .and_then(|g| js_sys::Reflect::get(&g, &JsValue::from_str(method)).ok())
+            .is_some_and(|f| f.is_function())
     }
 
     /// Calls the host's `binding(...args)` now, in this task. `done` runs exactly once: at once
@@ -102,31 +144,49 @@ impl HostBindings {
         args: &[JsValue],
         done: impl FnOnce(Outcome) + 'static,
     ) -> bool {
-        let Some((group, method)) = binding.path().filter(|_| self.has(binding)) else {
+        self.call_with_late(binding, args, done, None::<fn(Outcome)>)
+    }
+
+    /// [`HostBindings::call`]; after a timeout, `late` runs once if the binding answers after all.
+    pub fn call_with_late(
+        &self,
+        binding: Binding,
+        args: &[JsValue],
+        done: impl FnOnce(Outcome) + 'static,
+        late: Option<impl FnOnce(Outcome) + 'static>,
+    ) -> bool {
+        let Some((group, method)) = binding.path() else {
             return false;
         };
         let array = args.iter().collect::<js_sys::Array>();
-        let done = Closure::once_into_js(move |ok: bool, value: JsValue| {
-            done(if ok {
-                Ok(value)
-            } else {
-                Err(value.as_string().unwrap_or_else(|| "failed".into()))
-            })
-        });
-        invoke_binding(&self.host, group, method, &array, BINDING_TIMEOUT_MS, &done)
+        let late = late.map_or(JsValue::UNDEFINED, callback);
+        invoke_binding(
+            &self.host,
+            group,
+            method,
+            &array,
+            self.timeout_ms,
+            &callback(done),
+            &late,
+        )
     }
 
-    /// `host.calling.subscribe(listener)` or `host.presence.subscribe(listener)`: the
-    /// unsubscribe function, if any.
+    /// `host.calling.subscribe(listener)` or `host.presence.subscribe(listener)`: the function
+    /// that stops forwarding to `listener` and unsubscribes (never throws), or why it failed.
     pub fn subscribe(
         &self,
         binding: Binding,
         listener: &JsValue,
-    ) -> Result<Option<js_sys::Function>, String> {
+    ) -> Result<js_sys::Function, String> {
         let (group, _) = binding.path().unwrap_or(("", ""));
-        match subscribe_binding(&self.host, group, listener) {
-            Ok(off) => Ok(off.dyn_into::<js_sys::Function>().ok()),
-            Err(e) => Err(format!("{} threw: {}", binding.as_str(), describe(&e))),
+        let answer = subscribe_binding(&self.host, group, listener);
+        match answer.get(0).dyn_into::<js_sys::Function>() {
+            Ok(off) => Ok(off),
+            Err(_) => Err(format!(
+                "{} threw: {}",
+                binding.as_str(),
+                answer.get(1).as_string().unwrap_or_default()
+            )),
         }
     }
 }

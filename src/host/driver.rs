@@ -1,11 +1,21 @@
-//! The driver: owns the core's [`Dialer`] and is the only place effects are run (STYLE §3).
+//! The driver: owns the core's [`Dialer`] and is the only place effects are run (docs/ARCHITECTURE.md "The shell").
 //!
 //! `handle` gives the event to the dialer and then runs every effect it hands out, at once,
 //! in order, in the caller's task: the emergency `calling.dial` is invoked before the click
-//! handler returns (SPEC, Qualities; E11). Host answers come back as new events; one that
-//! arrives while effects are running (a binding that answers synchronously, a listener that
-//! calls back) is handed to the dialer, which steps it in its turn, and the running `handle`
-//! goes on draining. No `RefCell` borrow is held while an effect calls into JavaScript.
+//! handler (or `dialer.dial()`) returns (SPEC, Qualities; E11). A binding or a `dialer:*`
+//! listener may call back into the widget while an effect runs: its event is handed to the
+//! dialer, which decides the order — a dial is stepped at once and its emergency call goes
+//! ahead of everything — and that nested `handle` runs just the emergency call, so a
+//! `dial("911")` from a listener reaches `calling.dial` before it returns; everything else
+//! runs in order in the loop already running, never inside another effect.
+//! No `RefCell` borrow is ever held while JavaScript runs, and every call into JavaScript
+//! goes through an import that cannot throw (`bindings.js`) or a `catch` import: nothing a
+//! host does unwinds through here.
+//!
+//! A driver outlives its widget while it owes something (E11): unmounted during a live
+//! emergency call it stays *headless* — host subscriptions, timers and the tab channel alive,
+//! no UI — in the document's keeper, until the call ends (then E8/E9 run and it is released)
+//! or a new mount for the same agent takes it up again.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -14,28 +24,80 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 
-use super::bindings::{dispatch_dialer_event, HostBindings};
+use super::bindings::{dispatch_dialer_event, listen_window, HostBindings, Outcome};
 use super::js::{now, to_js};
+use super::read;
 use super::storage::EpisodeStore;
 use super::tabs::TabChannel;
+use crate::core::flow::MAX_CALL_ID;
 use crate::core::restore::ActiveCalls;
-use crate::core::{Binding, Dialer, Effect, Event, Millis, Snapshot, TimerId, ViewModel};
+use crate::core::{Binding, CallKey, Dialer, Effect, Event, Millis, Snapshot, TimerId, ViewModel};
 
 /// What is told the new view model after each handled batch of events (the UI).
 type OnChange = Rc<dyn Fn(ViewModel)>;
+
+/// The longest delay a browser timer takes (`setTimeout` fires at once beyond 2³¹−1 ms); a
+/// later time is reached by re-arming (the core re-arms a timer that fires early).
+const MAX_TIMER_MS: Millis = (1 << 31) - 1;
+
+/// Where the driver is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Mounted with a UI.
+    Attached,
+    /// Unmounted with an emergency call live: kept, headless, until it ends or is adopted.
+    Headless,
+    /// Unmounted while effects were running: released once they have run.
+    Closing,
+    /// Released: later events are ignored.
+    Released,
+}
+
+/// A host subscription: the function that stops it, and the listener it calls.
+struct Subscription {
+    off: js_sys::Function,
+    _listener: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let _ = self.off.call0(&JsValue::UNDEFINED);
+    }
+}
+
+/// A window listener (`beforeunload`, `pagehide`).
+struct PageListener {
+    off: js_sys::Function,
+    _listener: Closure<dyn FnMut(JsValue) -> bool>,
+}
+
+impl Drop for PageListener {
+    fn drop(&mut self) {
+        let _ = self.off.call0(&JsValue::UNDEFINED);
+    }
+}
+
+thread_local! {
+    // The document's keeper: drivers unmounted during a live emergency call.
+    static KEPT: RefCell<Vec<Rc<Driver>>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Runs the core against the host.
 pub struct Driver {
     me: Weak<Driver>,
     dialer: RefCell<Dialer>,
-    host: HostBindings,
-    element: web_sys::Element,
-    store: EpisodeStore,
-    tabs: RefCell<Option<TabChannel>>,
-    draining: Cell<bool>,
+    host: RefCell<HostBindings>,
+    element: RefCell<web_sys::Element>,
+    agent: RefCell<String>,
+    store: RefCell<EpisodeStore>,
+    tabs: RefCell<Option<Rc<TabChannel>>>,
+    depth: Cell<u32>,
     timers: RefCell<HashMap<TimerId, Timeout>>,
     on_change: RefCell<Option<OnChange>>,
-    released: Cell<bool>,
+    mode: Cell<Mode>,
+    subscriptions: RefCell<Vec<Subscription>>,
+    page: RefCell<Vec<PageListener>>,
+    presence_in_flight: Cell<u32>,
 }
 
 impl Driver {
@@ -47,26 +109,179 @@ impl Driver {
         element: web_sys::Element,
         agent_id: &str,
     ) -> Rc<Driver> {
-        Rc::new_cyclic(|me: &Weak<Driver>| {
-            let back = me.clone();
-            let tabs = TabChannel::open(agent_id, move |message| {
-                if let Some(driver) = back.upgrade() {
-                    driver.handle(Event::TabMessage(message));
-                }
-            });
-            Driver {
-                me: me.clone(),
-                dialer: RefCell::new(dialer),
-                host,
-                element,
-                store: EpisodeStore::new(agent_id),
-                tabs: RefCell::new(tabs),
-                draining: Cell::new(false),
-                timers: RefCell::new(HashMap::new()),
-                on_change: RefCell::new(None),
-                released: Cell::new(false),
-            }
+        let driver = Rc::new_cyclic(|me: &Weak<Driver>| Driver {
+            me: me.clone(),
+            dialer: RefCell::new(dialer),
+            host: RefCell::new(host),
+            element: RefCell::new(element),
+            agent: RefCell::new(agent_id.to_string()),
+            store: RefCell::new(EpisodeStore::new(agent_id)),
+            tabs: RefCell::new(None),
+            depth: Cell::new(0),
+            timers: RefCell::new(HashMap::new()),
+            on_change: RefCell::new(None),
+            mode: Cell::new(Mode::Attached),
+            subscriptions: RefCell::new(Vec::new()),
+            page: RefCell::new(Vec::new()),
+            presence_in_flight: Cell::new(0),
+        });
+        driver.open_tabs(agent_id);
+        driver.listen_page();
+        driver
+    }
+
+    /// The driver kept for `agent_id` (unmounted during a live emergency call), taken out of
+    /// the keeper: a new mount of the same agent adopts it (E11).
+    pub fn adopt(agent_id: &str) -> Option<Rc<Driver>> {
+        KEPT.with(|k| {
+            let mut kept = k.borrow_mut();
+            // Only a live episode is taken up; a driver kept for a presence answer alone ends
+            // by itself.
+            let live = |d: &Rc<Driver>| {
+                d.dialer
+                    .try_borrow()
+                    .is_ok_and(|d| d.state().emergency_active())
+            };
+            let i = kept.iter().position(|d| {
+                *d.agent.borrow() == agent_id && d.mode.get() == Mode::Headless && live(d)
+            })?;
+            Some(kept.remove(i))
         })
+    }
+
+    /// True when this document keeps a headless driver (for tests and the hostile-host check).
+    pub fn kept_count() -> usize {
+        KEPT.with(|k| k.borrow().len())
+    }
+
+    fn keep(&self) {
+        let Some(me) = self.me.upgrade() else { return };
+        KEPT.with(|k| {
+            let mut kept = k.borrow_mut();
+            if !kept.iter().any(|d| Rc::ptr_eq(d, &me)) {
+                kept.push(me);
+            }
+        });
+    }
+
+    fn let_go(&self) {
+        let me = self.me.as_ptr();
+        let gone = KEPT.with(|k| {
+            let mut kept = k.borrow_mut();
+            let i = kept.iter().position(|d| Rc::as_ptr(d) == me)?;
+            Some(kept.remove(i))
+        });
+        drop(gone); // After the keeper's borrow ended.
+    }
+
+    fn open_tabs(&self, agent_id: &str) {
+        let back = self.me.clone();
+        let tabs = TabChannel::open(agent_id, move |message| {
+            if let Some(driver) = back.upgrade() {
+                driver.handle(Event::TabMessage(message));
+            }
+        });
+        *self.tabs.borrow_mut() = tabs.map(Rc::new);
+    }
+
+    /// Close protection: `beforeunload` asks first while an emergency call is live, and a
+    /// closing tab says goodbye on `pagehide` so the other tabs take over at once (B5).
+    fn listen_page(&self) {
+        let me = self.me.clone();
+        let ask = Closure::<dyn FnMut(JsValue) -> bool>::new(move |_| {
+            me.upgrade().is_some_and(|d| d.owes())
+        });
+        let me = self.me.clone();
+        let bye = Closure::<dyn FnMut(JsValue) -> bool>::new(move |_| {
+            if let Some(d) = me.upgrade() {
+                d.say_goodbye();
+            }
+            false
+        });
+        let mut page = self.page.borrow_mut();
+        for (kind, listener) in [("beforeunload", ask), ("pagehide", bye)] {
+            let off = listen_window(kind, listener.as_ref());
+            page.push(PageListener {
+                off,
+                _listener: listener,
+            });
+        }
+    }
+
+    fn say_goodbye(&self) {
+        let goodbye = self.dialer.borrow().goodbye();
+        let tabs = self.tabs.borrow().clone();
+        if let Some(tabs) = tabs {
+            tabs.post(&goodbye);
+        }
+    }
+
+    /// Subscribes to the host's call events and (optional) presence changes; a subscription
+    /// that throws is reported, not thrown. Earlier subscriptions (to another host object)
+    /// stay until the driver is released: a call placed through it still reports there.
+    pub fn subscribe(&self) {
+        let calls = self.listener(|value| match read::call_event(&value) {
+            Ok(event) => Event::Call(event),
+            Err(e) => Event::BindingFailed {
+                binding: Binding::CallingSubscribe,
+                message: format!("calling.subscribe delivered an unreadable event: {e}"),
+            },
+        });
+        let presence = self.listener(|value| match read::short_string(&value, 256) {
+            Ok(Some(status)) => Event::PresenceObserved(status),
+            _ => Event::BindingFailed {
+                binding: Binding::PresenceSubscribe,
+                message: "presence.subscribe delivered something that is not a status".into(),
+            },
+        });
+        let host = self.host();
+        for (binding, listener) in [
+            (Binding::CallingSubscribe, calls),
+            (Binding::PresenceSubscribe, presence),
+        ] {
+            if !host.has(binding) {
+                continue;
+            }
+            match host.subscribe(binding, listener.as_ref()) {
+                Ok(off) => self.subscriptions.borrow_mut().push(Subscription {
+                    off,
+                    _listener: listener,
+                }),
+                Err(message) => self.handle(Event::BindingFailed {
+                    binding: Binding::Subscribe,
+                    message,
+                }),
+            }
+        }
+    }
+
+    /// A host listener that turns what the host delivers into an event for this driver.
+    fn listener(
+        &self,
+        to_event: impl Fn(JsValue) -> Event + 'static,
+    ) -> Closure<dyn FnMut(JsValue)> {
+        let send = self.later();
+        Closure::new(move |value: JsValue| send(to_event(value)))
+    }
+
+    /// `presence.get()`, so that E2 knows what to restore.
+    pub fn ask_presence(&self) {
+        let send = self.later();
+        self.host().call(Binding::PresenceGet, &[], move |outcome| {
+            send(match outcome.value() {
+                Ok(v) => match read::short_string(&v, 256) {
+                    Ok(Some(status)) => Event::PresenceObserved(status),
+                    _ => Event::BindingFailed {
+                        binding: Binding::PresenceGet,
+                        message: "presence.get did not return a status string".into(),
+                    },
+                },
+                Err(message) => Event::BindingFailed {
+                    binding: Binding::PresenceGet,
+                    message,
+                },
+            })
+        });
     }
 
     /// Sets what is called with the new view model after each handled batch of events.
@@ -74,9 +289,14 @@ impl Driver {
         *self.on_change.borrow_mut() = Some(Rc::new(f));
     }
 
-    /// The host bindings.
-    pub fn host(&self) -> &HostBindings {
-        &self.host
+    /// The host bindings (a cheap copy: never borrowed while the host runs).
+    pub fn host(&self) -> HostBindings {
+        self.host.borrow().clone()
+    }
+
+    /// The agent this driver keeps the episode and the tab channel for.
+    pub fn agent(&self) -> String {
+        self.agent.borrow().clone()
     }
 
     /// The current view model.
@@ -89,29 +309,73 @@ impl Driver {
         self.dialer.borrow().snapshot(now())
     }
 
-    /// Feeds one event to the core and runs its effects now.
+    /// True while the driver owes the episode something: an emergency call may be live, or
+    /// a presence change it asked for has not answered yet (a late DND is then undone, E8).
+    pub fn owes(&self) -> bool {
+        self.presence_in_flight.get() > 0
+            || self
+                .dialer
+                .try_borrow()
+                .map_or(true, |d| d.state().emergency_active())
+    }
+
+    /// Feeds one event to the core and runs what it hands out now, also when called from
+    /// inside an effect (a binding or listener calling back): see the module's doc.
     pub fn handle(&self, event: Event) {
-        if self.released.get() {
+        if self.mode.get() == Mode::Released {
             return;
         }
         let now = now();
         self.dialer.borrow_mut().handle(event, now);
-        if self.draining.replace(true) {
-            return; // The running `handle` below steps it in its turn.
+        if self.depth.get() > 0 {
+            // Called back from inside an effect: only the emergency call goes now (a
+            // `dial("911")` reaches `calling.dial` before it returns); everything else runs
+            // in order in the loop below, after the effect under way.
+            while let Some(effect) = self.next_urgent() {
+                self.run(effect);
+            }
+            return;
         }
-        // An effect may unmount the widget (a listener calling `unmount()`): stop there.
-        while let Some(effect) = self.next_effect().filter(|_| !self.released.get()) {
+        self.depth.set(self.depth.get() + 1);
+        while let Some(effect) = self.next_effect() {
             self.run(effect);
         }
-        self.draining.set(false);
-        let on_change = self.on_change.borrow().clone();
-        if let Some(f) = on_change {
-            f(self.view());
+        self.depth.set(self.depth.get().saturating_sub(1));
+        if self.depth.get() == 0 {
+            self.after_drain();
         }
+    }
+
+    /// At rest: an unmounted driver is released (or kept while it owes), the UI re-rendered.
+    fn after_drain(&self) {
+        match self.mode.get() {
+            Mode::Closing | Mode::Headless if self.owes() => {
+                self.mode.set(Mode::Headless);
+                self.keep();
+            }
+            Mode::Closing | Mode::Headless => self.release(),
+            Mode::Attached => {
+                let on_change = self.on_change.borrow().clone();
+                if let Some(f) = on_change {
+                    f(self.view());
+                }
+            }
+            Mode::Released => {}
+        }
+    }
+
+    fn next_urgent(&self) -> Option<Effect> {
+        if self.mode.get() == Mode::Released {
+            return None;
+        }
+        self.dialer.borrow_mut().poll_urgent_effect()
     }
 
     /// The dialer's next effect; the borrow ends before the effect runs.
     fn next_effect(&self) -> Option<Effect> {
+        if self.mode.get() == Mode::Released {
+            return None;
+        }
         self.dialer.borrow_mut().poll_effect()
     }
 
@@ -126,11 +390,60 @@ impl Driver {
         }
     }
 
+    /// The widget is unmounted: no more UI. With an emergency call live the driver stays
+    /// headless in the keeper; else it is released once the effects under way have run (so an
+    /// `unmount()` from a listener still runs E8/E9).
+    pub fn detach(&self) {
+        self.on_change.borrow_mut().take();
+        match self.mode.get() {
+            Mode::Released => {}
+            _ if self.owes() => {
+                self.mode.set(Mode::Headless);
+                self.keep();
+            }
+            _ if self.depth.get() > 0 => self.mode.set(Mode::Closing),
+            _ => self.release(),
+        }
+    }
+
+    /// A new mount takes up this (headless) driver: its element, and its host object (also
+    /// subscribed to when it is another object than before).
+    pub fn reattach(&self, host: HostBindings, element: web_sys::Element) {
+        self.let_go();
+        self.mode.set(Mode::Attached);
+        *self.element.borrow_mut() = element;
+        let same = *self.host.borrow().object() == *host.object();
+        *self.host.borrow_mut() = host;
+        if !same {
+            self.subscribe();
+        }
+    }
+
+    /// The agent changed (`setConfig` with another `agent.id`): the episode and the tab
+    /// channel move to the new agent's keys. A saved episode of this widget moves along.
+    pub fn rekey(&self, agent_id: &str) {
+        if *self.agent.borrow() == agent_id {
+            return;
+        }
+        self.say_goodbye();
+        let old = self.tabs.borrow_mut().take();
+        drop(old);
+        let moves = !self.dialer.borrow().state().episode.is_empty() || self.owes();
+        let old_store =
+            std::mem::replace(&mut *self.store.borrow_mut(), EpisodeStore::new(agent_id));
+        if moves {
+            old_store.clear();
+        }
+        *self.agent.borrow_mut() = agent_id.to_string();
+        self.open_tabs(agent_id);
+        self.handle(Event::AgentChanged);
+    }
+
     /// Calls `binding`; a failure (or a host without it) comes back as [`Event::BindingFailed`].
     fn call_or_fail(&self, binding: Binding, args: &[JsValue]) {
         let back = self.later();
-        let provided = self.host.call(binding, args, move |outcome| {
-            if let Err(message) = outcome {
+        let provided = self.host().call(binding, args, move |outcome| {
+            if let Err(message) = outcome.value() {
                 back(Event::BindingFailed { binding, message });
             }
         });
@@ -144,37 +457,35 @@ impl Driver {
 
     /// Calls an optional binding only when the host provides it.
     fn call_if_provided(&self, binding: Binding, args: &[JsValue]) {
-        if self.host.has(binding) {
+        if self.host().has(binding) {
             self.call_or_fail(binding, args);
+        }
+    }
+
+    /// `calling.dial(request)`: the answer, a failure, or — after a timeout or an unreadable
+    /// answer — an unconfirmed call whose late answer is still adopted (E11).
+    fn place_call(&self, key: CallKey, request: JsValue) {
+        let (back, late) = (self.later(), self.later());
+        let provided = self.host().call_with_late(
+            Binding::Dial,
+            &[request],
+            move |outcome| back(dial_answer(key, outcome)),
+            Some(move |outcome| late(dial_answer(key, outcome))),
+        );
+        if !provided {
+            self.handle(Event::DialFailed {
+                key,
+                message: "calling.dial is not provided by the host".into(),
+            });
         }
     }
 
     fn run(&self, effect: Effect) {
         match effect {
-            Effect::PlaceCall { key, request } => {
-                let request = match to_js(&request) {
-                    Ok(request) => request,
-                    Err(message) => return self.handle(Event::DialFailed { key, message }),
-                };
-                let back = self.later();
-                self.host.call(Binding::Dial, &[request], move |outcome| {
-                    back(match outcome {
-                        Ok(value) => match js_sys::Reflect::get(&value, &"callId".into())
-                            .ok()
-                            .and_then(|v| v.as_string())
-                        {
-                            Some(call_id) if !call_id.is_empty() => {
-                                Event::DialAccepted { key, call_id }
-                            }
-                            _ => Event::DialFailed {
-                                key,
-                                message: "calling.dial did not return { callId }".into(),
-                            },
-                        },
-                        Err(message) => Event::DialFailed { key, message },
-                    })
-                });
-            }
+            Effect::PlaceCall { key, request } => match to_js(&request) {
+                Ok(request) => self.place_call(key, request),
+                Err(message) => self.handle(Event::DialFailed { key, message }),
+            },
             Effect::HangUp { call_id } => self.call_or_fail(Binding::HangUp, &[call_id.into()]),
             Effect::Answer { call_id } => self.call_or_fail(Binding::Answer, &[call_id.into()]),
             Effect::Hold { call_id, on_hold } => {
@@ -188,23 +499,39 @@ impl Driver {
             }
             Effect::SetPresence(status) => {
                 let back = self.later();
+                let me = self.me.clone();
                 let s = status.clone();
-                self.host
-                    .call(Binding::PresenceSet, &[status.into()], move |outcome| {
-                        back(Event::PresenceSet {
-                            status: s,
-                            result: outcome.map(|_| ()),
-                        })
+                self.presence_in_flight
+                    .set(self.presence_in_flight.get() + 1);
+                let provided =
+                    self.host()
+                        .call(Binding::PresenceSet, &[status.into()], move |outcome| {
+                            if let Some(d) = me.upgrade() {
+                                let n = d.presence_in_flight.get().saturating_sub(1);
+                                d.presence_in_flight.set(n);
+                            }
+                            back(Event::PresenceSet {
+                                status: s,
+                                result: outcome.value().map(|_| ()),
+                            })
+                        });
+                if !provided {
+                    self.presence_in_flight
+                        .set(self.presence_in_flight.get().saturating_sub(1));
+                    self.handle(Event::BindingFailed {
+                        binding: Binding::PresenceSet,
+                        message: "presence.set is not provided by the host".into(),
                     });
+                }
             }
             Effect::SendEmail { kind, message } => {
                 let back = self.later();
                 let sent = to_js(&message).map(|message| {
-                    self.host
+                    self.host()
                         .call(Binding::SendEmail, &[message], move |outcome| {
                             back(Event::EmailSent {
                                 kind,
-                                result: outcome.map(|_| ()),
+                                result: outcome.value().map(|_| ()),
                             })
                         })
                 });
@@ -227,57 +554,62 @@ impl Driver {
                 }),
             },
             Effect::ArmTimer { id, at } => {
-                let delay = at.saturating_sub(now()).min(u32::MAX as Millis) as u32;
+                let delay = at.saturating_sub(now()).min(MAX_TIMER_MS) as u32;
                 let back = self.later();
                 let timeout = Timeout::new(delay, move || back(Event::TimerFired(id)));
-                // Replacing the entry drops, and so cancels, the previous timer.
-                self.timers.borrow_mut().insert(id, timeout);
+                // Replacing the entry cancels the previous timer (dropped after the borrow).
+                let old = self.timers.borrow_mut().insert(id, timeout);
+                drop(old);
             }
             Effect::CancelTimer(id) => {
-                self.timers.borrow_mut().remove(&id);
+                let old = self.timers.borrow_mut().remove(&id);
+                drop(old);
             }
             Effect::Emit(event) => {
                 // The event goes out even if its detail cannot be built: its name is what a
                 // host listens for (the detail is then `null`).
                 let detail = to_js(&event).unwrap_or(JsValue::NULL);
-                dispatch_dialer_event(&self.element, event.name().as_str(), &detail);
+                let element = self.element.borrow().clone();
+                dispatch_dialer_event(&element, event.name().as_str(), &detail);
             }
             // Optional binding: a host that routes audio itself has nothing to do.
             Effect::SetAudioDevices { input, output } => {
-                if self.host.has(Binding::SetAudioDevices) {
+                if self.host().has(Binding::SetAudioDevices) {
                     let arg = js_sys::Object::new();
                     let id = |v: Option<String>| v.map_or(JsValue::NULL, JsValue::from);
                     let _ = js_sys::Reflect::set(&arg, &"inputId".into(), &id(input));
                     let _ = js_sys::Reflect::set(&arg, &"outputId".into(), &id(output));
-                    self.host
+                    self.host()
                         .call(Binding::SetAudioDevices, &[arg.into()], |_| {});
                 }
             }
             Effect::Persist(episode) => {
-                if let Err(message) = self.store.save(episode.as_ref()) {
+                let saved = self.store.borrow().clone().save(episode.as_ref());
+                if let Err(message) = saved {
                     self.handle(Event::BindingFailed {
                         binding: Binding::Storage,
                         message,
                     });
                 }
             }
-            Effect::LoadEpisode => self.handle(Event::EpisodeLoaded(self.store.load())),
+            Effect::LoadEpisode => {
+                let loaded = self.store.borrow().clone().load();
+                self.handle(Event::EpisodeLoaded(loaded))
+            }
             Effect::PostToTabs(message) => {
-                if let Some(tabs) = self.tabs.borrow().as_ref() {
+                let tabs = self.tabs.borrow().clone();
+                if let Some(tabs) = tabs {
                     tabs.post(&message);
                 }
             }
             Effect::ListActiveCalls => {
                 let back = self.later();
-                let asked = self.host.call(Binding::ActiveCalls, &[], move |outcome| {
-                    back(Event::ActiveCalls(match outcome {
-                        Ok(list) if js_sys::Array::is_array(&list) => ActiveCalls::Listed(
-                            js_sys::Array::from(&list)
-                                .iter()
-                                .filter_map(|v| v.as_string())
-                                .collect(),
-                        ),
-                        Ok(_) => ActiveCalls::Listed(Vec::new()),
+                let asked = self.host().call(Binding::ActiveCalls, &[], move |outcome| {
+                    back(Event::ActiveCalls(match outcome.value() {
+                        Ok(list) => match read::id_list(&list, MAX_CALL_ID) {
+                            Ok(ids) => ActiveCalls::Listed(ids),
+                            Err(message) => ActiveCalls::Failed(message),
+                        },
                         Err(message) => ActiveCalls::Failed(message),
                     }))
                 });
@@ -288,17 +620,54 @@ impl Driver {
         }
     }
 
-    /// Stops everything: timers cancelled, the other tabs told, later answers ignored.
+    /// Stops everything: timers cancelled, the other tabs told, host subscriptions and window
+    /// listeners removed, later answers ignored. Nothing is borrowed while they are dropped.
     pub fn release(&self) {
-        if self.released.replace(true) {
+        if self.mode.replace(Mode::Released) == Mode::Released {
             return;
         }
-        self.timers.borrow_mut().clear();
-        self.on_change.borrow_mut().take();
-        let goodbye = self.dialer.borrow().goodbye();
+        self.let_go();
+        let timers = std::mem::take(&mut *self.timers.borrow_mut());
+        drop(timers);
+        let on_change = self.on_change.borrow_mut().take();
+        drop(on_change);
+        self.say_goodbye();
         let tabs = self.tabs.borrow_mut().take();
-        if let Some(tabs) = tabs {
-            tabs.close(&goodbye);
+        drop(tabs);
+        let subscriptions = std::mem::take(&mut *self.subscriptions.borrow_mut());
+        drop(subscriptions);
+        let page = std::mem::take(&mut *self.page.borrow_mut());
+        drop(page);
+    }
+
+    /// True once released.
+    pub fn released(&self) -> bool {
+        self.mode.get() == Mode::Released
+    }
+}
+
+/// What `calling.dial`'s answer means for the call `key`.
+fn dial_answer(key: CallKey, outcome: Outcome) -> Event {
+    match outcome {
+        Outcome::Value(value) => {
+            let id = read::member(&value, "callId", "calling.dial's answer")
+                .and_then(|v| read::short_string(&v, MAX_CALL_ID as u32));
+            match id {
+                Ok(Some(call_id)) if !call_id.is_empty() => Event::DialAccepted { key, call_id },
+                Ok(_) => Event::DialUnconfirmed {
+                    key,
+                    message: "calling.dial did not return { callId }".into(),
+                },
+                Err(e) => Event::DialUnconfirmed {
+                    key,
+                    message: format!("calling.dial returned an unreadable callId: {e}"),
+                },
+            }
         }
+        Outcome::Failed(message) => Event::DialFailed { key, message },
+        Outcome::Unreadable(message) | Outcome::TimedOut(message) => Event::DialUnconfirmed {
+            key,
+            message: format!("calling.dial: {message}"),
+        },
     }
 }

@@ -2,7 +2,7 @@
 //! readable message for a JavaScript error.
 
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::core::Millis;
 
@@ -18,10 +18,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
         .map_err(|e| format!("cannot be handed to JavaScript: {e}"))
 }
 
-/// A readable message for a JavaScript error value.
+/// A readable message for a JavaScript error value (never throws, whatever it is).
 pub fn describe(error: &JsValue) -> String {
-    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
-        return String::from(e.message());
-    }
-    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+    super::bindings::describe_js(error)
 }

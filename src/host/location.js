@@ -16,6 +16,15 @@ function describe(error) {
  * Returns stop(): removes the permission listener and clears the watch. Never throws.
  */
 export function watchLocation(onPermission, onPosition, onError, timeoutMs, maximumAgeMs) {
+  try {
+    return startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeMs);
+  } catch (e) {
+    try { onError("unavailable", describe(e)); } catch {}
+    return () => {};
+  }
+}
+
+function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeMs) {
   let stopped = false;
   let watchId = null;
   let status = null;
@@ -30,7 +39,12 @@ export function watchLocation(onPermission, onPosition, onError, timeoutMs, maxi
     }
     try {
       watchId = geo.watchPosition(
-        (p) => { if (!stopped) onPosition(p.coords.latitude, p.coords.longitude, p.coords.accuracy); },
+        (p) => {
+          if (stopped) return;
+          let c;
+          try { c = [Number(p.coords.latitude), Number(p.coords.longitude), Number(p.coords.accuracy)]; } catch { return; }
+          onPosition(c[0], c[1], c[2]);
+        },
         (e) => {
           if (stopped) return;
           const kind = e && e.code === 1 ? "denied" : e && e.code === 3 ? "timeout" : "unavailable";
@@ -50,8 +64,10 @@ export function watchLocation(onPermission, onPosition, onError, timeoutMs, maxi
   };
   const onChange = () => {
     if (stopped || !status) return;
-    onPermission(status.state);
-    if (status.state === "denied") stopWatch();
+    let state;
+    try { state = String(status.state); } catch { return; }
+    onPermission(state);
+    if (state === "denied") stopWatch();
     else startWatch();
   };
 
@@ -61,10 +77,10 @@ export function watchLocation(onPermission, onPosition, onError, timeoutMs, maxi
     try { query = Promise.resolve(perms.query({ name: "geolocation" })); } catch (e) { query = Promise.reject(e); }
     query.then((s) => {
       if (stopped || !s) return;
-      status = s;
-      s.addEventListener("change", onChange);
-      onPermission(s.state);
-      if (s.state !== "denied") startWatch();
+      let state;
+      try { state = String(s.state); s.addEventListener("change", onChange); status = s; } catch { startWatch(); return; }
+      onPermission(state);
+      if (state !== "denied") startWatch();
     }, () => { if (!stopped) startWatch(); });
   } else {
     startWatch();
@@ -73,7 +89,7 @@ export function watchLocation(onPermission, onPosition, onError, timeoutMs, maxi
   return () => {
     stopped = true;
     stopWatch();
-    if (status) status.removeEventListener("change", onChange);
+    try { if (status) status.removeEventListener("change", onChange); } catch {}
     status = null;
   };
 }

@@ -10,7 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use country_boundaries::{CountryBoundaries, LatLon};
+use country_boundaries::{BoundingBox, CountryBoundaries, LatLon};
 use wasm_bindgen::prelude::*;
 
 use super::driver::Driver;
@@ -64,6 +64,46 @@ pub fn region_from_ids(ids: &[&str]) -> Option<String> {
 pub fn region_at(boundaries: &CountryBoundaries, coords: Coords) -> Option<String> {
     let position = LatLon::new(coords.latitude, coords.longitude).ok()?;
     region_from_ids(&boundaries.ids(position))
+}
+
+/// Metres per degree of latitude.
+const METRES_PER_DEGREE: f64 = 111_320.0;
+
+/// Every region the accuracy circle around `coords` may reach (E12): the regions of the data's
+/// cells that a box around the circle touches — a superset, never missing one. A position or
+/// accuracy that cannot be read reaches everywhere.
+pub fn regions_near(boundaries: &CountryBoundaries, coords: Coords) -> Vec<String> {
+    let accuracy = if coords.accuracy_meters.is_finite() {
+        coords.accuracy_meters.max(0.0)
+    } else {
+        f64::INFINITY
+    };
+    let dlat = accuracy / METRES_PER_DEGREE;
+    let (lat, lon) = (coords.latitude, coords.longitude);
+    let whole_world = || BoundingBox::new(-90.0, -180.0, 90.0, 179.999_999);
+    let bounds = if !(lat.is_finite() && lon.is_finite() && dlat.is_finite()) {
+        whole_world()
+    } else {
+        let (south, north) = ((lat - dlat).max(-90.0), (lat + dlat).min(90.0));
+        let widest = south.abs().max(north.abs()).min(90.0).to_radians().cos();
+        let dlon = if widest > 1e-6 { dlat / widest } else { 180.0 };
+        if dlon >= 180.0 {
+            BoundingBox::new(south, -180.0, north, 179.999_999)
+        } else {
+            BoundingBox::new(south, lon - dlon, north, lon + dlon)
+        }
+    };
+    let Ok(bounds) = bounds.or_else(|_| whole_world()) else {
+        return Vec::new();
+    };
+    let mut regions: Vec<String> = boundaries
+        .intersecting_ids(bounds)
+        .into_iter()
+        .filter_map(|id| region_from_ids(&[id]))
+        .collect();
+    regions.sort();
+    regions.dedup();
+    regions
 }
 
 type Waiter = Box<dyn FnOnce(Result<Rc<CountryBoundaries>, String>)>;
@@ -148,6 +188,7 @@ struct Browser {
     permission: Option<String>,
     coords: Option<Coords>,
     region: Option<String>,
+    nearby: Vec<String>,
     error: Option<String>,
 }
 
@@ -169,6 +210,11 @@ impl Browser {
             region: self.coords.and(self.region.clone()),
             coords: self.coords,
             overridden: false,
+            nearby: if self.coords.is_some() {
+                self.nearby.clone()
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -241,21 +287,23 @@ impl Locator {
         inner.bump();
         match location_override {
             Some(LocationOverride::Region { region }) => {
-                inner.watch.borrow_mut().take();
+                inner.stop_watch();
                 inner.send(Location {
                     status: LocationStatus::Granted,
                     region: Some(region),
                     coords: None,
                     overridden: true,
+                    nearby: Vec::new(),
                 });
             }
             Some(LocationOverride::Position(coords)) => {
-                inner.watch.borrow_mut().take();
+                inner.stop_watch();
                 inner.send(Location {
                     status: LocationStatus::Granted,
                     region: None,
                     coords: Some(coords),
                     overridden: true,
+                    nearby: Vec::new(),
                 });
                 inner.lookup(coords, true);
             }
@@ -272,7 +320,7 @@ impl Locator {
     pub fn release(&self) {
         self.inner.released.set(true);
         self.inner.bump();
-        self.inner.watch.borrow_mut().take();
+        self.inner.stop_watch();
     }
 
     /// True while the browser's geolocation is being watched.
@@ -288,6 +336,13 @@ impl Drop for Locator {
 }
 
 impl Inner {
+    /// Stops the browser watch; the watch (whose drop calls into JavaScript) is dropped after
+    /// the borrow ended, so a host called back meanwhile finds nothing borrowed.
+    fn stop_watch(&self) {
+        let watch = self.watch.borrow_mut().take();
+        drop(watch);
+    }
+
     fn bump(&self) {
         self.generation.set(self.generation.get() + 1);
     }
@@ -336,10 +391,14 @@ impl Inner {
             let me = self.me.clone();
             Closure::<dyn FnMut(f64, f64, f64)>::new(move |lat: f64, lon: f64, acc: f64| {
                 let Some(me) = me.upgrade() else { return };
+                if !(lat.is_finite() && lon.is_finite()) {
+                    return; // Not a position: the last one (if any) stands.
+                }
                 let coords = Coords {
                     latitude: lat,
                     longitude: lon,
-                    accuracy_meters: if acc.is_finite() { acc.max(0.0) } else { 0.0 },
+                    // An accuracy that cannot be read is taken as "anywhere" (E12: not known).
+                    accuracy_meters: if acc.is_finite() { acc.max(0.0) } else { 1e7 },
                 };
                 let same = me.browser.borrow().coords == Some(coords);
                 if same {
@@ -348,6 +407,7 @@ impl Inner {
                 me.bump();
                 me.update_browser(|b| {
                     b.coords = Some(coords);
+                    b.nearby.clear(); // Until looked up.
                     b.error = None;
                     if b.permission.as_deref() != Some("granted") && b.permission.is_some() {
                         b.permission = Some("granted".into());
@@ -364,6 +424,7 @@ impl Inner {
                     if kind == "denied" {
                         b.coords = None;
                         b.region = None;
+                        b.nearby.clear();
                     }
                     // A timeout after a known position keeps the last position.
                     if kind == "denied" || b.coords.is_none() {
@@ -379,10 +440,11 @@ impl Inner {
             POSITION_TIMEOUT_MS,
             POSITION_MAXIMUM_AGE_MS,
         );
-        *self.watch.borrow_mut() = Some(Watch {
+        let old = self.watch.borrow_mut().replace(Watch {
             stop,
             _closures: (on_permission, on_position, on_error),
         });
+        drop(old);
     }
 
     /// Resolves `coords` to a region and sends it, unless something newer happened meanwhile.
@@ -399,15 +461,20 @@ impl Inner {
                 match result {
                     Ok(boundaries) => {
                         let region = region_at(&boundaries, coords);
+                        let nearby = regions_near(&boundaries, coords);
                         if overridden {
                             me.send(Location {
                                 status: LocationStatus::Granted,
                                 region,
                                 coords: Some(coords),
                                 overridden: true,
+                                nearby,
                             });
                         } else {
-                            me.update_browser(|b| b.region = region);
+                            me.update_browser(|b| {
+                                b.region = region;
+                                b.nearby = nearby;
+                            });
                         }
                     }
                     Err(message) => {

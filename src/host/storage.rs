@@ -5,7 +5,6 @@
 //! keeps working from memory; the failure is reported (for the episode as a `storage` binding
 //! error).
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::js::{describe, to_js};
@@ -47,18 +46,6 @@ fn save_json<T: Serialize>(key: &str, value: Option<&T>) -> Result<(), String> {
     save_text(key, json.as_deref())
 }
 
-/// Reads the JSON under `key`; `Ok(None)` when there is none. `what` names it in the error
-/// when it cannot be read back ("saved emergency state is unreadable: …").
-fn load_json<T: DeserializeOwned>(key: &str, what: &str) -> Result<Option<T>, String> {
-    let Some(text) = load_text(key)? else {
-        return Ok(None);
-    };
-    let value = js_sys::JSON::parse(&text).map_err(|e| describe(&e))?;
-    serde_wasm_bindgen::from_value(value)
-        .map(Some)
-        .map_err(|e| format!("{what} is unreadable: {e}"))
-}
-
 /// Where one agent's episode is kept.
 #[derive(Clone, Debug)]
 pub struct EpisodeStore {
@@ -78,6 +65,13 @@ impl EpisodeStore {
         &self.key
     }
 
+    /// Removes what is saved under this key; failures are ignored (nothing depends on it).
+    pub fn clear(&self) {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(&self.key);
+        }
+    }
+
     /// Saves the episode, or clears it for `None`.
     pub fn save(&self, episode: Option<&Episode>) -> Result<(), String> {
         save_json(&self.key, episode)
@@ -86,6 +80,12 @@ impl EpisodeStore {
 
     /// Loads a saved episode; `Ok(None)` when there is none.
     pub fn load(&self) -> Result<Option<Episode>, String> {
-        load_json(&self.key, "saved emergency state")
+        let Some(text) = load_text(&self.key)? else {
+            return Ok(None);
+        };
+        let value = js_sys::JSON::parse(&text).map_err(|e| describe(&e))?;
+        super::read::episode(&value)
+            .map(Some)
+            .map_err(|e| format!("saved emergency state is unreadable: {e}"))
     }
 }

@@ -27,7 +27,7 @@ impl TabChannel {
         let onmessage =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 // Not a tab message (another version, another sender): ignored.
-                if let Ok(message) = serde_wasm_bindgen::from_value::<TabMessage>(e.data()) {
+                if let Some(message) = super::read::tab_message(&e.data()) {
                     receive(message);
                 }
             });
@@ -43,11 +43,6 @@ impl TabChannel {
         if let Ok(value) = super::js::to_js(message) {
             let _ = self.channel.post_message(&value);
         }
-    }
-
-    /// Says `goodbye` and closes (the other tabs re-elect at once).
-    pub fn close(self, goodbye: &TabMessage) {
-        self.post(goodbye);
     }
 }
 

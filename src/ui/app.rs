@@ -7,6 +7,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::ids::Ids;
+
 use super::call_pane::CallPane;
 use super::clock::use_now;
 use super::devices::Devices;
@@ -30,6 +32,9 @@ pub struct AppProps {
     pub view: Rc<ViewModel>,
     /// Where the agent's actions go (the driver).
     pub onevent: Callback<Event>,
+    /// This widget's number in the document: element ids are unique per widget.
+    #[prop_or_default]
+    pub instance: u32,
     /// The emergency settings editor, when the host lets this user edit them in the pane
     /// (`config.permissions.editEmergencySettings` and a `settings.save` binding). Without it
     /// the pane only shows who is told, read-only.
@@ -51,9 +56,9 @@ fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
 
 /// The pane's settings form (builds with the editor: cargo feature `admin`).
 #[cfg(feature = "admin")]
-fn settings_panel(link: &SettingsLink, lang: Lang) -> Html {
+fn settings_panel(link: &SettingsLink, lang: Lang, id: AttrValue) -> Html {
     html! {
-        <div id="ad-settings-panel">
+        <div {id}>
             <super::SettingsPanel link={link.clone()} lang={Some(lang)} />
         </div>
     }
@@ -61,13 +66,14 @@ fn settings_panel(link: &SettingsLink, lang: Lang) -> Html {
 
 /// The agent's build has no settings form: its pane never gets a settings view to show.
 #[cfg(not(feature = "admin"))]
-fn settings_panel(_: &SettingsLink, _: Lang) -> Html {
+fn settings_panel(_: &SettingsLink, _: Lang, _: AttrValue) -> Html {
     Html::default()
 }
 
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let ids = (*use_memo(props.instance, |i| Ids::for_instance(*i))).clone();
     let view = &props.view;
     let lang = *use_memo(view.locale.clone(), |l| Lang::resolve(l.as_deref()));
     // The language's strings: English until its locale file arrives (never waited for).
@@ -130,6 +136,7 @@ pub fn App(props: &AppProps) -> Html {
         view.edit_settings && props.settings.as_ref().is_some_and(|l| l.view().is_some());
     let show_settings = *settings_open && c.dialpad && editable;
     html! {
+        <ContextProvider<Ids> context={ids.clone()}>
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
             aria-label={t(lang, Key::Phone)} data-test="dialer" lang={shown(lang).tag()}>
             if !emergency {
@@ -139,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
                     if c.dialpad && editable {
                         <button type="button" class="ad-icon-button" data-test="settings-toggle"
                             aria-label={t(lang, Key::Settings)} title={t(lang, Key::Settings)}
-                            aria-expanded={show_settings.to_string()} aria-controls="ad-settings-panel"
+                            aria-expanded={show_settings.to_string()} aria-controls={ids.of("settings-panel")}
                             onclick={ontoggle_settings}>
                             { icon(Icon::Settings) }
                         </button>
@@ -152,7 +159,8 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if let Some(e) = &view.emergency {
-                <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang} />
+                <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang}
+                    onevent={props.onevent.clone()} />
             }
             <Notices notice={view.notice.clone()} problems={view.problems.clone()} locked={emergency}
                 onevent={props.onevent.clone()} {lang} />
@@ -174,7 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if let (true, Some(link)) = (show_settings, &props.settings) {
-                { settings_panel(link, lang) }
+                { settings_panel(link, lang, ids.of("settings-panel")) }
             } else if c.dialpad {
                 <Dialpad value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />
             }
@@ -182,5 +190,6 @@ pub fn App(props: &AppProps) -> Html {
                 <Devices selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />
             }
         </section>
+        </ContextProvider<Ids>>
     }
 }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::ids::use_ids;
+
 use super::dialpad::{is_dial_key, Keypad};
 use super::i18n::{duration, t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
@@ -47,6 +49,7 @@ pub struct CallPaneProps {
 /// The call pane.
 #[component]
 pub fn CallPane(props: &CallPaneProps) -> Html {
+    let ids = use_ids();
     let (lang, call, c) = (use_lang(props.lang), &props.call, props.controls);
     let dtmf_open = use_state(|| false);
     let sent = use_state(String::new);
@@ -83,9 +86,9 @@ pub fn CallPane(props: &CallPaneProps) -> Html {
         .map(|at| duration(props.now.saturating_sub(at)));
     let class = classes!("ad-call", props.emergency.then_some("ad-call-emergency"));
     html! {
-        <section {class} data-test="call" aria-labelledby="ad-call-number">
+        <section {class} data-test="call" aria-labelledby={ids.of("call-number")}>
             <div class="ad-call-head">
-                <div class="ad-call-number" id="ad-call-number" data-test="call-number">{ call.number.clone() }</div>
+                <div class="ad-call-number" id={ids.of("call-number")} data-test="call-number">{ call.number.clone() }</div>
                 <div class="ad-call-meta">
                     <span class="ad-call-status" data-test="call-status">{ status_text(lang, call) }</span>
                     if let Some(timer) = timer {
@@ -119,7 +122,7 @@ pub fn CallPane(props: &CallPaneProps) -> Html {
                     }
                     if c.dtmf {
                         <button type="button" class="ad-button ad-toggle" data-test="dtmf-toggle"
-                            aria-expanded={dtmf_open.to_string()} aria-controls="ad-dtmf"
+                            aria-expanded={dtmf_open.to_string()} aria-controls={ids.of("dtmf")}
                             onclick={ontoggle_dtmf}>
                             { icon(Icon::Keypad) }
                             { t(lang, Key::Keypad) }
@@ -128,7 +131,7 @@ pub fn CallPane(props: &CallPaneProps) -> Html {
                 </div>
             }
             if c.dtmf && *dtmf_open {
-                <div id="ad-dtmf" class="ad-dtmf" data-test="dtmf" onkeydown={onkeydown}>
+                <div id={ids.of("dtmf")} class="ad-dtmf" data-test="dtmf" onkeydown={onkeydown}>
                     <output class="ad-dtmf-sent" data-test="dtmf-sent" aria-live="off">{ (*sent).clone() }</output>
                     <Keypad onkey={ondigit} test_prefix="dtmf" label={t(lang, Key::Keypad)} />
                 </div>

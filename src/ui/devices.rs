@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::Event;
 
 const INPUT_KEY: &str = "agent-dialer.audio-input";
@@ -91,6 +92,7 @@ pub struct DevicesProps {
 /// The "Audio devices" disclosure.
 #[component]
 pub fn Devices(props: &DevicesProps) -> Html {
+    let ids = use_ids();
     let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let devices = use_state(Vec::<Device>::new);
@@ -162,8 +164,8 @@ pub fn Devices(props: &DevicesProps) -> Html {
         let mut n = 0;
         html! {
             <div class="ad-field">
-                <label class="ad-label" for={id}>{ t(lang, label) }</label>
-                <select id={id} data-test={id.trim_start_matches("ad-").to_string()} onchange={choose(input)}>
+                <label class="ad-label" for={ids.of(id)}>{ t(lang, label) }</label>
+                <select id={ids.of(id)} data-test={id} onchange={choose(input)}>
                     <option value="" selected={current.is_empty()}>{ t(lang, Key::SystemDefault) }</option>
                     { for devices.iter().filter(|d| d.input == input).map(|d| {
                         n += 1;
@@ -177,13 +179,13 @@ pub fn Devices(props: &DevicesProps) -> Html {
     html! {
         <div class="ad-devices">
             <button type="button" class="ad-disclosure" data-test="devices-toggle"
-                aria-expanded={open.to_string()} aria-controls="ad-devices-panel" onclick={ontoggle}>
+                aria-expanded={open.to_string()} aria-controls={ids.of("devices-panel")} onclick={ontoggle}>
                 { icon(Icon::Headphones) }<span>{ t(lang, Key::AudioDevices) }</span>{ icon(Icon::Chevron) }
             </button>
             if *open {
-                <div id="ad-devices-panel" class="ad-devices-panel" data-test="devices">
-                    { select(true, "ad-microphone", Key::Microphone) }
-                    { select(false, "ad-speaker", Key::Speaker) }
+                <div id={ids.of("devices-panel")} class="ad-devices-panel" data-test="devices">
+                    { select(true, "microphone", Key::Microphone) }
+                    { select(false, "speaker", Key::Speaker) }
                     if nameless {
                         <p class="ad-help" data-test="devices-hint">{ t(lang, Key::DevicesHint) }</p>
                     }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::Event;
 
 /// The twelve keys with their letters.
@@ -85,6 +86,7 @@ pub struct DialpadProps {
 /// keyboard anywhere in the pad, not only in the field.
 #[component]
 pub fn Dialpad(props: &DialpadProps) -> Html {
+    let ids = use_ids();
     let lang = use_lang(props.lang);
     let input = use_node_ref();
 
@@ -144,13 +146,13 @@ pub fn Dialpad(props: &DialpadProps) -> Html {
     let invalid = props.error.is_some();
     html! {
         <form class="ad-dialpad" onsubmit={onsubmit} onkeydown={onkeydown} data-test="dialpad">
-            <label class="ad-label" for="ad-number">{ t(lang, Key::Number) }</label>
+            <label class="ad-label" for={ids.of("number")}>{ t(lang, Key::Number) }</label>
             <div class="ad-number-row">
-                <input id="ad-number" ref={input} class="ad-number" data-test="number" type="tel"
+                <input id={ids.of("number")} ref={input} class="ad-number" data-test="number" type="tel"
                     inputmode="tel" autocomplete="off" spellcheck="false"
                     value={props.value.clone()} oninput={oninput}
                     aria-invalid={invalid.to_string()}
-                    aria-describedby={invalid.then_some("ad-number-error")} />
+                    aria-describedby={invalid.then(|| ids.of("number-error"))} />
                 <button type="button" class="ad-icon-button" data-test="backspace"
                     aria-label={t(lang, Key::DeleteDigit)} title={t(lang, Key::DeleteDigit)}
                     onclick={onbackspace}>
@@ -158,7 +160,7 @@ pub fn Dialpad(props: &DialpadProps) -> Html {
                 </button>
             </div>
             if let Some(error) = &props.error {
-                <p id="ad-number-error" class="ad-field-error" role="alert" data-test="notice">{ error.clone() }</p>
+                <p id={ids.of("number-error")} class="ad-field-error" role="alert" data-test="notice">{ error.clone() }</p>
             }
             <Keypad onkey={onkey} label={t(lang, Key::Keypad)} />
             <button type="submit" class="ad-button ad-call-button" data-test="call-button">

@@ -5,10 +5,11 @@ use yew::prelude::*;
 
 use super::i18n::{decimal, duration, region_name, t, tf, time, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
-use crate::core::flow::{CallbackWindow, EmergencyWarning};
+use super::ids::use_ids;
+use crate::core::flow::{CallbackWindow, EmergencyWarning, Unconfirmed};
 use crate::core::view::EmergencyView;
 use crate::core::wire::NotificationStatus;
-use crate::core::Millis;
+use crate::core::{Event, Millis};
 
 /// Props of [`EmergencyBanner`].
 #[derive(Properties, Clone, PartialEq)]
@@ -21,6 +22,8 @@ pub struct EmergencyBannerProps {
     pub now: Millis,
     /// The language.
     pub lang: Lang,
+    /// The agent's answers (whether the call taken up after a reload goes on).
+    pub onevent: Callback<Event>,
 }
 
 /// "Valid for 59:12 (until 3:05 PM)".
@@ -36,6 +39,7 @@ pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String 
 /// The banner.
 #[component]
 pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
+    let ids = use_ids();
     let (lang, e) = (use_lang(props.lang), &props.emergency);
     let warning = e.warning.as_ref().map(|w| match w {
         EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
@@ -74,21 +78,35 @@ pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
         };
         (t(lang, key), class, n.recipients.len())
     });
+    let answer = |alive: bool| {
+        let onevent = props.onevent.clone();
+        move |_: MouseEvent| onevent.emit(Event::ConfirmCall(alive))
+    };
     let title = if e.callback_call {
         Key::EmergencyCallback
     } else {
         Key::EmergencyInProgress
     };
     html! {
-        <section class="ad-emergency" data-test="emergency-banner" aria-labelledby="ad-emergency-title">
+        <section class="ad-emergency" data-test="emergency-banner" aria-labelledby={ids.of("emergency-title")}>
             // The alert holds only what must be announced at once: not the ticking countdown.
             <div class="ad-emergency-alert" role="alert">
-                <p class="ad-emergency-title" id="ad-emergency-title">{ icon(Icon::Alert) }{ t(lang, title) }</p>
+                <p class="ad-emergency-title" id={ids.of("emergency-title")}>{ icon(Icon::Alert) }{ t(lang, title) }</p>
                 <p class="ad-emergency-text">{ t(lang, Key::EmergencyStay) }</p>
                 if let Some(w) = warning {
                     <p class="ad-emergency-warning" data-test="emergency-warning">{ w }</p>
                 }
+                if e.unconfirmed == Some(Unconfirmed::DialUnanswered) {
+                    <p class="ad-emergency-warning" data-test="emergency-unconfirmed">{ t(lang, Key::EmergencyUnconfirmed) }</p>
+                }
             </div>
+            if e.unconfirmed == Some(Unconfirmed::AfterReload) {
+                <div class="ad-still-on" role="group" aria-labelledby={ids.of("still-on")} data-test="emergency-still-on">
+                    <p id={ids.of("still-on")} class="ad-emergency-warning">{ t(lang, Key::EmergencyStillOn) }</p>
+                    <button type="button" class="ad-button" data-test="still-on-yes" onclick={answer(true)}>{ t(lang, Key::EmergencyStillOnYes) }</button>
+                    <button type="button" class="ad-button ad-end" data-test="still-on-no" onclick={answer(false)}>{ t(lang, Key::EmergencyStillOnNo) }</button>
+                </div>
+            }
             <dl class="ad-facts">
                 <div class="ad-fact">
                     <dt>{ t(lang, Key::EmergencyNumber) }</dt>

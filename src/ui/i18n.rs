@@ -59,7 +59,11 @@ impl Lang {
         if let Some(lang) = configured.and_then(Lang::from_tag) {
             return lang;
         }
-        let languages = web_sys::window().map(|w| w.navigator().languages());
+        // Read through `Reflect.get`: a page that replaced `navigator.languages` with a getter
+        // that throws gets en-US, not an exception through the render.
+        let languages = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"languages".into()).ok())
+            .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
         languages
             .iter()
             .flat_map(|langs| langs.iter())
@@ -130,6 +134,10 @@ keys! {
     EmergencyOtherTab => "Emergency call in progress in another tab ({0})",
     EmergencyCallback => "The emergency service is calling back",
     EmergencyStay => "Stay on the line and follow the dispatcher's instructions.",
+    EmergencyUnconfirmed => "The phone system has not confirmed this call. Stay on the line if you hear the emergency service; if you don't, use another phone now.",
+    EmergencyStillOn => "The page was reloaded during an emergency call. Is the emergency call still going on?",
+    EmergencyStillOnYes => "Yes, I'm still on the call",
+    EmergencyStillOnNo => "No, it has ended",
     EmergencyNumber => "Number",
     LocationSent => "Location sent",
     LocationUnknown => "Location unknown — tell the dispatcher where you are.",

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::Event;
 
 /// Props of [`Incoming`].
@@ -20,15 +21,16 @@ pub struct IncomingProps {
 /// The incoming-call card.
 #[component]
 pub fn Incoming(props: &IncomingProps) -> Html {
+    let ids = use_ids();
     let lang = use_lang(props.lang);
     let emit = |event: Event| {
         let onevent = props.onevent.clone();
         Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))
     };
     html! {
-        <section class="ad-incoming" data-test="incoming" aria-labelledby="ad-incoming-title">
+        <section class="ad-incoming" data-test="incoming" aria-labelledby={ids.of("incoming-title")}>
             <div role="alert">
-                <p class="ad-incoming-title" id="ad-incoming-title">{ t(lang, Key::IncomingCall) }</p>
+                <p class="ad-incoming-title" id={ids.of("incoming-title")}>{ t(lang, Key::IncomingCall) }</p>
                 <p class="ad-incoming-from" data-test="incoming-from">{ props.from.clone() }</p>
             </div>
             <div class="ad-incoming-actions">

@@ -11,6 +11,7 @@ pub mod dialpad;
 pub mod emergency_banner;
 pub mod i18n;
 pub mod icons;
+pub mod ids;
 pub mod incoming;
 pub mod notices;
 pub mod readiness;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
+use super::ids::use_ids;
 use crate::core::readiness::{Check, CheckId, ReadinessReport};
 
 /// The localised sentence for a check (what is the case and, when not ok, what to do).
@@ -36,6 +37,7 @@ pub struct ReadinessProps {
 /// Badge plus disclosure.
 #[component]
 pub fn Readiness(props: &ReadinessProps) -> Html {
+    let ids = use_ids();
     let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let issues = props.report.checks.iter().filter(|c| !c.ok).count();
@@ -52,7 +54,7 @@ pub fn Readiness(props: &ReadinessProps) -> Html {
     html! {
         <div class="ad-readiness">
             <button type="button" class={classes!("ad-badge", if ready { "ad-badge-ok" } else { "ad-badge-bad" })}
-                data-test="readiness-toggle" aria-expanded={open.to_string()} aria-controls="ad-readiness-list"
+                data-test="readiness-toggle" aria-expanded={open.to_string()} aria-controls={ids.of("readiness-list")}
                 onclick={ontoggle}>
                 { icon(if ready { Icon::Check } else { Icon::Alert }) }
                 <span class="ad-visually-hidden">{ t(lang, Key::ReadinessTitle) }{ ": " }</span>
@@ -60,7 +62,7 @@ pub fn Readiness(props: &ReadinessProps) -> Html {
                 { icon(Icon::Chevron) }
             </button>
             if *open {
-                <ul id="ad-readiness-list" class="ad-checks" data-test="readiness-list">
+                <ul id={ids.of("readiness-list")} class="ad-checks" data-test="readiness-list">
                     { for props.report.checks.iter().map(|c| html! {
                         <li class={classes!("ad-check", if c.ok { "ad-ok" } else { "ad-bad" })}
                             data-test={format!("check-{}", c.id.as_str())}>

@@ -1,4 +1,4 @@
-// A mock host for agent-dialer: every binding of HOST_CONTRACT.md with simulated telephony.
+// A mock host for agent-dialer: every binding of docs/HOST_CONTRACT.md with simulated telephony.
 // Used by the demo page and the end-to-end tests. Every binding call is logged.
 //
 //   const host = createMockHost({ onLog: (entry) => …, faults: { "presence.set": "reject" } });

@@ -79,7 +79,7 @@ test("switching from an override to the browser location follows the browser", a
   await page.context().close();
 });
 
-test("a reload in the middle of an emergency call: presence restored, callback window kept", async () => {
+test("a reload in the middle of an emergency call: the agent is asked, then presence restored, callback window kept", async () => {
   const page = await openDemo(browser, server.url, "?region=US");
   await page.selectOption("[data-test=host-presence]", "busy");
   await page.fill("[data-test=number]", "911");
@@ -88,7 +88,11 @@ test("a reload in the middle of an emergency call: presence restored, callback w
   assert.equal(await page.evaluate(() => window.demoHost.sim.presence), "dnd");
   await page.reload();
   await page.waitForSelector("html[data-dialer-ready=true]");
-  // The mock host's call is gone after the reload: the episode ends and presence comes back.
+  // The mock host has no calling.activeCalls: nobody can say whether the call survived, so
+  // the episode is kept (DND) and the agent is asked (E11). "No, it has ended": E8 and E9.
+  await page.waitForSelector("[data-test=emergency-still-on]");
+  assert.equal(await page.evaluate(() => window.demoHost.sim.log.some((e) => e.binding === "presence.set" && e.args[0] === "busy")), false);
+  await page.click("[data-test=still-on-no]");
   await page.waitForFunction(() => window.demoHost.sim.log.some((e) => e.binding === "presence.set" && e.args[0] === "busy"));
   await page.waitForSelector("[data-test=callback-window]");
   const s = await state(page);

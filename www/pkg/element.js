@@ -1,4 +1,4 @@
-// <agent-dialer>: the custom element (HOST_CONTRACT.md "Mounting").
+// <agent-dialer>: the custom element (docs/HOST_CONTRACT.md "Mounting").
 //
 //   import "agent-dialer/element";
 //   const el = document.querySelector("agent-dialer");

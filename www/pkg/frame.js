@@ -1,4 +1,4 @@
-// agent-dialer in an iframe (HOST_CONTRACT.md "Iframe"): both ends of the postMessage bridge.
+// agent-dialer in an iframe (docs/HOST_CONTRACT.md "Iframe"): both ends of the postMessage bridge.
 //
 // Parent page (holds the real host bindings):
 //   import { connectFrame } from "agent-dialer/frame";
@@ -55,7 +55,7 @@ const METHODS = {
   activity: ["record"],
   settings: ["save"],
 };
-/** The bindings a frame may call: HOST_CONTRACT.md's, plus the documented optional ones
+/** The bindings a frame may call: docs/HOST_CONTRACT.md's, plus the documented optional ones
  *  (`subscribe` is bridged separately). */
 export const CONTRACT_BINDINGS = Object.freeze(GROUPS.flatMap((group) => METHODS[group].map((method) => `${group}.${method}`)));
 

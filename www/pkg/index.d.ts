@@ -1,4 +1,4 @@
-// Type definitions for agent-dialer (HOST_CONTRACT.md, version 1).
+// Type definitions for agent-dialer (docs/HOST_CONTRACT.md, version 1).
 // "." exports init/mount; "./element" the <agent-dialer> custom element; "./frame" the iframe bridge.
 
 // ---------------------------------------------------------------- bindings the host provides

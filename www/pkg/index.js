@@ -1,5 +1,5 @@
 // agent-dialer: the ESM entry ("."). `init()` loads the .wasm (by default from next to this
-// file); `mount(element, host, config)` returns a DialerHandle (HOST_CONTRACT.md, version 1);
+// file); `mount(element, host, config)` returns a DialerHandle (docs/HOST_CONTRACT.md, version 1);
 // `mountSettings` (the administrators' emergency settings) is in "agent-dialer/admin" (admin.js),
 // over a second wasm, so that this one — every agent's download — leaves the settings out.
 // Both go through guard.js: when the wasm cannot be fetched, compiled or instantiated, or traps,

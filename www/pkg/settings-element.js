@@ -1,4 +1,4 @@
-// <agent-dialer-settings>: the administrator's emergency settings (HOST_CONTRACT.md
+// <agent-dialer-settings>: the administrator's emergency settings (docs/HOST_CONTRACT.md
 // "Emergency settings"), for the host's admin pages — not the agent's pane.
 //
 //   import "agent-dialer/settings-element";

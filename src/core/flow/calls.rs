@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::callback;
+use super::dial::Unconfirmed;
 use super::{episode, EmergencyWarning, Notice, Out, State};
 use crate::core::event::Effect;
 use crate::core::model::Millis;
@@ -18,6 +20,8 @@ use crate::core::wire::{
 
 /// How many ended call ids are remembered.
 const FINISHED_IDS: usize = 16;
+/// Longest call id the widget keeps (a longer one is a bad value from the host).
+pub const MAX_CALL_ID: usize = 256;
 
 /// The widget's own handle for a call, known before the host answers `dial` with its `callId`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,6 +52,13 @@ pub struct Call {
     pub on_hold: bool,
     /// The warning shown with this emergency call, if any (E12).
     pub warning: Option<EmergencyWarning>,
+    /// Shown without the host's confirmation that the call exists.
+    pub unconfirmed: Option<Unconfirmed>,
+    /// The id came from the host's answer to `dial` (or with an inbound call), not only from
+    /// an event: only then is the call written to history (E6: an id taken from an event may
+    /// belong to a call the widget does not know, such as an emergency call whose `dial`
+    /// the host rejected).
+    pub id_confirmed: bool,
 }
 
 impl Call {
@@ -63,7 +74,6 @@ impl Call {
     ) -> Call {
         Call {
             key,
-            call_id,
             number,
             direction,
             kind,
@@ -73,6 +83,9 @@ impl Call {
             muted: false,
             on_hold: false,
             warning: None,
+            unconfirmed: None,
+            id_confirmed: call_id.is_some(),
+            call_id,
         }
     }
 
@@ -107,6 +120,12 @@ pub struct Calls {
     pub(super) cancelled: Vec<CallKey>,
     /// Ids of calls that already ended: a late event for one is never adopted by a new call.
     finished_ids: Vec<String>,
+    /// `ended` events for ids no call had yet, while an outbound call waited for its id: the
+    /// host may end a call before `calling.dial` has told us its id.
+    ended_early: Vec<(String, EndReason)>,
+    /// An emergency callback this tab received without owning it: answered unless the owner
+    /// takes it first (B5, `core::tabs`).
+    pub(super) offered: Option<Incoming>,
 }
 
 impl Default for Calls {
@@ -118,6 +137,8 @@ impl Default for Calls {
             next_key: 1,
             cancelled: Vec::new(),
             finished_ids: Vec::new(),
+            ended_early: Vec::new(),
+            offered: None,
         }
     }
 }
@@ -162,6 +183,38 @@ impl Calls {
         self.finished_ids.push(call_id.to_string());
     }
 
+    /// True when `call_id` is the id of any call the widget tracks (foreground, held, offered).
+    pub(super) fn knows(&self, call_id: &str) -> bool {
+        let id = Some(call_id);
+        self.call
+            .as_ref()
+            .is_some_and(|c| c.call_id.as_deref() == id)
+            || self
+                .held
+                .as_ref()
+                .is_some_and(|c| c.call_id.as_deref() == id)
+            || self.incoming.as_ref().is_some_and(|i| i.call_id == call_id)
+            || self.offered.as_ref().is_some_and(|i| i.call_id == call_id)
+    }
+
+    /// The emergency callback this tab received without owning it, waiting for the owner.
+    pub fn offered_callback(&self) -> Option<&str> {
+        self.offered.as_ref().map(|i| i.call_id.as_str())
+    }
+
+    /// The reason of an `ended` that arrived for `call_id` before any call had that id.
+    pub(super) fn take_ended_early(&mut self, call_id: &str) -> Option<EndReason> {
+        let i = self.ended_early.iter().position(|(id, _)| id == call_id)?;
+        Some(self.ended_early.remove(i).1)
+    }
+
+    /// True while the foreground call is outbound and still waits for its id.
+    fn waiting_for_id(&self) -> bool {
+        self.call
+            .as_ref()
+            .is_some_and(|c| c.call_id.is_none() && c.direction == Direction::Outbound)
+    }
+
     /// The call with the host's `call_id`. With `adopt`, an outbound call still waiting for its
     /// id takes it: a host may report ringing before its `dial` promise settles — unless the id
     /// belongs to a call that already ended (a late event must not end a new call).
@@ -181,7 +234,14 @@ impl Calls {
         {
             return self.held.as_mut();
         }
-        if !adopt || self.finished(call_id) {
+        // Never an id the widget already knows for another call (an incoming call's).
+        let offered = |i: &Option<Incoming>| i.as_ref().is_some_and(|i| i.call_id == call_id);
+        if !adopt
+            || self.finished(call_id)
+            || self.ended_early.iter().any(|(id, _)| id == call_id)
+            || offered(&self.incoming)
+            || offered(&self.offered)
+        {
             return None;
         }
         match self.call.as_mut() {
@@ -317,7 +377,9 @@ pub(super) fn call_event(state: &mut State, event: CallEvent, now: Millis, out: 
             }
         }
         CallEvent::Ended { call_id, reason } => ended(state, call_id, reason, now, out),
-        CallEvent::Incoming { call_id, from, to } => incoming(state, call_id, from, to, now, out),
+        CallEvent::Incoming { call_id, from, to } => {
+            callback::incoming(state, call_id, from, to, now, out)
+        }
         CallEvent::CallbackNumber {
             call_id,
             number,
@@ -326,7 +388,13 @@ pub(super) fn call_event(state: &mut State, event: CallEvent, now: Millis, out: 
     }
 }
 
-fn ended(state: &mut State, call_id: String, reason: EndReason, now: Millis, out: &mut Out) {
+pub(super) fn ended(
+    state: &mut State,
+    call_id: String,
+    reason: EndReason,
+    now: Millis,
+    out: &mut Out,
+) {
     let calls = &mut state.calls;
     if calls
         .incoming
@@ -347,77 +415,32 @@ fn ended(state: &mut State, call_id: String, reason: EndReason, now: Millis, out
         }
         return;
     }
-    // An unknown id on `ended` is never adopted: it may be a late event of another call.
-    if calls.find_mut(&call_id, false).is_some() {
-        if let Some(call) = calls.call.take() {
-            if call.kind == CallKind::Emergency
-                && reason == EndReason::Failed
-                && call.connected_at.is_none()
-            {
-                state.notice = Some(Notice::EmergencyCallFailed { message: None });
+    // An unknown id on `ended` is never adopted: it may be a late event of another call. While
+    // an outbound call waits for its id, it is remembered: if `calling.dial` then answers with
+    // it, that call has ended (and is not left "Calling…").
+    if calls.find_mut(&call_id, false).is_none() {
+        if calls.waiting_for_id() && !calls.finished(&call_id) {
+            if calls.ended_early.len() >= FINISHED_IDS {
+                calls.ended_early.remove(0);
             }
-            finish(state, call, reason, now, out);
-        }
-    }
-}
-
-/// A call comes in: offered to the agent, or, when it is the emergency service calling back
-/// on a valid callback number, answered ahead of everything (E4).
-fn incoming(
-    state: &mut State,
-    call_id: String,
-    from: String,
-    to: String,
-    now: Millis,
-    out: &mut Out,
-) {
-    let is_callback = state
-        .callback_window(now)
-        .is_some_and(|w| same_number(&w.number, &to));
-    if !is_callback {
-        // Nothing but the emergency call is offered during an emergency (E5).
-        if !state.calls.emergency_active() && state.calls.incoming.is_none() {
-            state.calls.incoming = Some(Incoming { call_id, from, to });
-        } else {
-            state.calls.forget_id(&call_id);
+            calls.ended_early.push((call_id, reason));
         }
         return;
     }
-    if !state.owns_callback {
-        state.calls.forget_id(&call_id);
-        return; // Another tab answers it (B5).
+    if let Some(call) = calls.call.take() {
+        if call.kind == CallKind::Emergency
+            && reason == EndReason::Failed
+            && call.connected_at.is_none()
+        {
+            state.notice = Some(Notice::EmergencyCallFailed { message: None });
+        }
+        finish(state, call, reason, now, out);
     }
-    if state
-        .calls
-        .incoming
-        .as_ref()
-        .is_some_and(|i| i.call_id == call_id)
-    {
-        state.calls.incoming = None;
-    }
-    take_inbound(
-        state,
-        call_id.clone(),
-        from,
-        CallKind::EmergencyCallback,
-        now,
-        out,
-    );
-    state.notice = None;
-    episode::enter(state, out);
-    out.push(Effect::Emit(HostEvent::EmergencyStarted {
-        call_id,
-        number: to,
-        region: state.location.region.clone(),
-        location: None,
-        direction: Direction::Inbound,
-    }));
-    episode::persist(state, out);
 }
 
 /// Answers `call_id` into the foreground; the call there before is held first (the contract:
 /// "if another call is active it is put on hold first") or ended.
-fn take_inbound(
+pub(super) fn take_inbound(
     state: &mut State,
     call_id: String,
     from: String,
@@ -445,22 +468,6 @@ fn take_inbound(
     if let Some(other) = other {
         displace(state, other, now, out);
     }
-}
-
-/// Compares two phone numbers by their digits and leading plus.
-fn same_number(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        let t = s
-            .trim()
-            .trim_start_matches("sip:")
-            .trim_start_matches("tel:");
-        let t = t.split('@').next().unwrap_or("");
-        t.chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect::<String>()
-    };
-    let (ka, kb) = (key(a), key(b));
-    !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')
 }
 
 /// Pushes `Hold` for a connected call that is not yet on hold (before the new call's effects,
@@ -505,7 +512,7 @@ pub(super) fn finish(state: &mut State, call: Call, reason: EndReason, now: Mill
         None => {}
     }
     if !call.kind.is_emergency() {
-        if let Some(id) = &call.call_id {
+        if let Some(id) = call.call_id.as_ref().filter(|_| call.id_confirmed) {
             out.push(Effect::RecordActivity(ActivityEntry {
                 call_id: id.clone(),
                 number: call.number.clone(),

@@ -2,7 +2,7 @@
 //! emergency dial first of all (E11) — and the host's answer to `calling.dial`.
 //! Deterministic; no clock, no IO.
 
-use super::calls::{displace, finish, hold_if_connected, Call, CallKey};
+use super::calls::{self, displace, finish, hold_if_connected, Call, CallKey};
 use super::{episode, Deferred, EmergencyWarning, Notice, Out, State};
 use crate::core::config::UnsupportedRegionPolicy;
 use crate::core::dial::DialError;
@@ -11,6 +11,19 @@ use crate::core::event::Effect;
 use crate::core::model::Millis;
 use crate::core::names::Binding;
 use crate::core::wire::{CallKind, CallStatus, DialRequest, Direction, EndReason, HostEvent};
+
+/// Why an emergency call is shown without the host's confirmation that it exists (E11: an
+/// emergency call the host may have placed is never abandoned).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unconfirmed {
+    /// `calling.dial` did not answer in time, or answered with something unreadable: the call
+    /// may be live. Presence stays DND; the agent is told to stay on the line if they hear the
+    /// emergency service, else to use another phone; End call is available.
+    DialUnanswered,
+    /// Taken up after a reload from a host without `calling.activeCalls`: the agent is asked
+    /// whether the call is still going on.
+    AfterReload,
+}
 
 /// What a dial string means here and now.
 #[derive(Debug, PartialEq)]
@@ -81,7 +94,12 @@ pub fn decide(state: &State, dialed: &str) -> Decision {
         }
         Err(e) => Decision::Invalid(e),
     };
-    match state.location.known_region() {
+    let supported = |r: &str| state.config.supports(r);
+    let known = state
+        .location
+        .known_region()
+        .filter(|r| supported(r) || state.location.known_outside(supported).is_some());
+    match known {
         Some(region) if state.config.supports(region) => match emergency_in(region) {
             Some(number) => Decision::Emergency {
                 number,
@@ -90,7 +108,8 @@ pub fn decide(state: &State, dialed: &str) -> Decision {
             },
             None => ordinary(Some(region)),
         },
-        // Known to be outside (E12): recognise the local number (B1) and the supported ones.
+        // Known to be outside — the whole accuracy circle (E12): recognise the local number
+        // (B1) and the supported ones.
         Some(region) => match exact_in(region).or_else(in_any_supported) {
             Some(number) => match state.config.unsupported_region_policy {
                 UnsupportedRegionPolicy::Block => Decision::Blocked {
@@ -106,7 +125,8 @@ pub fn decide(state: &State, dialed: &str) -> Decision {
             },
             None => ordinary(Some(region)),
         },
-        // Not known (E12): an emergency number of any supported region is an emergency.
+        // Not known (E12), also a position whose circle may reach a supported region: an
+        // emergency number of any supported region is an emergency.
         None => match in_any_supported() {
             Some(number) => Decision::Emergency {
                 number,
@@ -226,8 +246,15 @@ fn emergency(
     episode::persist(state, out);
 }
 
-/// `calling.dial` answered with the host's call id.
-pub(super) fn accepted(state: &mut State, key: CallKey, call_id: String, out: &mut Out) {
+/// `calling.dial` answered with the host's call id — in time, or late (after the binding
+/// timeout): a late answer is adopted, never abandoned (E11).
+pub(super) fn accepted(
+    state: &mut State,
+    key: CallKey,
+    call_id: String,
+    now: Millis,
+    out: &mut Out,
+) {
     let calls = &mut state.calls;
     if calls.cancelled.contains(&key) {
         // Hung up before the host answered `dial`: end it now that it has an id.
@@ -238,6 +265,7 @@ pub(super) fn accepted(state: &mut State, key: CallKey, call_id: String, out: &m
     }
     if let Some(held) = calls.held.as_mut().filter(|c| c.key == key) {
         held.call_id = Some(call_id);
+        held.id_confirmed = true;
         return;
     }
     let Some(call) = calls.call.as_mut().filter(|c| c.key == key) else {
@@ -251,19 +279,54 @@ pub(super) fn accepted(state: &mut State, key: CallKey, call_id: String, out: &m
     };
     // Ringing may already have adopted the id; the host's answer to `dial` wins.
     call.call_id = Some(call_id.clone());
-    if call.kind != CallKind::Emergency {
-        return;
+    call.id_confirmed = true;
+    call.unconfirmed = None;
+    if call.kind == CallKind::Emergency {
+        let (number, started_at) = (call.number.clone(), call.started_at);
+        out.push(Effect::Emit(HostEvent::EmergencyStarted {
+            call_id: call_id.clone(),
+            number,
+            region: state.location.region.clone(),
+            location: state.dispatch_location(),
+            direction: Direction::Outbound,
+        }));
+        state.episode.last_emergency = Some((call_id.clone(), started_at));
+        episode::persist(state, out);
     }
-    let (number, started_at) = (call.number.clone(), call.started_at);
-    out.push(Effect::Emit(HostEvent::EmergencyStarted {
-        call_id: call_id.clone(),
-        number,
-        region: state.location.region.clone(),
-        location: state.dispatch_location(),
-        direction: Direction::Outbound,
-    }));
-    state.episode.last_emergency = Some((call_id, started_at));
-    episode::persist(state, out);
+    // The host ended the call before it told us its id: it is over now.
+    if let Some(reason) = state.calls.take_ended_early(&call_id) {
+        calls::ended(state, call_id, reason, now, out);
+    }
+}
+
+/// `calling.dial` did not answer within the binding timeout, or answered with a value that
+/// cannot be read: an emergency call may be live, so it is kept (presence stays DND) and shown
+/// as not confirmed until the host answers late, its events name the call or the agent ends
+/// it (E11). An ordinary call fails as before.
+pub(super) fn unconfirmed(
+    state: &mut State,
+    key: CallKey,
+    message: String,
+    now: Millis,
+    out: &mut Out,
+) {
+    let emergency = state
+        .calls
+        .call
+        .as_ref()
+        .filter(|c| c.key == key && c.call_id.is_none())
+        .map(|c| c.kind == CallKind::Emergency);
+    match emergency {
+        Some(true) => {
+            state.problem(Binding::Dial, message, out);
+            if let Some(call) = state.calls.call.as_mut() {
+                call.unconfirmed = Some(Unconfirmed::DialUnanswered);
+            }
+        }
+        Some(false) => failed(state, key, message, now, out),
+        // Already confirmed by an event, or ended: only the problem is worth telling.
+        None => state.problem(Binding::Dial, message, out),
+    }
 }
 
 /// `calling.dial` threw, rejected or timed out.

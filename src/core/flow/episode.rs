@@ -11,11 +11,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::calls::Call;
+use super::calls::{self, Call};
+use super::dial::Unconfirmed;
 use super::{notification, Notice, Out, State};
 use crate::core::event::{Effect, TimerId};
 use crate::core::model::{Millis, DND, MINUTE};
 use crate::core::names::Binding;
+use crate::core::restore::CallFate;
 use crate::core::time::iso8601;
 use crate::core::wire::{CallKind, CallStatus, Direction, EndReason, HostEvent};
 
@@ -86,9 +88,22 @@ pub(super) fn enter(state: &mut State, out: &mut Out) {
     }
     state.episode.restoring = false;
     state.presence_retry = PRESENCE_RETRY_FIRST;
+    state.restored_to = None;
+    state.dnd_unconfirmed = true;
     out.push(Effect::CancelTimer(TimerId::PresenceRetry));
     out.push(Effect::SetPresence(DND.into()));
     out.push(Effect::SetHostEmergencyMode(true));
+}
+
+/// The restore is confirmed: the episode owes no presence any more.
+fn restore_done(state: &mut State, out: &mut Out) {
+    // What a late DND of ours would be undone to; nothing when the agent's own presence was
+    // DND (giving DND back for DND would never end: found by the real-SIP end-to-end test).
+    state.restored_to = state.episode.saved_presence.take().filter(|p| p != DND);
+    state.episode.restoring = false;
+    state.presence_retry = PRESENCE_RETRY_FIRST;
+    out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+    persist(state, out);
 }
 
 /// E8 + E9 when the last emergency call of the episode has ended.
@@ -121,6 +136,8 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
         // E2 holds for the whole call: a change by the host is undone; the original stays saved.
         if status != DND {
             out.push(Effect::SetPresence(DND.into()));
+        } else {
+            state.dnd_unconfirmed = false;
         }
         return;
     }
@@ -128,11 +145,19 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
         let saved = state.episode.saved_presence.clone();
         if saved.as_deref() == Some(status.as_str()) || (status != DND && changed) {
             // Restored, or the agent chose another presence meanwhile: either way, done.
-            state.episode.restoring = false;
-            state.episode.saved_presence = None;
-            out.push(Effect::CancelTimer(TimerId::PresenceRetry));
+            restore_done(state, out);
+        }
+    } else if status == DND && state.dnd_unconfirmed {
+        // Our own DND, unconfirmed during the episode, landed after the restore (a host that
+        // completes its calls out of order): give the presence back again (E8).
+        state.dnd_unconfirmed = false;
+        if let Some(back) = state.restored_to.take() {
+            state.episode.saved_presence = Some(back);
+            restore_presence(state, out);
             persist(state, out);
         }
+    } else if status != DND {
+        state.dnd_unconfirmed = false;
     }
 }
 
@@ -147,15 +172,20 @@ pub(super) fn presence_set(
     match result {
         Ok(()) => {
             state.presence = Some(status.clone());
+            if status == DND && !state.calls.emergency_active() && state.restored_to.is_some() {
+                // Our DND completed after the restore (a host that completes its calls out of
+                // order): give the presence back again (E8).
+                state.dnd_unconfirmed = true;
+                return presence_observed(state, status, out);
+            }
+            if status == DND {
+                state.dnd_unconfirmed = false;
+            }
             if state.episode.restoring
                 && state.episode.saved_presence.as_deref() == Some(status.as_str())
             {
-                state.episode.restoring = false;
-                state.episode.saved_presence = None;
-                state.presence_retry = PRESENCE_RETRY_FIRST;
                 state.problems.retain(|p| p.binding != Binding::PresenceSet);
-                out.push(Effect::CancelTimer(TimerId::PresenceRetry));
-                persist(state, out);
+                restore_done(state, out);
             }
         }
         Err(message) => {
@@ -205,6 +235,15 @@ pub(super) fn callback_number(
     let Some(started) = started.filter(|_| !number.is_empty()) else {
         return;
     };
+    // The same number reported again (a host that repeats its events) changes nothing.
+    if state
+        .episode
+        .callback
+        .as_ref()
+        .is_some_and(|w| w.call_id == call_id && w.number == number)
+    {
+        return;
+    }
     let by_host = if valid_for_seconds.is_finite() && valid_for_seconds > 0.0 {
         now.saturating_add((valid_for_seconds * 1000.0).min(CALLBACK_WINDOW as f64) as Millis)
     } else {
@@ -255,11 +294,12 @@ pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
 }
 
 /// B5: a saved episode is taken up after a reload (only at start-up, with no episode of our
-/// own). A call still alive comes back connected; a call that did not survive ends (E8, E9).
+/// own). A call still alive comes back connected; a call that did not survive ends (E8, E9);
+/// a call nobody can vouch for comes back too, and the agent is asked (E11).
 pub(super) fn restored(
     state: &mut State,
     episode: Episode,
-    call_alive: bool,
+    fate: CallFate,
     now: Millis,
     out: &mut Out,
 ) {
@@ -287,8 +327,14 @@ pub(super) fn restored(
     }
     match call {
         // Alive at the host: taken up, unless this tab is in an emergency call of its own.
-        Some(c) if call_alive && !state.calls.emergency_active() => {
-            take_up_live_call(state, c, out)
+        // Nobody can tell (no `calling.activeCalls`): taken up and the agent is asked (E11) —
+        // unless this tab has had an emergency episode of its own since the reload, which
+        // the agent placed here and which supersedes it.
+        Some(c)
+            if !state.calls.emergency_active()
+                && (fate == CallFate::Alive || (fate == CallFate::Unknown && !own)) =>
+        {
+            take_up_live_call(state, c, fate, out)
         }
         Some(_) if own => {}
         Some(c) => {
@@ -308,10 +354,24 @@ pub(super) fn restored(
     persist(state, out);
 }
 
-/// A saved episode's call that is still alive at the host comes back, connected (B5) — also
+/// The agent answered the question asked after a reload: the emergency call goes on (it is
+/// kept as a confirmed call), or it has ended (E8 and E9 run now).
+pub(super) fn confirm_call(state: &mut State, alive: bool, now: Millis, out: &mut Out) {
+    let asked = |c: &Call| c.unconfirmed == Some(Unconfirmed::AfterReload);
+    if alive {
+        if let Some(c) = state.calls.call.as_mut().filter(|c| asked(c)) {
+            c.unconfirmed = None;
+        }
+    } else if let Some(c) = state.calls.call.take_if(|c| asked(c)) {
+        calls::finish(state, c, EndReason::Local, now, out);
+    }
+}
+
+/// A saved episode's call that is still alive at the host (or that nobody can vouch for: the
+/// agent is asked, E11) comes back, connected (B5) — also
 /// when this tab has an episode of its own without a call (a newer emergency call here has
 /// ended; found by the `dialer` fuzz target: it was dropped, and with it DND and E8).
-fn take_up_live_call(state: &mut State, c: PersistedCall, out: &mut Out) {
+fn take_up_live_call(state: &mut State, c: PersistedCall, fate: CallFate, out: &mut Out) {
     let key = state.calls.new_key();
     let direction = if c.kind == CallKind::EmergencyCallback {
         Direction::Inbound
@@ -334,6 +394,9 @@ fn take_up_live_call(state: &mut State, c: PersistedCall, out: &mut Out) {
         c.started_at,
     );
     call.connected_at = Some(c.started_at);
+    if fate == CallFate::Unknown {
+        call.unconfirmed = Some(Unconfirmed::AfterReload);
+    }
     state.calls.call = Some(call);
     // What to give back at its end, when the episode no longer says (a newer call here took
     // it over, and gave it back): the presence now.

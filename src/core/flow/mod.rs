@@ -17,12 +17,14 @@
 //! - no emergency call, outbound or callback, is ever recorded or written to history (E6);
 //! - the presence saved before an emergency episode is restored exactly once (E2, E8).
 
+pub mod callback;
 pub mod calls;
 pub mod dial;
 pub mod episode;
 pub mod notification;
 
-pub use calls::{Call, CallKey, Calls, Incoming};
+pub use calls::{Call, CallKey, Calls, Incoming, MAX_CALL_ID};
+pub use dial::Unconfirmed;
 pub use episode::{CallbackWindow, Episode, PersistedCall, CALLBACK_WINDOW};
 pub use notification::NotificationState;
 
@@ -118,6 +120,11 @@ pub struct State {
     pub audio_devices: (Option<String>, Option<String>),
     utc_offset_minutes: i32,
     presence_retry: Millis,
+    /// A `presence.set("dnd")` of ours that the host has not confirmed (it failed or timed
+    /// out, and may still land), and the presence the last episode gave back: a late DND that
+    /// lands after the restore is ours, and the restore is done again (E8).
+    dnd_unconfirmed: bool,
+    restored_to: Option<String>,
     facts: Option<EmergencyFacts>,
     last_readiness: Option<ReadinessReport>,
 }
@@ -139,6 +146,8 @@ impl State {
             audio_devices: (None, None),
             utc_offset_minutes: 0,
             presence_retry: episode::PRESENCE_RETRY_FIRST,
+            dnd_unconfirmed: false,
+            restored_to: None,
             facts: None,
             last_readiness: None,
         }
@@ -271,6 +280,55 @@ impl Out {
         self.0.is_empty()
     }
 
+    /// True when the first output is an emergency [`Effect::PlaceCall`].
+    pub(crate) fn front_is_emergency_call(&self) -> bool {
+        matches!(
+            self.0.front(),
+            Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency
+        )
+    }
+
+    /// How many outputs wait.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Moves the emergency [`Effect::PlaceCall`]s from `from` on to the front, in their order:
+    /// the emergency call is handed out before anything that waited (E11). What waited and
+    /// the new emergency episode supersedes — a presence restore, the host form's release, a
+    /// save of the episode before it — is dropped: the new episode sets DND, tells the host
+    /// form and saves itself after its call, and an old restore must not run during it.
+    pub(crate) fn place_calls_first(&mut self, from: usize) {
+        let urgent = |o: &Output| matches!(o, Output::Effect(Effect::PlaceCall { request, .. }) if request.emergency);
+        if !self.0.iter().skip(from).any(urgent) {
+            return;
+        }
+        let before = self.0.len();
+        let mut i = 0;
+        self.0.retain(|o| {
+            i += 1;
+            i > from
+                || !matches!(
+                    o,
+                    Output::Effect(
+                        Effect::SetPresence(_)
+                            | Effect::SetHostEmergencyMode(_)
+                            | Effect::Persist(_)
+                    )
+                )
+        });
+        let from = from - (before - self.0.len());
+        let mut moved = 0;
+        for i in from..self.0.len() {
+            if urgent(&self.0[i]) {
+                if let Some(call) = self.0.remove(i) {
+                    self.0.insert(moved, call);
+                    moved += 1;
+                }
+            }
+        }
+    }
+
     /// Keeps only the effects for which `keep` is true (deferred work always stays).
     fn retain(&mut self, keep: impl Fn(&Effect) -> bool) {
         self.0.retain(|o| match o {
@@ -287,9 +345,17 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
             state.utc_offset_minutes = utc_offset_minutes;
             state.emit_readiness_if_changed(out);
         }
+        Event::Reattached => {
+            state.last_readiness = None;
+            state.emit_readiness_if_changed(out);
+            if state.emergency_active() {
+                out.push(Effect::SetHostEmergencyMode(true));
+            }
+        }
         Event::Dial { dialed } => dial::dial(state, dialed, now, out),
-        Event::DialAccepted { key, call_id } => dial::accepted(state, key, call_id, out),
+        Event::DialAccepted { key, call_id } => dial::accepted(state, key, call_id, now, out),
         Event::DialFailed { key, message } => dial::failed(state, key, message, now, out),
+        Event::DialUnconfirmed { key, message } => dial::unconfirmed(state, key, message, now, out),
         Event::HangUp => calls::hang_up(state, now, out),
         Event::Answer => calls::answer(state, now, out),
         Event::Decline => calls::decline(state, out),
@@ -303,10 +369,8 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         }
         Event::TimerFired(TimerId::PresenceRetry) => episode::retry_presence(state, out),
         Event::TimerFired(TimerId::CallbackExpiry) => episode::callback_expired(state, now, out),
-        Event::Restored {
-            episode,
-            call_alive,
-        } => episode::restored(state, episode, call_alive, now, out),
+        Event::Restored { episode, call } => episode::restored(state, episode, call, now, out),
+        Event::ConfirmCall(alive) => episode::confirm_call(state, alive, now, out),
         Event::EmailSent { kind, result } => notification::email_sent(state, kind, result, out),
         Event::BindingFailed { binding, message } => {
             calls::undo_unconfirmed(state, binding);
@@ -326,6 +390,12 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
             state.config = *config;
             state.emit_readiness_if_changed(out);
         }
+        Event::AgentChanged => {
+            state.peer_emergency = None;
+            if !state.episode.is_empty() || state.emergency_active() {
+                episode::persist(state, out);
+            }
+        }
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
         Event::PeerEmergency(peer) => state.peer_emergency = peer,
         Event::SelectAudioDevices { input, output } => {
@@ -338,7 +408,14 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         Event::TabMessage(_)
         | Event::EpisodeLoaded(_)
         | Event::ActiveCalls(_)
-        | Event::TimerFired(TimerId::Heartbeat | TimerId::RestoreProbe) => {}
+        | Event::TimerFired(TimerId::Heartbeat | TimerId::RestoreProbe | TimerId::CallbackClaim) => {
+        }
+        Event::CallbackUnclaimed { call_id } => {
+            callback::answer_offered(state, call_id, true, now, out)
+        }
+        Event::CallbackClaimed { call_id } => {
+            callback::answer_offered(state, call_id, false, now, out)
+        }
     }
 }
 

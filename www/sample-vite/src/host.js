@@ -1,4 +1,4 @@
-// A tiny mock host: every required binding of HOST_CONTRACT.md, recording each call.
+// A tiny mock host: every required binding of docs/HOST_CONTRACT.md, recording each call.
 export function createHost() {
   const log = [];
   const callListeners = new Set();
