@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use agent_dialer::core::Coords;
-use agent_dialer::host::location::{region_at, region_from_ids};
+use agent_dialer::host::location::{region_at, region_from_ids, regions_near};
 use agent_dialer::mount;
 use country_boundaries::{CountryBoundaries, BOUNDARIES_ODBL_60X30};
 use wasm_bindgen::prelude::*;
@@ -440,6 +440,29 @@ fn positions_resolve_to_supported_regions_offline() {
     );
     assert_eq!(region_from_ids(&["US-PR", "US"]).as_deref(), Some("PR"));
     assert_eq!(region_from_ids(&["US-TX", "US"]).as_deref(), Some("US"));
+    // E12's circle: every region it may reach, sorted, each once.
+    let near = |latitude, longitude, accuracy_meters| {
+        regions_near(
+            &b,
+            Coords {
+                latitude,
+                longitude,
+                accuracy_meters,
+            },
+        )
+    };
+    let detroit = near(42.33, -83.05, 20_000.0); // across the river from Windsor (CA)
+    assert!(detroit.windows(2).all(|w| w[0] < w[1]), "{detroit:?}");
+    assert!(
+        detroit.contains(&"US".to_string()) && detroit.contains(&"CA".to_string()),
+        "{detroit:?}"
+    );
+    let everywhere = near(42.33, -83.05, f64::NAN);
+    assert!(everywhere.len() > 100, "{}", everywhere.len());
+    assert!(
+        everywhere.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
 }
 
 fn location_of(dialer: &agent_dialer::DialerHandle) -> (Option<String>, Option<String>) {
