@@ -13,7 +13,7 @@ console.log("| what | raw | gzip | brotli |\n| --- | ---: | ---: | ---: |");
 row("`pkg/sip.js` (agent-dialer/sip: adapter + PIDF-LO + sip.js 0.21, minified)", compressed(readFileSync(`${ROOT}pkg/sip.js`)));
 // The adapter's own code: the same bundle with sip.js left out (external).
 const own = await build({
-  entryPoints: [`${ROOT}www/pkg/sip-adapter.js`], bundle: true, minify: true, format: "esm", write: false,
+  entryPoints: [`${ROOT}www/pkg/sip-entry.js`], bundle: true, minify: true, format: "esm", write: false,
   platform: "browser", target: "es2020", external: ["sip.js"], legalComments: "none", logLevel: "silent",
 });
 row("of which our adapter + PIDF-LO (sip.js external)", compressed(Buffer.from(own.outputFiles[0].contents)));

@@ -5,7 +5,7 @@
 #   + the same for the admin wasm (cargo feature `admin`: the emergency settings; scripts/build-admin.mjs)
 #   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
 #     dialer for when the wasm cannot run, the admin entry, .d.ts, package.json)
-#   + agent-dialer/sip (www/pkg/sip-adapter.js bundled with sip.js by esbuild)
+#   + agent-dialer/sip (www/pkg/sip-entry.js: the adapter, bundled with sip.js by esbuild)
 #   + agent-dialer.css + the locale files + the country boundaries asset (ODbL) -> npm pack.
 # Idempotent: cargo and wasm-opt skip work when nothing changed.
 set -euo pipefail
@@ -57,7 +57,7 @@ cp www/pkg/index.js www/pkg/element.js www/pkg/frame.js www/pkg/guard.js www/pkg
    www/pkg/package.json www/pkg/README.md "$STAGE/"
 # agent-dialer/sip: the SIP adapter with sip.js (MIT) bundled in, so it works with or without a
 # bundler and always with the sip.js version it was tested with; the licence ships beside it.
-node_modules/.bin/esbuild www/pkg/sip-adapter.js --bundle --minify --format=esm --platform=browser --target=es2020 \
+node_modules/.bin/esbuild www/pkg/sip-entry.js --bundle --minify --format=esm --platform=browser --target=es2020 \
   --legal-comments=none --log-level=warning --outfile="$STAGE/sip.js"
 cp www/pkg/sip.d.ts "$STAGE/"
 {

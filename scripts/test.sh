@@ -18,6 +18,8 @@ cargo fmt --all -- --check
 # Fuzzing itself is `bash scripts/fuzz.sh` (nightly, minutes): too slow for CI (RELIABILITY.md).
 cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 cargo check -q --locked --manifest-path fuzz/Cargo.toml --bins
+# The npm package's .d.ts against a typed host app and the JavaScript's exports (tsc --noEmit).
+node scripts/check-types.mjs
 
 section "1/3 native tests (cargo test) and JS unit tests (node --test)"
 cargo test --locked

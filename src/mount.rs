@@ -127,10 +127,12 @@ impl DialerHandle {
         let m = self.mounted("dial")?;
         let dialed = match read::short_string(&number, MAX_DIAL) {
             Ok(Some(s)) => s,
-            // A whole number is taken as its digits: `dial(911)` dials 911.
+            // A whole number is taken as its digits: `dial(911)` dials 911. Below 1e15 (< 2^53)
+            // it is exact as a u64, whose formatting is small: `format!("{n:.0}")` would link
+            // Rust's float formatting, ~16 KB of wasm (BENCHMARKS.md, issue 16).
             Ok(None) => match number.as_f64() {
                 Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 1e15 => {
-                    format!("{n:.0}")
+                    (n as u64).to_string()
                 }
                 _ => {
                     let kind = kind_of(&number);

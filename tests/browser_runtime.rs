@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use agent_dialer::core::Coords;
-use agent_dialer::host::location::{region_at, region_from_ids};
+use agent_dialer::host::location::{region_at, region_from_ids, regions_near};
 use agent_dialer::mount;
 use country_boundaries::{CountryBoundaries, BOUNDARIES_ODBL_60X30};
 use wasm_bindgen::prelude::*;
@@ -440,6 +440,29 @@ fn positions_resolve_to_supported_regions_offline() {
     );
     assert_eq!(region_from_ids(&["US-PR", "US"]).as_deref(), Some("PR"));
     assert_eq!(region_from_ids(&["US-TX", "US"]).as_deref(), Some("US"));
+    // E12's circle: every region it may reach, sorted, each once.
+    let near = |latitude, longitude, accuracy_meters| {
+        regions_near(
+            &b,
+            Coords {
+                latitude,
+                longitude,
+                accuracy_meters,
+            },
+        )
+    };
+    let detroit = near(42.33, -83.05, 20_000.0); // across the river from Windsor (CA)
+    assert!(detroit.windows(2).all(|w| w[0] < w[1]), "{detroit:?}");
+    assert!(
+        detroit.contains(&"US".to_string()) && detroit.contains(&"CA".to_string()),
+        "{detroit:?}"
+    );
+    let everywhere = near(42.33, -83.05, f64::NAN);
+    assert!(everywhere.len() > 100, "{}", everywhere.len());
+    assert!(
+        everywhere.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
 }
 
 fn location_of(dialer: &agent_dialer::DialerHandle) -> (Option<String>, Option<String>) {
@@ -983,4 +1006,78 @@ async fn a_coarse_position_near_a_border_is_not_known_outside_and_112_goes_throu
     dialer.unmount();
     restoreGeo();
     clearEpisode("e12");
+}
+
+// ---------------------------------------------------------------- Rust values handed to JavaScript
+
+/// `to_js` (what dial requests, event details, snapshots and the saved episode become):
+/// JSON-compatible plain values, the same as JSON would give.
+#[wasm_bindgen_test]
+fn rust_values_become_json_compatible_javascript_values() {
+    use agent_dialer::host::js::to_js;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Inner {
+        call_id: Option<String>,
+        at: u64,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    enum Kind {
+        TestCall,
+        Coords(f64, f64),
+        Named { id: u32 },
+        Wrapped(bool),
+    }
+    #[derive(Serialize)]
+    #[serde(tag = "type", rename_all = "camelCase")]
+    enum Tagged {
+        Ended { call_id: String },
+    }
+    #[derive(Serialize)]
+    struct Outer {
+        inner: Inner,
+        none: Option<u8>,
+        kinds: Vec<Kind>,
+        tagged: Tagged,
+        map: std::collections::BTreeMap<String, i32>,
+        text: &'static str,
+        c: char,
+        neg: i64,
+    }
+    let value = Outer {
+        inner: Inner {
+            call_id: None,
+            at: 1_764_160_000_000,
+        },
+        none: None,
+        kinds: vec![
+            Kind::TestCall,
+            Kind::Coords(55.5, -0.25),
+            Kind::Named { id: 7 },
+            Kind::Wrapped(true),
+        ],
+        tagged: Tagged::Ended {
+            call_id: "c1".into(),
+        },
+        map: [("a".to_string(), -1)].into_iter().collect(),
+        text: "ø \"911\"",
+        c: '✓',
+        neg: -(1 << 53) + 1,
+    };
+    let js = to_js(&value).expect("plain values");
+    let json = String::from(js_sys::JSON::stringify(&js).unwrap());
+    assert_eq!(
+        json,
+        r#"{"inner":{"callId":null,"at":1764160000000},"none":null,"kinds":["test-call",{"coords":[55.5,-0.25]},{"named":{"id":7}},{"wrapped":true}],"tagged":{"type":"ended","call_id":"c1"},"map":{"a":-1},"text":"ø \"911\"","c":"✓","neg":-9007199254740991}"#
+    );
+    // Beyond 2^53 − 1 a number would not arrive exact: an error, not a rounded value.
+    let error = to_js(&(1u64 << 53)).unwrap_err();
+    assert!(
+        error.contains("9007199254740992 can't be represented"),
+        "{error}"
+    );
+    assert!(to_js(&i64::MIN).is_err());
 }

@@ -285,6 +285,10 @@ fn a_duplicate_is_not_a_problem() {
     let r = parse_recipients("a@example.com;A@EXAMPLE.COM");
     assert_eq!(r.valid, vec!["a@example.com"]);
     assert!(r.problems.is_empty());
+    // ASCII case only: letters beyond ASCII are compared as written (both kept, no problem).
+    let r = parse_recipients("jörg@example.com; JÖRG@example.com; Jörg@Example.com");
+    assert_eq!(r.valid, vec!["jörg@example.com", "JÖRG@example.com"]);
+    assert!(r.problems.is_empty());
 }
 
 #[test]

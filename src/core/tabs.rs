@@ -16,8 +16,6 @@
 //! exactly one answers.
 //! Deterministic; no clock, no IO; any message, however malformed its values, is total.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::model::Millis;
@@ -110,7 +108,7 @@ struct Offer {
 pub struct TabElection {
     id: String,
     started_at: Millis,
-    peers: BTreeMap<String, Peer>,
+    peers: Peers,
     mine: Option<PeerEmergency>,
     last_call: Option<Millis>,
     sent_peer: Option<Option<PeerEmergency>>,
@@ -130,7 +128,7 @@ impl TabElection {
         TabElection {
             id,
             started_at,
-            peers: BTreeMap::new(),
+            peers: Peers::default(),
             mine: None,
             last_call: None,
             sent_peer: None,
@@ -204,7 +202,7 @@ impl TabElection {
                 seen: now,
                 offer: msg.callback_offer,
             };
-            self.peers.insert(msg.tab_id, peer).is_some()
+            self.peers.insert(msg.tab_id, peer)
         };
         if !known {
             out.push(TabOutput::Post(self.message(false))); // A newcomer learns of us at once.
@@ -300,7 +298,7 @@ impl TabElection {
 
     fn expire(&mut self, now: Millis) {
         let limit = now.saturating_sub(HEARTBEAT * MISSED_BEATS);
-        self.peers.retain(|_, p| p.seen >= limit);
+        self.peers.retain(|p| p.seen >= limit);
     }
 
     /// Tells the dialer when the peer's emergency call or this tab's role changed.
@@ -353,6 +351,57 @@ fn better(a: Candidate, b: Candidate) -> bool {
         _ => {}
     }
     (a.started_at, a.id) < (b.started_at, b.id) // The oldest tab.
+}
+
+/// The other tabs by tab id, in id order: a sorted `Vec` rather than a `BTreeMap`, whose code
+/// costs ~6 KB of wasm (3.3 KB brotli) for the handful of tabs an agent has (BENCHMARKS.md).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Peers(Vec<(String, Peer)>);
+
+impl Peers {
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// Inserts or replaces `id`'s entry; true when it was there.
+    fn insert(&mut self, id: String, peer: Peer) -> bool {
+        match self.find(&id) {
+            Ok(i) => {
+                self.0[i].1 = peer;
+                true
+            }
+            Err(i) => {
+                self.0.insert(i, (id, peer));
+                false
+            }
+        }
+    }
+
+    fn remove(&mut self, id: &str) {
+        if let Ok(i) = self.find(id) {
+            self.0.remove(i);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &Peer)> {
+        self.0.iter().map(|(k, p)| (k, p))
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Peer> {
+        self.0.iter().map(|(_, p)| p)
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&Peer) -> bool) {
+        self.0.retain(|(_, p)| keep(p));
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 #[cfg(test)]

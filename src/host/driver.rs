@@ -18,7 +18,6 @@
 //! or a new mount for the same agent takes it up again.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
@@ -92,7 +91,7 @@ pub struct Driver {
     store: RefCell<EpisodeStore>,
     tabs: RefCell<Option<Rc<TabChannel>>>,
     depth: Cell<u32>,
-    timers: RefCell<HashMap<TimerId, Timeout>>,
+    timers: RefCell<Vec<(TimerId, Timeout)>>,
     on_change: RefCell<Option<OnChange>>,
     mode: Cell<Mode>,
     subscriptions: RefCell<Vec<Subscription>>,
@@ -118,7 +117,7 @@ impl Driver {
             store: RefCell::new(EpisodeStore::new(agent_id)),
             tabs: RefCell::new(None),
             depth: Cell::new(0),
-            timers: RefCell::new(HashMap::new()),
+            timers: RefCell::new(Vec::new()),
             on_change: RefCell::new(None),
             mode: Cell::new(Mode::Attached),
             subscriptions: RefCell::new(Vec::new()),
@@ -566,11 +565,16 @@ impl Driver {
                 let back = self.later();
                 let timeout = Timeout::new(delay, move || back(Event::TimerFired(id)));
                 // Replacing the entry cancels the previous timer (dropped after the borrow).
-                let old = self.timers.borrow_mut().insert(id, timeout);
+                let old = {
+                    let mut timers = self.timers.borrow_mut();
+                    let old = take_timer(&mut timers, id);
+                    timers.push((id, timeout));
+                    old
+                };
                 drop(old);
             }
             Effect::CancelTimer(id) => {
-                let old = self.timers.borrow_mut().remove(&id);
+                let old = take_timer(&mut self.timers.borrow_mut(), id);
                 drop(old);
             }
             Effect::Emit(event) => {
@@ -678,4 +682,11 @@ fn dial_answer(key: CallKey, outcome: Outcome) -> Event {
             message: format!("calling.dial: {message}"),
         },
     }
+}
+
+/// Takes `id`'s timer out of `timers` (a `Vec`: an agent has a few timers at a time, and a
+/// `HashMap` costs ~1 KB of wasm per key type; BENCHMARKS.md).
+fn take_timer(timers: &mut Vec<(TimerId, Timeout)>, id: TimerId) -> Option<Timeout> {
+    let i = timers.iter().position(|(t, _)| *t == id)?;
+    Some(timers.swap_remove(i).1)
 }

@@ -96,13 +96,18 @@ pub fn regions_near(boundaries: &CountryBoundaries, coords: Coords) -> Vec<Strin
     let Ok(bounds) = bounds.or_else(|_| whole_world()) else {
         return Vec::new();
     };
-    let mut regions: Vec<String> = boundaries
+    // Sorted and without repeats, kept so as they arrive (a binary search and an insert):
+    // `sort()` on `String`s would link a stable sort for them, ~4 KB of wasm (issue 16).
+    let mut regions: Vec<String> = Vec::new();
+    for region in boundaries
         .intersecting_ids(bounds)
         .into_iter()
         .filter_map(|id| region_from_ids(&[id]))
-        .collect();
-    regions.sort();
-    regions.dedup();
+    {
+        if let Err(at) = regions.binary_search(&region) {
+            regions.insert(at, region);
+        }
+    }
     regions
 }
 

@@ -136,13 +136,12 @@ pub fn App(props: &AppProps) -> Html {
         view.edit_settings && props.settings.as_ref().is_some_and(|l| l.view().is_some());
     let show_settings = *settings_open && c.dialpad && editable;
     html! {
-        <ContextProvider<Ids> context={ids.clone()}>
         <section class={classes!("ad-root", emergency.then_some("ad-root-emergency"))}
             aria-label={t(lang, Key::Phone)} data-test="dialer" lang={shown(lang).tag()}>
             if !emergency {
                 <header class="ad-header">
                     <h2 class="ad-title">{ t(lang, Key::Phone) }</h2>
-                    <Readiness report={view.readiness.clone()} contacts={view.contacts.clone()} {lang} />
+                    <Readiness ids={ids.clone()} report={view.readiness.clone()} contacts={view.contacts.clone()} {lang} />
                     if c.dialpad && editable {
                         <button type="button" class="ad-icon-button" data-test="settings-toggle"
                             aria-label={t(lang, Key::Settings)} title={t(lang, Key::Settings)}
@@ -159,17 +158,17 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if let Some(e) = &view.emergency {
-                <EmergencyBanner emergency={e.clone()} callback={view.callback.clone()} {now} {lang}
+                <EmergencyBanner ids={ids.clone()} emergency={e.clone()} callback={view.callback.clone()} {now} {lang}
                     onevent={props.onevent.clone()} />
             }
             <Notices notice={view.notice.clone()} problems={view.problems.clone()} locked={emergency}
                 onevent={props.onevent.clone()} {lang} />
             <div class="ad-visually-hidden" aria-live="polite" data-test="announcer">{ (*announcement).clone() }</div>
             if let (Some(from), true) = (&view.incoming_from, c.answer) {
-                <Incoming from={from.clone()} onevent={props.onevent.clone()} {lang} />
+                <Incoming ids={ids.clone()} from={from.clone()} onevent={props.onevent.clone()} {lang} />
             }
             if let Some(call) = &view.call {
-                <CallPane call={call.clone()} held={view.held.clone()} controls={c} {now}
+                <CallPane ids={ids.clone()} call={call.clone()} held={view.held.clone()} controls={c} {now}
                     end_ref={end_ref.clone()} {emergency} onevent={props.onevent.clone()} {lang} />
             }
             if let (Some(w), false) = (&view.callback, emergency) {
@@ -184,12 +183,11 @@ pub fn App(props: &AppProps) -> Html {
             if let (true, Some(link)) = (show_settings, &props.settings) {
                 { settings_panel(link, lang, ids.of("settings-panel")) }
             } else if c.dialpad {
-                <Dialpad value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />
+                <Dialpad ids={ids.clone()} value={(*number).clone()} {onchange} onevent={props.onevent.clone()} error={field_error} {lang} />
             }
             if c.devices {
-                <Devices selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />
+                <Devices ids={ids.clone()} selected={view.audio_devices.clone()} onevent={props.onevent.clone()} {lang} />
             }
         </section>
-        </ContextProvider<Ids>>
     }
 }

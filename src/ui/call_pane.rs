@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::ids::use_ids;
+use super::ids::Ids;
 
 use super::dialpad::{is_dial_key, Keypad};
 use super::i18n::{duration, t, tf, use_lang, Key, Lang};
@@ -28,6 +28,9 @@ pub fn status_text(lang: Lang, call: &Call) -> &'static str {
 /// Props of [`CallPane`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct CallPaneProps {
+    /// This widget's element ids (from the root component).
+    #[prop_or_default]
+    pub ids: Ids,
     /// The foreground call.
     pub call: Call,
     /// A held call.
@@ -49,7 +52,7 @@ pub struct CallPaneProps {
 /// The call pane.
 #[component]
 pub fn CallPane(props: &CallPaneProps) -> Html {
-    let ids = use_ids();
+    let ids = props.ids.clone();
     let (lang, call, c) = (use_lang(props.lang), &props.call, props.controls);
     let dtmf_open = use_state(|| false);
     let sent = use_state(String::new);

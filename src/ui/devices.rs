@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
-use super::ids::use_ids;
+use super::ids::Ids;
 use crate::core::Event;
 
 const INPUT_KEY: &str = "agent-dialer.audio-input";
@@ -81,6 +81,9 @@ async fn enumerate() -> Vec<Device> {
 /// Props of [`Devices`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct DevicesProps {
+    /// This widget's element ids (from the root component).
+    #[prop_or_default]
+    pub ids: Ids,
     /// The current choice (microphone, speaker); `None` = system default.
     pub selected: (Option<String>, Option<String>),
     /// The agent's actions.
@@ -92,7 +95,7 @@ pub struct DevicesProps {
 /// The "Audio devices" disclosure.
 #[component]
 pub fn Devices(props: &DevicesProps) -> Html {
-    let ids = use_ids();
+    let ids = props.ids.clone();
     let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let devices = use_state(Vec::<Device>::new);

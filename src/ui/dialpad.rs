@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
-use super::ids::use_ids;
+use super::ids::Ids;
 use crate::core::Event;
 
 /// The twelve keys with their letters.
@@ -70,6 +70,9 @@ pub fn is_dial_key(key: &str) -> bool {
 /// Props of [`Dialpad`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct DialpadProps {
+    /// This widget's element ids (from the root component).
+    #[prop_or_default]
+    pub ids: Ids,
     /// What the agent typed (kept by the parent so nothing is lost when a dial is refused).
     pub value: AttrValue,
     /// The typed text changed.
@@ -86,7 +89,7 @@ pub struct DialpadProps {
 /// keyboard anywhere in the pad, not only in the field.
 #[component]
 pub fn Dialpad(props: &DialpadProps) -> Html {
-    let ids = use_ids();
+    let ids = props.ids.clone();
     let lang = use_lang(props.lang);
     let input = use_node_ref();
 

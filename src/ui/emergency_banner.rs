@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::i18n::{decimal, duration, region_name, t, tf, time, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
-use super::ids::use_ids;
+use super::ids::Ids;
 use crate::core::flow::{CallbackWindow, EmergencyWarning, Unconfirmed};
 use crate::core::view::EmergencyView;
 use crate::core::wire::NotificationStatus;
@@ -14,6 +14,9 @@ use crate::core::{Event, Millis};
 /// Props of [`EmergencyBanner`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct EmergencyBannerProps {
+    /// This widget's element ids (from the root component).
+    #[prop_or_default]
+    pub ids: Ids,
     /// The banner's content.
     pub emergency: EmergencyView,
     /// The open callback window.
@@ -39,7 +42,7 @@ pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String 
 /// The banner.
 #[component]
 pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
-    let ids = use_ids();
+    let ids = props.ids.clone();
     let (lang, e) = (use_lang(props.lang), &props.emergency);
     let warning = e.warning.as_ref().map(|w| match w {
         EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),

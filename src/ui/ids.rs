@@ -1,6 +1,7 @@
 //! Element ids unique per widget: two widgets in one document never share an id, so every
 //! label and ARIA reference points into its own widget. The root component provides the
-//! prefix (`ad<instance>`); components build ids with [`use_ids`].
+//! prefix (`ad<instance>`) and hands it to the components that build ids as a prop (a yew
+//! context would cost a `ContextProvider` instantiation, ~6 KB of wasm; issue 16).
 
 use yew::prelude::*;
 
@@ -26,8 +27,9 @@ impl Ids {
     }
 }
 
-/// The widget's ids (the root's context; `ad0` outside one).
-#[hook]
-pub fn use_ids() -> Ids {
-    use_context::<Ids>().unwrap_or_else(|| Ids::for_instance(0))
+/// `ad0`: the ids of a component rendered outside a widget's root (component tests).
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::for_instance(0)
+    }
 }

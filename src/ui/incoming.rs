@@ -4,12 +4,15 @@ use yew::prelude::*;
 
 use super::i18n::{t, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
-use super::ids::use_ids;
+use super::ids::Ids;
 use crate::core::Event;
 
 /// Props of [`Incoming`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct IncomingProps {
+    /// This widget's element ids (from the root component).
+    #[prop_or_default]
+    pub ids: Ids,
     /// The caller.
     pub from: AttrValue,
     /// The agent's actions.
@@ -21,7 +24,7 @@ pub struct IncomingProps {
 /// The incoming-call card.
 #[component]
 pub fn Incoming(props: &IncomingProps) -> Html {
-    let ids = use_ids();
+    let ids = props.ids.clone();
     let lang = use_lang(props.lang);
     let emit = |event: Event| {
         let onevent = props.onevent.clone();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::i18n::{t, tf, use_lang, Key, Lang};
 use super::icons::{icon, Icon};
-use super::ids::use_ids;
+use super::ids::Ids;
 use crate::core::readiness::{Check, CheckId, ReadinessReport};
 
 /// The localised sentence for a check (what is the case and, when not ok, what to do).
@@ -25,6 +25,9 @@ pub fn check_text(lang: Lang, c: &Check) -> String {
 /// Props of [`Readiness`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct ReadinessProps {
+    /// This widget's element ids (from the root component).
+    #[prop_or_default]
+    pub ids: Ids,
     /// The report.
     pub report: ReadinessReport,
     /// Who is emailed about an emergency call (read-only: administrators set it, E7).
@@ -37,7 +40,7 @@ pub struct ReadinessProps {
 /// Badge plus disclosure.
 #[component]
 pub fn Readiness(props: &ReadinessProps) -> Html {
-    let ids = use_ids();
+    let ids = props.ids.clone();
     let lang = use_lang(props.lang);
     let open = use_state(|| false);
     let issues = props.report.checks.iter().filter(|c| !c.ok).count();

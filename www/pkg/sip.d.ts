@@ -137,5 +137,8 @@ export interface SipCalling {
 /** Throws a TypeError for malformed options (nothing is started then). */
 export function createSipCalling(options: SipCallingOptions): SipCalling;
 
+/** Q.850 causes in a BYE's Reason header that mean the call dropped (not hung up). */
 export const DROP_Q850_CAUSES: readonly number[];
+/** The Reason header this adapter sends in a BYE when the media or transport dropped. */
+export const DROP_REASON_HEADER: string;
 export const CALLBACK_MARK_HEADER: "X-Emergency-Callback";

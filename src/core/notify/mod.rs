@@ -20,7 +20,10 @@
 //!   Quoted local parts and IP-address domains are rejected: no administrator means them, and
 //!   they are how typos look. Lengths follow RFC 5321, in bytes: at most 254 for the address,
 //!   64 before the `@`, 63 per domain label.
-//! - Duplicates are removed case-insensitively, keeping the first spelling.
+//! - Duplicates are removed ignoring ASCII case (`A@EXAMPLE.COM` = `a@example.com`), keeping the
+//!   first spelling. Letters beyond ASCII are compared as written: an address that differs only
+//!   in their case is kept (mailed twice at worst); Unicode case mapping would cost ~15 KB of
+//!   wasm (issue 16).
 //! - Every rejected entry is a [`RecipientProblem`] with its position among the non-empty
 //!   entries (from 1, what the administrator counts) and a precise [`RecipientError`]. The
 //!   valid addresses still get the email.

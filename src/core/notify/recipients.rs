@@ -2,7 +2,6 @@
 //! addresses that get the email and a precise problem for each entry that does not (rules in
 //! the [module documentation](super)). Deterministic; no clock, no IO; total.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use super::text::{Short, ShowChar};
@@ -206,11 +205,13 @@ impl Recipients {
 /// (rules in the module documentation).
 pub fn parse_recipients(input: &str) -> Recipients {
     let mut out = Recipients::default();
-    let mut seen = HashSet::new();
+    let mut seen: Vec<String> = Vec::new();
     for (i, entry) in split_entries(input).into_iter().enumerate() {
         match parse_entry(entry) {
             Ok(address) => {
-                if seen.insert(address.to_lowercase()) {
+                let key = address.to_ascii_lowercase();
+                if !seen.contains(&key) {
+                    seen.push(key);
                     out.valid.push(address.to_string());
                 }
             }

@@ -339,7 +339,7 @@ pub(super) fn parse_field(
 
 /// The known placeholder an unknown name most likely means.
 fn suggest(name: &str) -> Option<&'static str> {
-    let wanted: String = name.trim().to_lowercase().replace([' ', '-'], "_");
+    let wanted: String = name.trim().to_ascii_lowercase().replace([' ', '-'], "_");
     if wanted.chars().count() > 40 {
         return None;
     }
