@@ -399,13 +399,10 @@ pub(super) fn ended(
     // A call ringing here that ends before it is answered: the ordinary call offered to the
     // agent, or the emergency callback offered to the tabs (never answered once it has ended:
     // found by the `tab_message` fuzz target).
-    let ringing = |i: &Option<Incoming>| i.as_ref().is_some_and(|i| i.call_id == call_id);
-    if ringing(&calls.incoming) || ringing(&calls.offered) {
-        if ringing(&calls.incoming) {
-            calls.incoming = None;
-        } else {
-            calls.offered = None;
-        }
+    let ringing = |i: &Incoming| i.call_id == call_id;
+    if calls.incoming.take_if(|i| ringing(i)).is_some()
+        || calls.offered.take_if(|i| ringing(i)).is_some()
+    {
         calls.forget_id(&call_id);
         return;
     }
