@@ -1285,6 +1285,89 @@ fn a_reloaded_tab_leaves_the_call_to_the_tab_that_holds_it() {
     );
 }
 
+/// Found by the two-tab end-to-end test (a CI failure, 4 runs in 12): the tab that held the
+/// call ends it and says so; this tab reads the saved episode, which the other tab's write may
+/// not have reached yet. The call in it is over: it is not taken up (no DND, no emergency
+/// mode, no question to the agent), presence is given back by the tab that held the call, and
+/// this tab keeps the callback window.
+#[test]
+fn a_call_another_live_tab_ended_is_not_taken_up_from_a_stale_episode() {
+    let h = with_callback();
+    let mut a = H::new();
+    a.now = h.now;
+    let holder = |emergency: Option<PeerEmergency>| {
+        Event::TabMessage(TabMessage {
+            protocol: TABS_PROTOCOL.into(),
+            tab_id: "holder".into(),
+            started_at: T0 as f64,
+            emergency,
+            last_call: Some(T0 as f64),
+            bye: false,
+            callback_offer: None,
+        })
+    };
+    let e1 = PeerEmergency {
+        call_id: Some("e1".into()),
+        number: "911".into(),
+    };
+    a.ev(holder(Some(e1)));
+    assert!(a.state().peer_emergency.is_some());
+    let fx = a.ev(holder(None));
+    assert!(fx.contains(&Effect::LoadEpisode), "{fx:?}");
+    let fx = a.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    assert!(presence_sets(&fx).is_empty(), "{fx:?}");
+    assert!(!fx.contains(&Effect::SetHostEmergencyMode(true)), "{fx:?}");
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Persist(_))),
+        "the holder saves its episode"
+    );
+    assert!(!a.state().emergency_active());
+    assert_eq!(
+        a.state()
+            .episode
+            .callback
+            .as_ref()
+            .map(|w| w.number.as_str()),
+        Some("+15550100042")
+    );
+    a.later(RESTORE_PROBE);
+    assert!(a.ev(Event::TimerFired(TimerId::RestoreProbe)).is_empty());
+    assert!(
+        !a.state().emergency_active(),
+        "nothing waits to be taken up"
+    );
+
+    // A tab that went away during its call (closed, crashed) leaves the call's fate unknown:
+    // the episode waits for the probe as after a reload.
+    let mut b = H::new();
+    b.now = h.now;
+    b.ev(holder(Some(PeerEmergency {
+        call_id: Some("e1".into()),
+        number: "911".into(),
+    })));
+    let bye = TabMessage {
+        protocol: TABS_PROTOCOL.into(),
+        tab_id: "holder".into(),
+        started_at: T0 as f64,
+        emergency: None,
+        last_call: Some(T0 as f64),
+        bye: true,
+        callback_offer: None,
+    };
+    assert!(b.ev(Event::TabMessage(bye)).contains(&Effect::LoadEpisode));
+    let fx = b.ev(Event::EpisodeLoaded(Ok(Some(saved_episode(&h)))));
+    assert!(
+        fx.iter().any(|e| matches!(
+            e,
+            Effect::ArmTimer {
+                id: TimerId::RestoreProbe,
+                ..
+            }
+        )),
+        "{fx:?}"
+    );
+}
+
 #[test]
 fn an_unreadable_store_is_reported_and_changes_nothing_else() {
     let mut h = H::new();

@@ -54,6 +54,12 @@ struct Channel {
     wire: VecDeque<(String, TabMessage)>,
     now: Millis,
     calls: u32,
+    /// The calls their tab ended itself (not closed or crashed while holding them).
+    ended: Vec<PeerEmergency>,
+    /// A stranger posted on the channel: it may say anything.
+    junk: bool,
+    /// Calls reported as ended by a live holder that no holder ended.
+    wrongly_ended: Vec<PeerEmergency>,
 }
 
 impl Channel {
@@ -73,7 +79,10 @@ impl Channel {
                 TabOutput::Post(m) => self.wire.push_back((tab.id.clone(), m)),
                 TabOutput::PeerEmergency(p) => tab.shown = Some(p),
                 TabOutput::OwnsCallback(b) => tab.owns = Some(b),
-                TabOutput::PeerEnded
+                TabOutput::PeerEnded {
+                    ended_there: Some(call),
+                } if !self.junk && !self.ended.contains(&call) => self.wrongly_ended.push(call),
+                TabOutput::PeerEnded { .. }
                 | TabOutput::WakeAt(_)
                 | TabOutput::AnswerCallback(_)
                 | TabOutput::CallbackTaken(_) => {}
@@ -147,7 +156,10 @@ impl Channel {
                 });
                 let n = self.tabs.len().max(1);
                 if let Some(tab) = self.tab(i) {
-                    tab.mine = call;
+                    let before = std::mem::replace(&mut tab.mine, call.clone());
+                    if call.is_none() {
+                        self.ended.extend(before);
+                    }
                     self.update(i % n, false);
                 }
             }
@@ -155,6 +167,7 @@ impl Channel {
             TabAct::Beat => self.beat(),
             TabAct::Later(ms) => self.now += ms,
             TabAct::Junk(i, message) => {
+                self.junk = true;
                 let now = self.now;
                 let n = self.tabs.len().max(1);
                 if let Some(tab) = self.tab(i) {
@@ -232,11 +245,17 @@ proptest! {
     fn live_tabs_agree_on_one_callback_owner_and_on_the_emergency(
         acts in prop::collection::vec(tab_act(), 1..80)
     ) {
-        let mut channel = Channel { tabs: Vec::new(), wire: VecDeque::new(), now: 1_000_000, calls: 0 };
+        let mut channel = Channel {
+            tabs: Vec::new(), wire: VecDeque::new(), now: 1_000_000, calls: 0,
+            ended: Vec::new(), junk: false, wrongly_ended: Vec::new(),
+        };
         for act in acts {
             channel.act(act);
         }
         channel.settle();
+        // A call is said to have ended in its tab only when that tab ended it: a tab that
+        // closed or crashed during it leaves its fate unknown (and the reload question, B5).
+        prop_assert!(channel.wrongly_ended.is_empty(), "{:?}", channel.wrongly_ended);
         let live: Vec<&Tab> = channel.live().collect();
         if live.is_empty() {
             return Ok(());

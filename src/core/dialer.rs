@@ -21,12 +21,13 @@ use std::collections::VecDeque;
 
 use super::config::Config;
 use super::event::{Effect, Event, TimerId};
-use super::flow::{self, Deferred, Out, Output, State};
+use super::flow::{self, Deferred, Out, Output, PersistedCall, State};
 use super::model::Millis;
 use super::names::Binding;
-use super::restore::{RestorePolicy, RestoreStep};
+use super::restore::{CallFate, RestorePolicy, RestoreStep};
 use super::tabs::{TabElection, TabMessage, TabOutput, HEARTBEAT};
 use super::view::{Snapshot, ViewModel};
+use super::wire::PeerEmergency;
 
 /// What waits to be stepped.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +52,10 @@ pub struct Dialer {
     /// After the last step's effects, tell the tab election what this tab holds now
     /// (`Some(true)`: it is the heartbeat, announce even if nothing changed).
     sync_tabs: Option<bool>,
+    /// The emergency call another live tab said it ended, while the saved episode it left is
+    /// being read (storage reaches this tab later than the message may: its call may still
+    /// be in it).
+    ended_there: Option<PeerEmergency>,
 }
 
 impl Dialer {
@@ -64,6 +69,7 @@ impl Dialer {
             outbox: Out::default(),
             outbox_at: now,
             sync_tabs: None,
+            ended_there: None,
         }
     }
 
@@ -187,8 +193,12 @@ impl Dialer {
                 let outputs = self.tabs.receive(message, now);
                 return self.apply_tabs(outputs, now);
             }
-            Event::EpisodeLoaded(Ok(None)) => return,
-            Event::EpisodeLoaded(Ok(Some(episode))) => {
+            Event::EpisodeLoaded(Ok(None)) => {
+                self.ended_there = None;
+                return;
+            }
+            Event::EpisodeLoaded(Ok(Some(mut episode))) => {
+                let ended_there = self.ended_there.take();
                 // Its emergency calls (the one it may still have live at the host, the last
                 // one, the one the callback number is for): a late event for one of them must
                 // not give its id to a new dial (E6; found by the `dialer` fuzz target).
@@ -200,10 +210,23 @@ impl Dialer {
                 for id in ids.into_iter().flatten() {
                     self.state.calls.forget_id(id);
                 }
+                if let Some(ended) = ended_there {
+                    let same = |c: &PersistedCall| match &ended.call_id {
+                        Some(id) => c.call_id.as_ref() == Some(id),
+                        None => c.number == ended.number,
+                    };
+                    if episode.call.as_ref().is_none_or(same) {
+                        // Its holder ended it and gives presence back: the window is ours too.
+                        episode.call = None;
+                        let call = CallFate::EndedThere;
+                        return self.event(Event::Restored { episode, call }, now);
+                    }
+                }
                 let steps = self.restore.found(episode, now);
                 return self.apply_restore(steps, now);
             }
             Event::EpisodeLoaded(Err(message)) => {
+                self.ended_there = None;
                 let failed = Event::BindingFailed {
                     binding: Binding::Storage,
                     message,
@@ -265,7 +288,10 @@ impl Dialer {
                 TabOutput::OwnsCallback(owns_callback) => {
                     self.event(Event::TabRole { owns_callback }, now)
                 }
-                TabOutput::PeerEnded => self.effect(Effect::LoadEpisode, now),
+                TabOutput::PeerEnded { ended_there } => {
+                    self.ended_there = ended_there;
+                    self.effect(Effect::LoadEpisode, now)
+                }
                 TabOutput::WakeAt(at) => self.effect(
                     Effect::ArmTimer {
                         id: TimerId::CallbackClaim,

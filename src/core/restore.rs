@@ -38,6 +38,9 @@ pub enum CallFate {
     Ended,
     /// Nobody can tell: the agent is asked.
     Unknown,
+    /// It ended in the live tab that held it, which gives presence back and tells the
+    /// emergency contacts itself (E8, E9): only its callback window is taken up here.
+    EndedThere,
 }
 
 /// What the policy asks of the dialer.

@@ -64,8 +64,11 @@ pub enum TabOutput {
     PeerEmergency(Option<PeerEmergency>),
     /// Whether this tab is the one that answers the emergency callback.
     OwnsCallback(bool),
-    /// The emergency call another tab held has ended there: take over the episode it left.
-    PeerEnded,
+    /// The emergency call another tab held is no longer held: take over the episode it left.
+    /// `ended_there`: the call, when the tab that held it is alive and said it ended there —
+    /// that tab gives presence back itself, so only the callback window is left to take up.
+    /// `None`: the tab went away (closed, reloaded, silent) and the call's fate is unknown.
+    PeerEnded { ended_there: Option<PeerEmergency> },
     /// Wake the election at this time ([`TabElection::claim_due`]).
     WakeAt(Millis),
     /// Answer this emergency callback: no other tab took it.
@@ -112,6 +115,8 @@ pub struct TabElection {
     mine: Option<PeerEmergency>,
     last_call: Option<Millis>,
     sent_peer: Option<Option<PeerEmergency>>,
+    /// The tab whose emergency call `sent_peer` reported.
+    sent_holder: Option<String>,
     sent_role: Option<bool>,
     /// A callback this tab received without owning it, and until when it waits.
     offer: Option<Offer>,
@@ -132,6 +137,7 @@ impl TabElection {
             mine: None,
             last_call: None,
             sent_peer: None,
+            sent_holder: None,
             sent_role: None,
             offer: None,
         }
@@ -217,6 +223,7 @@ impl TabElection {
         self.peers.clear();
         self.offer = None;
         self.sent_peer = None;
+        self.sent_holder = None;
         self.sent_role = None;
     }
 
@@ -304,24 +311,33 @@ impl TabElection {
     /// Tells the dialer when the peer's emergency call or this tab's role changed.
     fn decide(&mut self, now: Millis, out: &mut Vec<TabOutput>) {
         self.expire(now);
-        let peer = self
+        let holder = self
             .peers
             .iter()
             .filter(|(_, p)| p.emergency.is_some())
-            .min_by_key(|(id, p)| (p.started_at, id.as_str()))
-            .and_then(|(_, p)| p.emergency.clone());
+            .min_by_key(|(id, p)| (p.started_at, id.as_str()));
+        let (holder, peer) = match holder {
+            Some((id, p)) => (Some(id.clone()), p.emergency.clone()),
+            None => (None, None),
+        };
         let me = self.candidate();
         let owner_is_me = self
             .peers
             .iter()
             .all(|(id, p)| better(me, Self::peer_candidate(id, p)));
         if self.sent_peer.as_ref() != Some(&peer) {
-            let ended = matches!(self.sent_peer, Some(Some(_))) && peer.is_none();
-            self.sent_peer = Some(peer.clone());
-            out.push(TabOutput::PeerEmergency(peer));
-            if ended {
-                out.push(TabOutput::PeerEnded);
+            let before = self.sent_peer.replace(peer.clone()).flatten();
+            let before_holder = std::mem::replace(&mut self.sent_holder, holder);
+            out.push(TabOutput::PeerEmergency(peer.clone()));
+            if let Some(call) = before.filter(|_| peer.is_none()) {
+                // Still here, the holder said so itself; gone, it cannot have.
+                let alive = before_holder.is_some_and(|id| self.peers.find(&id).is_ok());
+                out.push(TabOutput::PeerEnded {
+                    ended_there: alive.then_some(call),
+                });
             }
+        } else {
+            self.sent_holder = holder;
         }
         if self.sent_role != Some(owner_is_me) {
             self.sent_role = Some(owner_is_me);
@@ -492,10 +508,14 @@ mod tests {
         b.update(None, None, false, 30);
         let out = a.receive(b.message(false), 31);
         assert!(out.contains(&TabOutput::PeerEmergency(None)));
-        assert!(out.contains(&TabOutput::PeerEnded));
-        assert!(!a
-            .receive(b.message(false), 32)
-            .contains(&TabOutput::PeerEnded));
+        let ended_there = TabOutput::PeerEnded {
+            ended_there: call("e1"),
+        };
+        assert!(out.contains(&ended_there), "{out:?}");
+        let again = a.receive(b.message(false), 32);
+        assert!(!again
+            .iter()
+            .any(|o| matches!(o, TabOutput::PeerEnded { .. })));
     }
 
     #[test]

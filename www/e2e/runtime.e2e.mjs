@@ -123,6 +123,12 @@ test("two tabs: both show the emergency, the callback is answered in exactly one
   await b.evaluate(() => window.demoHost.sim.drop());
   await a.waitForSelector("[data-test=peer-emergency]", { state: "detached", timeout: 5_000 });
   await a.waitForSelector("[data-test=callback-window]", { timeout: 5_000 });
+  // The call ended in b, which gives presence back: a takes up only the callback window (it
+  // once took up the ended call from a saved episode b's write had not reached yet).
+  await a.waitForTimeout(600);
+  assert.equal((await state(a)).emergencyMode, false);
+  assert.deepEqual(await hostLog(a, "presence.set"), []);
+  assert.deepEqual(await hostLog(a, "conversation.setEmergencyMode"), []);
   // The emergency service calls back: both hosts see the incoming call, one tab answers.
   await a.evaluate(() => window.demoHost.sim.emergencyCallback());
   await b.evaluate(() => window.demoHost.sim.emergencyCallback());

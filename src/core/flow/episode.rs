@@ -303,6 +303,9 @@ pub(super) fn restored(
     now: Millis,
     out: &mut Out,
 ) {
+    if fate == CallFate::EndedThere {
+        return take_up_window(state, episode.callback, now, out);
+    }
     let call = episode.call.clone();
     let own = state.calls.emergency_active() || !state.episode.is_empty();
     if own {
@@ -352,6 +355,23 @@ pub(super) fn restored(
         None => {}
     }
     persist(state, out);
+}
+
+/// The callback window of an emergency call another tab ended (E3, E4): this tab answers the
+/// callback too when it is the one to. A newer window here stands. Nothing is saved: the
+/// episode is the other tab's, which saves it.
+fn take_up_window(state: &mut State, window: Option<CallbackWindow>, now: Millis, out: &mut Out) {
+    let Some(w) = window.filter(|w| now < w.expires_at) else {
+        return;
+    };
+    let mine = state.episode.callback.as_ref();
+    if mine.is_none_or(|m| m.call_id != w.call_id && m.expires_at < w.expires_at) {
+        out.push(Effect::ArmTimer {
+            id: TimerId::CallbackExpiry,
+            at: w.expires_at,
+        });
+        state.episode.callback = Some(w);
+    }
 }
 
 /// The agent answered the question asked after a reload: the emergency call goes on (it is
