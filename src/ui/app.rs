@@ -70,8 +70,22 @@ pub enum Msg {
     Strings,
 }
 
-/// The language and which locale files have arrived (parts rebuild when it changes).
-type Tr = (Lang, u32);
+/// What every part's update needs: the document, this widget's ids, where its listeners send,
+/// the language, and how many locale files have arrived (parts showing text rebuild when it
+/// changes).
+#[derive(Clone, Copy)]
+pub struct Cx<'a> {
+    /// The document the pane is in.
+    pub doc: &'a Document,
+    /// This widget's element ids.
+    pub ids: &'a Ids,
+    /// Where listeners send.
+    pub tx: &'a Sender<Msg>,
+    /// The language.
+    pub lang: Lang,
+    /// Locale files taken up so far.
+    pub strings: u32,
+}
 
 /// What the polite live region says about the call (announced when it changes).
 fn call_announcement(lang: Lang, view: &ViewModel) -> Option<String> {
@@ -109,21 +123,10 @@ impl Header {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn update(
-        &mut self,
-        doc: &Document,
-        ids: &Ids,
-        tx: &Sender<Msg>,
-        tr: Tr,
-        view: &ViewModel,
-        offer: bool,
-        open: bool,
-    ) {
-        let lang = tr.0;
+    fn update(&mut self, cx: &Cx, view: &ViewModel, offer: bool, open: bool) {
+        let (doc, ids, tx, lang) = (cx.doc, cx.ids, cx.tx, cx.lang);
         set_text(&self.title, t(lang, Key::Phone));
-        self.readiness
-            .update(doc, ids, tr, &view.readiness, &view.contacts);
+        self.readiness.update(cx, &view.readiness, &view.contacts);
         let listener = &mut self.listener;
         self.settings.set(
             offer,
@@ -498,7 +501,14 @@ impl Inner {
         let (doc, ids, tx, root) = (&self.doc, &self.ids, &self.tx, &self.root);
         let view = self.view();
         let lang = Lang::resolve(view.locale.as_deref());
-        let tr = (lang, self.strings.get());
+        let strings = self.strings.get();
+        let cx = &Cx {
+            doc,
+            ids,
+            tx,
+            lang,
+            strings,
+        };
         let load = (p.lang != Some(lang)).then_some(lang);
         p.lang = Some(lang);
         let c = view.controls;
@@ -537,17 +547,7 @@ impl Inner {
         p.header.set(
             !emergency,
             || Header::new(doc, ids, tx),
-            |h| {
-                h.update(
-                    doc,
-                    ids,
-                    tx,
-                    tr,
-                    &view,
-                    c.dialpad && editable,
-                    show_settings,
-                )
-            },
+            |h| h.update(cx, &view, c.dialpad && editable, show_settings),
         );
         let peer = view.peer_emergency.as_ref().filter(|_| !emergency);
         p.peer.set(
@@ -562,7 +562,7 @@ impl Inner {
             },
             |k| {
                 let number = peer.map(|p| p.number.clone()).unwrap_or_default();
-                k.set((number, lang, tr.1), |el, (number, lang, _)| {
+                k.set((number, lang, strings), |el, (number, lang, _)| {
                     el.set_text_content(Some(&tf(*lang, Key::EmergencyOtherTab, &[number])));
                     Vec::new()
                 })
@@ -570,10 +570,7 @@ impl Inner {
         );
         match &view.emergency {
             Some(e) => p.banner.show(|| EmergencyBanner::new(doc, ids)).update(
-                doc,
-                ids,
-                tx,
-                tr,
+                cx,
                 e,
                 view.callback.as_ref(),
                 now,
@@ -583,7 +580,7 @@ impl Inner {
         p.notices.set(
             Notices::any(view.notice.as_ref(), &view.problems),
             || Notices::new(doc, tx),
-            |n| n.update(doc, lang, view.notice.as_ref(), &view.problems, emergency),
+            |n| n.update(cx, view.notice.as_ref(), &view.problems, emergency),
         );
         let says = call_announcement(lang, &view);
         if p.said.as_ref() != Some(&says) {
@@ -601,16 +598,13 @@ impl Inner {
         match (&view.incoming_from, c.answer) {
             (Some(from), true) => {
                 let card = p.incoming.show(|| incoming::new(doc, ids));
-                incoming::update(card, doc, ids, tx, from, tr);
+                incoming::update(card, cx, from);
             }
             _ => p.incoming.remove(),
         }
         match &view.call {
             Some(call) => p.call.show(|| CallPane::new(doc, ids)).update(
-                doc,
-                ids,
-                tx,
-                tr,
+                cx,
                 call,
                 view.held.as_ref(),
                 c,
@@ -671,7 +665,7 @@ impl Inner {
             };
             p.dialpad
                 .show(|| Dialpad::new(doc, ids, tx))
-                .update(doc, ids, lang, error.as_deref());
+                .update(cx, error.as_deref());
         } else {
             // Kept, with what was typed, for when the pad is offered again.
             p.dialpad.hide();
@@ -679,7 +673,7 @@ impl Inner {
         p.devices.set(
             c.devices,
             || Devices::new(doc, ids, tx),
-            |d| d.update(doc, ids, tx, tr, &view.audio_devices),
+            |d| d.update(cx, &view.audio_devices),
         );
         let focus = if focus_end {
             p.call.get().and_then(|c| c.end_button())

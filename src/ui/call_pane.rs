@@ -1,11 +1,11 @@
 //! The call in progress: number, status, timer, held call, mute, hold, DTMF keypad, End call.
 //! In emergency mode only End call is offered (E5): the controls come from the view model.
 
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, Node};
 
-use super::app::Msg;
+use super::app::{Cx, Msg};
 use super::dialpad::{dial_key, is_dial_key, Keypad};
 use super::dom::{
     add, add_text, bool_str, make, set_attr, set_class, set_text, IconSlot, Keyed, Part, Sender,
@@ -169,16 +169,14 @@ impl CallPane {
     #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
-        doc: &Document,
-        ids: &Ids,
-        tx: &Sender<Msg>,
-        (lang, strings): (Lang, u32),
+        cx: &Cx,
         call: &Call,
         held: Option<&Call>,
         c: Controls,
         emergency: bool,
         now: Millis,
     ) {
+        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
         set_class(
             &self.el,
             if emergency {
@@ -302,22 +300,13 @@ impl CallPane {
                 )
                 .into();
                 let keypad = Keypad::add(doc, &el, tx, "dtmf", Msg::Dtmf);
-                let listener = EventListener::new_with_options(
-                    &el,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    {
-                        let tx = tx.clone();
-                        move |e| {
-                            if let Some((e, key)) = dial_key(e) {
-                                if key != "+" && is_dial_key(&key) {
-                                    e.prevent_default();
-                                    tx.send(Msg::Dtmf(key));
-                                }
-                            }
-                        }
-                    },
-                );
+                let listener = tx.on(&el, "keydown", |e| {
+                    let (e, key) = dial_key(e)?;
+                    (key != "+" && is_dial_key(&key)).then(|| {
+                        e.prevent_default();
+                        Msg::Dtmf(key)
+                    })
+                });
                 Dtmf {
                     el,
                     sent,

@@ -7,7 +7,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlSelectElement, MediaDeviceInfo, MediaDeviceKind, Node};
 
-use super::app::Msg;
+use super::app::{Cx, Msg};
 use super::dom::{
     add, add_icon, bool_str, button, make, set_attr, set_text, Keyed, Part, Sender, Slot,
 };
@@ -210,14 +210,8 @@ impl Devices {
     }
 
     /// Shows the choice `selected` (microphone, speaker).
-    pub fn update(
-        &mut self,
-        doc: &Document,
-        ids: &Ids,
-        tx: &Sender<Msg>,
-        (lang, strings): (Lang, u32),
-        selected: &(Option<String>, Option<String>),
-    ) {
+    pub fn update(&mut self, cx: &Cx, selected: &(Option<String>, Option<String>)) {
+        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
         set_attr(&self.toggle, "aria-expanded", Some(bool_str(self.open)));
         set_text(&self.text, t(lang, Key::AudioDevices));
         let devices = &self.devices;

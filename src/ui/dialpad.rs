@@ -1,15 +1,15 @@
 //! The dial pad: number field, keypad with letters, Call; and the keypad reused for DTMF.
 //! What the agent typed lives in the field itself: no update of the view ever sets it.
 
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, Node};
 
-use super::app::Msg;
+use super::app::{Cx, Msg};
 use super::dom::{
     add, add_icon, add_text, bool_str, button, set_attr, set_text, Part, Sender, Slot,
 };
-use super::i18n::{t, Key, Lang};
+use super::i18n::{t, Key};
 use super::icons::Icon;
 use super::ids::Ids;
 
@@ -140,28 +140,22 @@ impl Dialpad {
             Some(Msg::Dial)
         });
         let field: web_sys::EventTarget = input.clone().into();
-        let keys = EventListener::new_with_options(
-            &el,
-            "keydown",
-            EventListenerOptions::enable_prevent_default(),
-            {
-                let tx = tx.clone();
-                move |e| {
-                    // The field handles its own typing; elsewhere in the pad the keys still dial.
-                    if e.target().as_ref() == Some(&field) {
-                        return;
-                    }
-                    let Some((e, key)) = dial_key(e) else { return };
-                    if is_dial_key(&key) {
-                        e.prevent_default();
-                        tx.send(Msg::Key(key));
-                    } else if key == "Backspace" {
-                        e.prevent_default();
-                        tx.send(Msg::Backspace);
-                    }
-                }
-            },
-        );
+        let keys = tx.on(&el, "keydown", move |e| {
+            // The field handles its own typing; elsewhere in the pad the keys still dial.
+            if e.target().as_ref() == Some(&field) {
+                return None;
+            }
+            let (e, key) = dial_key(e)?;
+            let msg = if is_dial_key(&key) {
+                Msg::Key(key)
+            } else if key == "Backspace" {
+                Msg::Backspace
+            } else {
+                return None;
+            };
+            e.prevent_default();
+            Some(msg)
+        });
         let back = tx.click(&backspace, Msg::Backspace);
         Dialpad {
             el,
@@ -176,7 +170,8 @@ impl Dialpad {
     }
 
     /// Texts in `lang`, and why the number cannot be dialed (next to the field).
-    pub fn update(&mut self, doc: &Document, ids: &Ids, lang: Lang, error: Option<&str>) {
+    pub fn update(&mut self, cx: &Cx, error: Option<&str>) {
+        let (doc, ids, lang) = (cx.doc, cx.ids, cx.lang);
         set_text(&self.label, t(lang, Key::Number));
         let delete = t(lang, Key::DeleteDigit);
         set_attr(&self.backspace, "aria-label", Some(delete));

@@ -3,7 +3,6 @@
 //! classes), so nothing the agent typed, selected or focused is disturbed. Everything is text
 //! or attributes: no markup is ever parsed (strict CSP, nothing injected as HTML).
 
-use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -303,26 +302,5 @@ impl<M: 'static> Sender<M> {
         M: Clone,
     {
         self.on(target, "click", move |_| Some(m.clone()))
-    }
-}
-
-/// A flag cleared on drop: work started by a part (a fetch) checks it before acting.
-#[derive(Default)]
-pub struct Alive(Rc<Cell<bool>>);
-
-impl Alive {
-    /// A live flag.
-    pub fn new() -> Alive {
-        Alive(Rc::new(Cell::new(true)))
-    }
-    /// A copy to check later.
-    pub fn watch(&self) -> Rc<Cell<bool>> {
-        self.0.clone()
-    }
-}
-
-impl Drop for Alive {
-    fn drop(&mut self) {
-        self.0.set(false);
     }
 }

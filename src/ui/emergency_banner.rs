@@ -3,8 +3,8 @@
 
 use web_sys::{Document, Element, Node};
 
-use super::app::Msg;
-use super::dom::{add, add_icon, add_text, button, make, set_text, Keyed, Part, Sender, Slot};
+use super::app::{Cx, Msg};
+use super::dom::{add, add_icon, add_text, button, make, set_text, Keyed, Part, Slot};
 use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
@@ -82,14 +82,12 @@ impl EmergencyBanner {
     #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
-        doc: &Document,
-        ids: &Ids,
-        tx: &Sender<Msg>,
-        (lang, strings): (Lang, u32),
+        cx: &Cx,
         e: &EmergencyView,
         callback: Option<&CallbackWindow>,
         now: Millis,
     ) {
+        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
         let warning = e.warning.as_ref().map(|w| match w {
             EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
             EmergencyWarning::OutsideSupportedRegion { region } => {

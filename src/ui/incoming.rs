@@ -2,8 +2,8 @@
 
 use web_sys::Document;
 
-use super::app::Msg;
-use super::dom::{add, add_icon, add_text, button, make, Keyed, Sender};
+use super::app::{Cx, Msg};
+use super::dom::{add, add_icon, add_text, button, make, Keyed};
 use super::i18n::{t, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
@@ -26,14 +26,8 @@ pub fn new(doc: &Document, ids: &Ids) -> Incoming {
 }
 
 /// Shows the caller `from`.
-pub fn update(
-    card: &mut Incoming,
-    doc: &Document,
-    ids: &Ids,
-    tx: &Sender<Msg>,
-    from: &str,
-    (lang, strings): (Lang, u32),
-) {
+pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
+    let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
     card.set((from.to_string(), lang, strings), |el, (from, lang, _)| {
         let alert = add(doc, el, "div", "", &[("role", "alert")]);
         add(

@@ -4,7 +4,7 @@
 use gloo_events::EventListener;
 use web_sys::{Document, Element};
 
-use super::app::Msg;
+use super::app::{Cx, Msg};
 use super::dom::{add, add_icon, make, set_attr, set_class, Keyed, Part, Sender, Slot};
 use super::i18n::{region_name, t, tf, Key, Lang};
 use super::icons::Icon;
@@ -123,14 +123,8 @@ impl Notices {
     }
 
     /// Shows `notice` and `problems`; `locked` (emergency mode) offers no Dismiss (E5).
-    pub fn update(
-        &mut self,
-        doc: &Document,
-        lang: Lang,
-        notice: Option<&Notice>,
-        problems: &[Problem],
-        locked: bool,
-    ) {
+    pub fn update(&mut self, cx: &Cx, notice: Option<&Notice>, problems: &[Problem], locked: bool) {
+        let (doc, lang) = (cx.doc, cx.lang);
         let notice = notice.filter(|n| !matches!(n, Notice::InvalidNumber(_)));
         let urgent = matches!(
             notice,

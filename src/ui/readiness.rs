@@ -5,7 +5,7 @@
 use gloo_events::EventListener;
 use web_sys::{Document, Element, Node};
 
-use super::app::Msg;
+use super::app::{Cx, Msg};
 use super::dom::{
     add, add_icon, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed, Sender, Slot,
 };
@@ -75,14 +75,8 @@ impl Readiness {
     }
 
     /// Shows `report` and who is told.
-    pub fn update(
-        &mut self,
-        doc: &Document,
-        ids: &Ids,
-        (lang, strings): (Lang, u32),
-        report: &ReadinessReport,
-        contacts: &[String],
-    ) {
+    pub fn update(&mut self, cx: &Cx, report: &ReadinessReport, contacts: &[String]) {
+        let (doc, ids, lang, strings) = (cx.doc, cx.ids, cx.lang, cx.strings);
         let issues = report.checks.iter().filter(|c| !c.ok).count();
         let ready = report.ready && issues == 0;
         let label = match issues {
@@ -103,7 +97,6 @@ impl Readiness {
             .set(doc, if ready { Icon::Check } else { Icon::Alert });
         set_text(&self.title, &format!("{}: ", t(lang, Key::ReadinessTitle)));
         set_text(&self.badge, &label);
-        let key = (report.clone(), contacts.to_vec(), lang, strings);
         self.list.set(
             self.open,
             || {
@@ -118,6 +111,7 @@ impl Readiness {
                 Keyed::new(ul)
             },
             |list| {
+                let key = (report.clone(), contacts.to_vec(), lang, strings);
                 list.set(key, |ul, (report, contacts, lang, _)| {
                     build_list(doc, ul, *lang, report, contacts)
                 })
