@@ -3,7 +3,7 @@
 //! Layers, every arrow pointing down: `mount`, `settings_mount` → {`ui`, `host`} → `core`.
 //! - [`core`]: pure decisions (no browser, no clock).
 //! - `host`: the JavaScript boundary: bindings, the effect driver, location, storage, frames.
-//! - `ui`: Yew views over the core's view model.
+//! - `ui`: the pane (plain DOM) over the core's view model; the settings form (Yew, `admin`).
 //!
 //! Without the default `web` feature only `core` builds (the fuzz targets in `fuzz/` use it so).
 

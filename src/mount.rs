@@ -13,7 +13,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use yew::{AppHandle, Callback};
 
 use crate::core::value::Val;
 use crate::core::{Config, Dialer, Event, ViewModel};
@@ -24,7 +23,7 @@ use crate::host::location::Locator;
 use crate::host::read::{self, CONFIG_SHAPE, REPLACED_WHOLE};
 use crate::host::tabs::new_tab_id;
 use crate::settings_mount::{as_config_patch, PaneSettings};
-use crate::ui::{App, AppProps, SettingsLink};
+use crate::ui::{Pane, SettingsLink};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -231,39 +230,33 @@ impl Drop for Mounted {
 /// The rendered UI. It may be told to go away while it renders (a focus handler that
 /// unmounts): it then goes once the render is over.
 struct Ui {
-    app: RefCell<Option<AppHandle<App>>>,
+    pane: RefCell<Option<Pane>>,
     pending: RefCell<Option<ViewModel>>,
     gone: Cell<bool>,
-    onevent: Callback<Event>,
-    instance: u32,
-    settings: SettingsLink,
 }
 
 impl Ui {
-    /// Renders the driver's view into `root`, and again after every batch of events.
+    /// Renders the driver's view into `root` (in the document when this returns), and again
+    /// after every batch of events.
     fn render(
         driver: &Rc<Driver>,
         root: web_sys::Element,
         instance: u32,
         settings: SettingsLink,
     ) -> Rc<Ui> {
-        let onevent = Callback::from(driver.later());
-        let props = AppProps {
-            view: Rc::new(driver.view()),
-            onevent: onevent.clone(),
-            instance,
-            settings: Some(settings.clone()),
-        };
         let ui = Rc::new(Ui {
-            app: RefCell::new(None),
+            pane: RefCell::new(None),
             pending: RefCell::new(None),
             gone: Cell::new(false),
-            onevent,
-            instance,
-            settings,
         });
-        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
-        *ui.app.borrow_mut() = Some(app);
+        let pane = Pane::mount(
+            &root,
+            driver.view(),
+            instance,
+            Some(settings),
+            driver.later(),
+        );
+        *ui.pane.borrow_mut() = Some(pane);
         let me = Rc::downgrade(&ui);
         driver.set_on_change(move |view| {
             if let Some(ui) = me.upgrade() {
@@ -279,7 +272,7 @@ impl Ui {
         }
         *self.pending.borrow_mut() = Some(view);
         // A render that fed an event back would re-enter here: the outer call applies it.
-        let Ok(mut app) = self.app.try_borrow_mut() else {
+        let Ok(mut pane) = self.pane.try_borrow_mut() else {
             return;
         };
         loop {
@@ -287,28 +280,19 @@ impl Ui {
             let (Some(view), false) = (next, self.gone.get()) else {
                 break;
             };
-            if let Some(h) = app.as_mut() {
-                h.update(AppProps {
-                    view: Rc::new(view),
-                    onevent: self.onevent.clone(),
-                    instance: self.instance,
-                    settings: Some(self.settings.clone()),
-                });
+            if let Some(p) = pane.as_ref() {
+                p.update(view);
             }
         }
-        let gone = if self.gone.get() { app.take() } else { None };
-        drop(app);
-        if let Some(h) = gone {
-            h.destroy();
-        }
+        let gone = if self.gone.get() { pane.take() } else { None };
+        drop(pane);
+        drop(gone);
     }
 
     fn destroy(&self) {
         self.gone.set(true);
-        let app = self.app.try_borrow_mut().ok().and_then(|mut a| a.take());
-        if let Some(h) = app {
-            h.destroy();
-        }
+        let pane = self.pane.try_borrow_mut().ok().and_then(|mut p| p.take());
+        drop(pane);
     }
 }
 

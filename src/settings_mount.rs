@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use yew::{AppHandle, Callback};
+use yew::AppHandle;
 
 use crate::core::settings::{EmergencySettings, SettingsEditor, SettingsEvent};
 use crate::core::value::Val;
@@ -86,7 +86,7 @@ pub fn mount_settings(
         attach_root(&element).map_err(|e| fail(e.trim_start_matches("mount: ").to_string()))?;
     root.set_class_name("agent-dialer agent-dialer-settings");
     let driver = driver_for(&config, host);
-    let link = SettingsLink::new(Callback::from(driver.later()));
+    let link = SettingsLink::new(driver.later());
     let props = SettingsPanelProps {
         link: link.clone(),
         lang: None,
@@ -200,12 +200,12 @@ impl PaneSettings {
     pub(crate) fn new(host: &JsValue, element: &web_sys::Element) -> Rc<PaneSettings> {
         Rc::new_cyclic(|me: &Weak<PaneSettings>| {
             let back = me.clone();
-            let onevent = Callback::from(move |event| {
+            let onevent = move |event| {
                 let driver = back.upgrade().and_then(|p| p.driver.borrow().clone());
                 if let Some(driver) = driver {
                     driver.handle(event);
                 }
-            });
+            };
             PaneSettings {
                 me: me.clone(),
                 link: SettingsLink::new(onevent),

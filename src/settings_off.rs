@@ -9,7 +9,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
-use yew::Callback;
 
 use crate::core::settings::EmergencySettings;
 use crate::core::wire::HostEvent;
@@ -31,7 +30,7 @@ impl PaneSettings {
     /// The pane's settings for `host`; errors are reported on `element`.
     pub(crate) fn new(host: &JsValue, element: &web_sys::Element) -> Rc<PaneSettings> {
         Rc::new(PaneSettings {
-            link: SettingsLink::new(Callback::noop()),
+            link: SettingsLink::new(|_| {}),
             host: host.clone(),
             element: element.clone(),
             warned: Cell::new(false),

@@ -181,7 +181,7 @@ fn obj(json: &str) -> JsValue {
 }
 
 async fn sleep(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+    gloo_timers::future::sleep(Duration::from_millis(ms)).await;
 }
 
 /// Waits (up to 1 s) until `sel` is rendered in `el`: Yew renders asynchronously.

@@ -61,7 +61,7 @@ fn field(v: &JsValue, key: &str) -> JsValue {
 }
 
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    gloo_timers::future::sleep(std::time::Duration::from_millis(20)).await;
 }
 
 #[wasm_bindgen_test]

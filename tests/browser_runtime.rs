@@ -213,7 +213,7 @@ fn s(v: JsValue) -> Option<String> {
 }
 
 async fn sleep(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+    gloo_timers::future::sleep(Duration::from_millis(ms)).await;
 }
 
 fn us() -> JsValue {

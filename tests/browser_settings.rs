@@ -11,11 +11,10 @@ use std::rc::Rc;
 use agent_dialer::core::config::{Permissions, RawAgent, RawConfig, RawEmergency};
 use agent_dialer::core::settings::{EmergencySettings, SettingsEditor, SettingsEvent};
 use agent_dialer::core::{Config, Dialer, Event};
-use agent_dialer::ui::{App, AppProps, SettingsLink, SettingsPanel, SettingsPanelProps};
+use agent_dialer::ui::{Pane, SettingsLink, SettingsPanel, SettingsPanelProps};
 use agent_dialer::{mount, mount_settings, SettingsHandle};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -131,9 +130,11 @@ extern "C" {
 }
 
 /// Lets the widget's JavaScript callbacks and timers run, then Yew render everything it has
-/// queued (its scheduler yields to the browser under load: a sleep alone is not enough).
+/// queued: the settings form is still Yew (cargo feature `admin`) and its scheduler yields to
+/// the browser under load, so a sleep alone is not enough. (The agent's pane renders
+/// synchronously.)
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
     yew::scheduler::flush().await;
 }
 
@@ -173,7 +174,7 @@ async fn form(locale: &str) -> Form {
     let link_cell: Rc<RefCell<Option<SettingsLink>>> = Rc::default();
     let onevent = {
         let (editor, link_cell) = (editor.clone(), link_cell.clone());
-        Callback::from(move |event: SettingsEvent| {
+        move |event: SettingsEvent| {
             let view = {
                 let mut e = editor.borrow_mut();
                 e.handle(event, 0);
@@ -183,7 +184,7 @@ async fn form(locale: &str) -> Form {
             if let Some(link) = link_cell.borrow().as_ref() {
                 link.publish(Some(view));
             }
-        })
+        }
     };
     let link = SettingsLink::new(onevent);
     link.publish(Some(editor.borrow().view()));
@@ -612,25 +613,19 @@ fn pane_config(edit: bool) -> Config {
     .unwrap()
 }
 
-async fn pane(edit: bool, link: Option<SettingsLink>) -> (web_sys::Element, yew::AppHandle<App>) {
+async fn pane(edit: bool, link: Option<SettingsLink>) -> (web_sys::Element, Pane) {
     let mut dialer = Dialer::new(pane_config(edit), "tab", 0);
     dialer.handle(Event::PresenceObserved("available".into()), 0);
     while dialer.poll_effect().is_some() {}
     let root = mountPoint();
     root.set_class_name("agent-dialer");
-    let props = AppProps {
-        view: Rc::new(dialer.view(0)),
-        onevent: Callback::noop(),
-        settings: link,
-        instance: 1,
-    };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let pane = Pane::mount(&root, dialer.view(0), 1, link, |_| {});
     settle().await;
-    (root, app)
+    (root, pane)
 }
 
 fn live_link() -> SettingsLink {
-    let link = SettingsLink::new(Callback::noop());
+    let link = SettingsLink::new(|_| {});
     let editor = SettingsEditor::new("a1", "Ann", None, EmergencySettings::default());
     link.publish(Some(editor.view()));
     link

@@ -1,4 +1,4 @@
-//! Browser component tests of the UI: `agent_dialer::ui::App` rendered directly with view
+//! Browser component tests of the UI: `agent_dialer::ui::Pane` mounted directly with view
 //! models built by the real core (its `Dialer`), read back through the DOM by `data-test`.
 #![cfg(target_arch = "wasm32")]
 
@@ -11,11 +11,10 @@ use agent_dialer::core::Binding;
 use agent_dialer::core::{Config, Coords, Location, LocationStatus, ViewModel};
 use agent_dialer::core::{Dialer, Event};
 use agent_dialer::ui::i18n::{self, Lang, LOCALE_FILES};
-use agent_dialer::ui::{App, AppProps};
+use agent_dialer::ui::Pane;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::{AppHandle, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -86,19 +85,13 @@ fn dialer(locale: Option<&str>, region: Option<&str>, events: Vec<Event>) -> Dia
 
 struct Mounted {
     root: Element,
-    handle: AppHandle<App>,
+    pane: Pane,
     events: Rc<RefCell<Vec<Event>>>,
-    onevent: Callback<Event>,
 }
 
 impl Mounted {
     fn update(&mut self, view: ViewModel) {
-        self.handle.update(AppProps {
-            view: Rc::new(view),
-            onevent: self.onevent.clone(),
-            instance: 1,
-            settings: None,
-        });
+        self.pane.update(view);
     }
     fn q(&self, test: &str) -> Option<Element> {
         self.root
@@ -142,11 +135,10 @@ impl Drop for Mounted {
     }
 }
 
-/// Lets the widget's JavaScript callbacks and timers run, then Yew render everything it has
-/// queued (its scheduler yields to the browser under load: a sleep alone is not enough).
+/// Lets the widget's JavaScript callbacks and timers run (the pane itself renders
+/// synchronously).
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
-    yew::scheduler::flush().await;
+    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
 }
 
 async fn render(view: ViewModel) -> Mounted {
@@ -157,25 +149,11 @@ async fn render(view: ViewModel) -> Mounted {
     let events = Rc::new(RefCell::new(Vec::new()));
     let onevent = {
         let events = events.clone();
-        Callback::from(move |e: Event| events.borrow_mut().push(e))
+        move |e: Event| events.borrow_mut().push(e)
     };
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            view: Rc::new(view),
-            onevent: onevent.clone(),
-            instance: 1,
-            settings: None,
-        },
-    )
-    .render();
+    let pane = Pane::mount(&root, view, 1, None, onevent);
     settle().await;
-    Mounted {
-        root,
-        handle,
-        events,
-        onevent,
-    }
+    Mounted { root, pane, events }
 }
 
 fn input(el: &Element, value: &str) {

@@ -114,3 +114,35 @@ fn every_core_file_is_small_enough_to_read_in_one_sitting() {
         big.join("\n")
     );
 }
+
+#[test]
+fn the_agents_build_has_no_yew() {
+    // Yew is optional and only the cargo feature `admin` turns it on: the agent's default
+    // build cannot link it (issue 16). Its pane is plain DOM.
+    let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("Cargo.toml");
+    let web = manifest
+        .split("\nweb = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("the `web` feature");
+    assert!(
+        !web.contains("yew"),
+        "the `web` feature must not turn on yew: {web}"
+    );
+    assert!(
+        manifest.contains("yew = { version = \"0.23\", features = [\"csr\"], optional = true }"),
+        "yew stays an optional dependency"
+    );
+    // Only the administrator's settings form (and the i18n hooks it uses, behind `admin`).
+    let allowed = ["settings.rs", "settings_panel.rs", "i18n.rs"];
+    let bad: Vec<String> = offenders("src/ui", &["yew"])
+        .into_iter()
+        .filter(|line| !allowed.iter().any(|f| line.contains(&format!("/{f}:"))))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "the agent's pane must not use yew:\n{}",
+        bad.join("\n")
+    );
+}

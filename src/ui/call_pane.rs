@@ -1,18 +1,23 @@
 //! The call in progress: number, status, timer, held call, mute, hold, DTMF keypad, End call.
 //! In emergency mode only End call is offered (E5): the controls come from the view model.
 
-use yew::prelude::*;
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, Node};
 
+use super::app::{Cx, Msg};
+use super::dialpad::{dial_key, is_dial_key, Keypad};
+use super::dom::{
+    add, add_text, bool_str, make, set_attr, set_class, set_text, IconSlot, Keyed, Part, Sender,
+    Slot,
+};
+use super::i18n::{duration, t, tf, Key, Lang};
+use super::icons::Icon;
 use super::ids::Ids;
-
-use super::dialpad::{is_dial_key, Keypad};
-use super::i18n::{duration, t, tf, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
 use crate::core::flow::Call;
 use crate::core::view::Controls;
 use crate::core::wire::CallStatus;
-use crate::core::Event;
-use crate::core::Millis;
+use crate::core::{Event, Millis};
 
 /// The status line for a call.
 pub fn status_text(lang: Lang, call: &Call) -> &'static str {
@@ -25,126 +30,319 @@ pub fn status_text(lang: Lang, call: &Call) -> &'static str {
     }
 }
 
-/// Props of [`CallPane`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct CallPaneProps {
-    /// This widget's element ids (from the root component).
-    #[prop_or_default]
-    pub ids: Ids,
-    /// The foreground call.
-    pub call: Call,
-    /// A held call.
-    pub held: Option<Call>,
-    /// What may be done.
-    pub controls: Controls,
-    /// The shell's clock (ticks each second).
-    pub now: Millis,
-    /// End call gets focus when emergency mode starts.
-    pub end_ref: NodeRef,
-    /// Emergency styling.
-    pub emergency: bool,
-    /// The agent's actions.
-    pub onevent: Callback<Event>,
-    /// The language.
-    pub lang: Lang,
+/// A button with an icon and a text, both of which may change.
+pub struct Toggle {
+    el: Element,
+    icon: IconSlot,
+    text: Node,
+    _listener: EventListener,
+}
+
+impl Toggle {
+    fn new(
+        doc: &Document,
+        tx: &Sender<Msg>,
+        class: &str,
+        test: &str,
+        icon: Icon,
+        msg: Msg,
+    ) -> Toggle {
+        let el = make(
+            doc,
+            "button",
+            class,
+            &[("type", "button"), ("data-test", test)],
+        );
+        let icon = IconSlot::add(doc, &el, icon);
+        let text = add_text(doc, &el, "");
+        let listener = tx.click(&el, msg);
+        Toggle {
+            el,
+            icon,
+            text,
+            _listener: listener,
+        }
+    }
+
+    fn show(&mut self, doc: &Document, icon: Icon, text: &str) {
+        self.icon.set(doc, icon);
+        set_text(&self.text, text);
+    }
+}
+
+impl Part for Toggle {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
+
+/// Mute, hold, keypad.
+struct Actions {
+    el: Element,
+    mute: Slot<Toggle>,
+    hold: Slot<Toggle>,
+    dtmf: Slot<Toggle>,
+}
+
+impl Part for Actions {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
+
+/// The DTMF keypad and what was sent.
+struct Dtmf {
+    el: Element,
+    sent: Node,
+    keypad: Keypad,
+    _listener: EventListener,
+}
+
+impl Part for Dtmf {
+    fn root(&self) -> &Element {
+        &self.el
+    }
 }
 
 /// The call pane.
-#[component]
-pub fn CallPane(props: &CallPaneProps) -> Html {
-    let ids = props.ids.clone();
-    let (lang, call, c) = (use_lang(props.lang), &props.call, props.controls);
-    let dtmf_open = use_state(|| false);
-    let sent = use_state(String::new);
+pub struct CallPane {
+    el: Element,
+    number: Node,
+    status: Node,
+    timer: Slot<Element>,
+    held: Slot<Keyed<(String, Lang, u32)>>,
+    actions: Slot<Actions>,
+    dtmf: Slot<Dtmf>,
+    end: Slot<Toggle>,
+    /// The DTMF keypad is open.
+    pub dtmf_open: bool,
+    /// The DTMF digits sent in this call.
+    pub sent: String,
+}
 
-    // Callbacks
-    let emit = |event: Event| {
-        let onevent = props.onevent.clone();
-        Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))
-    };
-    let ondigit = {
-        let (onevent, sent) = (props.onevent.clone(), sent.clone());
-        Callback::from(move |d: String| {
-            sent.set(format!("{}{d}", *sent));
-            onevent.emit(Event::SendDtmf(d));
-        })
-    };
-    let ontoggle_dtmf = {
-        let dtmf_open = dtmf_open.clone();
-        move |_: MouseEvent| dtmf_open.set(!*dtmf_open)
-    };
-    let onkeydown = {
-        let ondigit = ondigit.clone();
-        move |e: KeyboardEvent| {
-            let key = e.key();
-            if key != "+" && is_dial_key(&key) && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
-                e.prevent_default();
-                ondigit.emit(key);
-            }
+impl CallPane {
+    /// The pane (not yet in the document).
+    pub fn new(doc: &Document, ids: &Ids) -> CallPane {
+        let el = make(
+            doc,
+            "section",
+            "ad-call",
+            &[
+                ("data-test", "call"),
+                ("aria-labelledby", &ids.of("call-number")),
+            ],
+        );
+        let head = add(doc, &el, "div", "ad-call-head", &[]);
+        let number = add(
+            doc,
+            &head,
+            "div",
+            "ad-call-number",
+            &[("id", &ids.of("call-number")), ("data-test", "call-number")],
+        )
+        .into();
+        let meta = add(doc, &head, "div", "ad-call-meta", &[]);
+        let status = add(
+            doc,
+            &meta,
+            "span",
+            "ad-call-status",
+            &[("data-test", "call-status")],
+        )
+        .into();
+        let timer = Slot::add(doc, &meta);
+        CallPane {
+            number,
+            status,
+            timer,
+            held: Slot::add(doc, &el),
+            actions: Slot::add(doc, &el),
+            dtmf: Slot::add(doc, &el),
+            end: Slot::add(doc, &el),
+            el,
+            dtmf_open: false,
+            sent: String::new(),
         }
-    };
+    }
 
-    let timer = call
-        .connected_at
-        .map(|at| duration(props.now.saturating_sub(at)));
-    let class = classes!("ad-call", props.emergency.then_some("ad-call-emergency"));
-    html! {
-        <section {class} data-test="call" aria-labelledby={ids.of("call-number")}>
-            <div class="ad-call-head">
-                <div class="ad-call-number" id={ids.of("call-number")} data-test="call-number">{ call.number.clone() }</div>
-                <div class="ad-call-meta">
-                    <span class="ad-call-status" data-test="call-status">{ status_text(lang, call) }</span>
-                    if let Some(timer) = timer {
-                        <span class="ad-call-timer" role="timer" data-test="call-timer"
-                            aria-label={t(lang, Key::CallDuration)}>{ timer }</span>
-                    }
-                </div>
-            </div>
-            if let Some(held) = &props.held {
-                <div class="ad-held" data-test="held-call">
-                    <span class="ad-dot ad-dot-held" aria-hidden="true"></span>
-                    { tf(lang, Key::HeldCall, &[&held.number]) }
-                </div>
-            }
-            if c.mute || c.hold || c.dtmf {
-                <div class="ad-call-actions">
-                    if c.mute {
-                        <button type="button" class="ad-button ad-toggle" data-test="mute"
-                            aria-pressed={call.muted.to_string()}
-                            onclick={emit(Event::SetMute(!call.muted))}>
-                            { icon(if call.muted { Icon::MicOff } else { Icon::Mic }) }
-                            { t(lang, Key::Mute) }
-                        </button>
-                    }
-                    if c.hold {
-                        <button type="button" class="ad-button ad-toggle" data-test="hold"
-                            onclick={emit(Event::SetHold(!call.on_hold))}>
-                            { icon(if call.on_hold { Icon::Play } else { Icon::Pause }) }
-                            { t(lang, if call.on_hold { Key::Resume } else { Key::Hold }) }
-                        </button>
-                    }
-                    if c.dtmf {
-                        <button type="button" class="ad-button ad-toggle" data-test="dtmf-toggle"
-                            aria-expanded={dtmf_open.to_string()} aria-controls={ids.of("dtmf")}
-                            onclick={ontoggle_dtmf}>
-                            { icon(Icon::Keypad) }
-                            { t(lang, Key::Keypad) }
-                        </button>
-                    }
-                </div>
-            }
-            if c.dtmf && *dtmf_open {
-                <div id={ids.of("dtmf")} class="ad-dtmf" data-test="dtmf" onkeydown={onkeydown}>
-                    <output class="ad-dtmf-sent" data-test="dtmf-sent" aria-live="off">{ (*sent).clone() }</output>
-                    <Keypad onkey={ondigit} test_prefix="dtmf" label={t(lang, Key::Keypad)} />
-                </div>
-            }
-            if c.end {
-                <button type="button" ref={props.end_ref.clone()} class="ad-button ad-end" data-test="end-call"
-                    onclick={emit(Event::HangUp)}>
-                    { icon(Icon::PhoneEnd) }{ t(lang, Key::EndCall) }
-                </button>
-            }
-        </section>
+    /// Shows `call` (and a `held` one) with the controls `c` at `now`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn update(
+        &mut self,
+        cx: &Cx,
+        call: &Call,
+        held: Option<&Call>,
+        c: Controls,
+        emergency: bool,
+        now: Millis,
+    ) {
+        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
+        set_class(
+            &self.el,
+            if emergency {
+                "ad-call ad-call-emergency"
+            } else {
+                "ad-call"
+            },
+        );
+        set_text(&self.number, &call.number);
+        set_text(&self.status, status_text(lang, call));
+        let timer = call.connected_at.map(|at| duration(now.saturating_sub(at)));
+        self.timer.set(
+            timer.is_some(),
+            || {
+                make(
+                    doc,
+                    "span",
+                    "ad-call-timer",
+                    &[("role", "timer"), ("data-test", "call-timer")],
+                )
+            },
+            |el| {
+                set_attr(el, "aria-label", Some(t(lang, Key::CallDuration)));
+                set_text(el, timer.as_deref().unwrap_or_default());
+            },
+        );
+        self.held.set(
+            held.is_some(),
+            || Keyed::new(make(doc, "div", "ad-held", &[("data-test", "held-call")])),
+            |div| {
+                let number = held.map(|h| h.number.clone()).unwrap_or_default();
+                div.set((number, lang, strings), |el, (number, lang, _)| {
+                    add(
+                        doc,
+                        el,
+                        "span",
+                        "ad-dot ad-dot-held",
+                        &[("aria-hidden", "true")],
+                    );
+                    add_text(doc, el, &tf(*lang, Key::HeldCall, &[number]));
+                    Vec::new()
+                });
+            },
+        );
+        self.actions.set(
+            c.mute || c.hold || c.dtmf,
+            || {
+                let el = make(doc, "div", "ad-call-actions", &[]);
+                Actions {
+                    mute: Slot::add(doc, &el),
+                    hold: Slot::add(doc, &el),
+                    dtmf: Slot::add(doc, &el),
+                    el,
+                }
+            },
+            |_| {},
+        );
+        if let Some(a) = self.actions.get() {
+            let toggle = "ad-button ad-toggle";
+            a.mute.set(
+                c.mute,
+                || Toggle::new(doc, tx, toggle, "mute", Icon::Mic, Msg::Mute),
+                |b| {
+                    b.show(
+                        doc,
+                        if call.muted { Icon::MicOff } else { Icon::Mic },
+                        t(lang, Key::Mute),
+                    );
+                    set_attr(&b.el, "aria-pressed", Some(bool_str(call.muted)));
+                },
+            );
+            a.hold.set(
+                c.hold,
+                || Toggle::new(doc, tx, toggle, "hold", Icon::Pause, Msg::Hold),
+                |b| {
+                    let (icon, key) = if call.on_hold {
+                        (Icon::Play, Key::Resume)
+                    } else {
+                        (Icon::Pause, Key::Hold)
+                    };
+                    b.show(doc, icon, t(lang, key));
+                },
+            );
+            let open = self.dtmf_open;
+            a.dtmf.set(
+                c.dtmf,
+                || {
+                    let b = Toggle::new(
+                        doc,
+                        tx,
+                        toggle,
+                        "dtmf-toggle",
+                        Icon::Keypad,
+                        Msg::ToggleDtmf,
+                    );
+                    set_attr(&b.el, "aria-controls", Some(&ids.of("dtmf")));
+                    b
+                },
+                |b| {
+                    b.show(doc, Icon::Keypad, t(lang, Key::Keypad));
+                    set_attr(&b.el, "aria-expanded", Some(bool_str(open)));
+                },
+            );
+        }
+        let sent = &self.sent;
+        self.dtmf.set(
+            c.dtmf && self.dtmf_open,
+            || {
+                let el = make(
+                    doc,
+                    "div",
+                    "ad-dtmf",
+                    &[("id", &ids.of("dtmf")), ("data-test", "dtmf")],
+                );
+                let sent = add(
+                    doc,
+                    &el,
+                    "output",
+                    "ad-dtmf-sent",
+                    &[("data-test", "dtmf-sent"), ("aria-live", "off")],
+                )
+                .into();
+                let keypad = Keypad::add(doc, &el, tx, "dtmf", Msg::Dtmf);
+                let listener = tx.on(&el, "keydown", |e| {
+                    let (e, key) = dial_key(e)?;
+                    (key != "+" && is_dial_key(&key)).then(|| {
+                        e.prevent_default();
+                        Msg::Dtmf(key)
+                    })
+                });
+                Dtmf {
+                    el,
+                    sent,
+                    keypad,
+                    _listener: listener,
+                }
+            },
+            |d| {
+                set_text(&d.sent, sent);
+                d.keypad.update(t(lang, Key::Keypad));
+            },
+        );
+        self.end.set(
+            c.end,
+            || {
+                Toggle::new(
+                    doc,
+                    tx,
+                    "ad-button ad-end",
+                    "end-call",
+                    Icon::PhoneEnd,
+                    Msg::Emit(Event::HangUp),
+                )
+            },
+            |b| b.show(doc, Icon::PhoneEnd, t(lang, Key::EndCall)),
+        );
+    }
+
+    /// End call, when offered (focused when emergency mode starts).
+    pub fn end_button(&mut self) -> Option<HtmlElement> {
+        self.end.get().map(|b| b.el.clone().unchecked_into())
+    }
+}
+
+impl Part for CallPane {
+    fn root(&self) -> &Element {
+        &self.el
     }
 }

@@ -3,24 +3,24 @@
 //! to the host through `Event::SelectAudioDevices` (optional binding `calling.setAudioDevices`).
 //! Without microphone permission the browser hides the devices: "System default" is offered.
 
-use std::rc::Rc;
-
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, MediaDeviceInfo, MediaDeviceKind};
-use yew::prelude::*;
+use web_sys::{Document, Element, HtmlSelectElement, MediaDeviceInfo, MediaDeviceKind, Node};
 
-use super::i18n::{t, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
+use super::app::{Cx, Msg};
+use super::dom::{
+    add, add_icon, bool_str, button, make, set_attr, set_text, Keyed, Part, Sender, Slot,
+};
+use super::i18n::{t, Key, Lang};
+use super::icons::Icon;
 use super::ids::Ids;
-use crate::core::Event;
 
-const INPUT_KEY: &str = "agent-dialer.audio-input";
-const OUTPUT_KEY: &str = "agent-dialer.audio-output";
+pub(crate) const INPUT_KEY: &str = "agent-dialer.audio-input";
+pub(crate) const OUTPUT_KEY: &str = "agent-dialer.audio-output";
 
 /// One device the browser reports.
 #[derive(Clone, Debug, PartialEq)]
-struct Device {
+pub struct Device {
     input: bool,
     id: String,
     label: String,
@@ -38,7 +38,7 @@ fn stored(key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn store(key: &str, value: Option<&str>) {
+pub(crate) fn store(key: &str, value: Option<&str>) {
     if let Some(s) = storage() {
         // Full or blocked storage only loses the preference, never the call.
         let _ = match value {
@@ -78,124 +78,191 @@ async fn enumerate() -> Vec<Device> {
         .collect()
 }
 
-/// Props of [`Devices`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct DevicesProps {
-    /// This widget's element ids (from the root component).
-    #[prop_or_default]
-    pub ids: Ids,
-    /// The current choice (microphone, speaker); `None` = system default.
-    pub selected: (Option<String>, Option<String>),
-    /// The agent's actions.
-    pub onevent: Callback<Event>,
-    /// The language.
-    pub lang: Lang,
+/// What a select offers: the devices of its kind, the current choice, in which strings.
+type Options = (Vec<Device>, String, Lang, u32);
+
+/// One device select (microphone or speaker).
+struct Select {
+    label: Node,
+    options: Keyed<Options>,
+    _listener: EventListener,
 }
 
-/// The "Audio devices" disclosure.
-#[component]
-pub fn Devices(props: &DevicesProps) -> Html {
-    let ids = props.ids.clone();
-    let lang = use_lang(props.lang);
-    let open = use_state(|| false);
-    let devices = use_state(Vec::<Device>::new);
-
-    // Effect: read the browser's devices now and whenever they change; offer the stored choice.
-    {
-        let (devices, onevent, selected) = (
-            devices.clone(),
-            props.onevent.clone(),
-            props.selected.clone(),
+impl Select {
+    fn add(
+        doc: &Document,
+        parent: &Node,
+        ids: &Ids,
+        tx: &Sender<Msg>,
+        input: bool,
+        id: &str,
+    ) -> Select {
+        let el = add(doc, parent, "div", "ad-field", &[]);
+        let label = add(doc, &el, "label", "ad-label", &[("for", &ids.of(id))]).into();
+        let select = add(
+            doc,
+            &el,
+            "select",
+            "",
+            &[("id", &ids.of(id)), ("data-test", id)],
         );
-        use_effect_with((), move |_| {
-            let load = Rc::new(move || {
-                let devices = devices.clone();
-                wasm_bindgen_futures::spawn_local(async move { devices.set(enumerate().await) });
-            });
-            load();
-            let listener = web_sys::window()
-                .and_then(|w| w.navigator().media_devices().ok())
-                .map(|media| {
-                    let load = load.clone();
-                    EventListener::new(&media, "devicechange", move |_| load())
-                });
-            let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
-            if wanted != selected {
-                onevent.emit(Event::SelectAudioDevices {
-                    input: wanted.0,
-                    output: wanted.1,
-                });
-            }
-            // Dropping the listener removes it.
-            move || drop(listener)
+        let listener = tx.on(&select, "change", move |e| {
+            let value = e.target()?.dyn_into::<HtmlSelectElement>().ok()?.value();
+            let value = (!value.is_empty()).then_some(value);
+            Some(Msg::Choose { input, value })
         });
+        Select {
+            label,
+            options: Keyed::new(select),
+            _listener: listener,
+        }
     }
 
-    // Callbacks
-    let ontoggle = {
-        let open = open.clone();
-        move |_: MouseEvent| open.set(!*open)
-    };
-    let choose = |input: bool| {
-        let (onevent, selected) = (props.onevent.clone(), props.selected.clone());
-        move |e: Event2| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let value = (!value.is_empty()).then_some(value);
-            let (mut i, mut o) = selected.clone();
-            if input {
-                store(INPUT_KEY, value.as_deref());
-                i = value;
-            } else {
-                store(OUTPUT_KEY, value.as_deref());
-                o = value;
-            }
-            onevent.emit(Event::SelectAudioDevices {
-                input: i,
-                output: o,
-            });
-        }
-    };
-
-    let nameless = devices.iter().any(|d| d.label.is_empty()) || devices.is_empty();
-    let select = |input: bool, id: &'static str, label: Key| {
-        let current = if input {
-            props.selected.0.clone()
-        } else {
-            props.selected.1.clone()
-        }
-        .unwrap_or_default();
-        let mut n = 0;
-        html! {
-            <div class="ad-field">
-                <label class="ad-label" for={ids.of(id)}>{ t(lang, label) }</label>
-                <select id={ids.of(id)} data-test={id} onchange={choose(input)}>
-                    <option value="" selected={current.is_empty()}>{ t(lang, Key::SystemDefault) }</option>
-                    { for devices.iter().filter(|d| d.input == input).map(|d| {
-                        n += 1;
-                        let name = if d.label.is_empty() { format!("{} {n}", t(lang, label)) } else { d.label.clone() };
-                        html! { <option value={d.id.clone()} selected={d.id == current}>{ name }</option> }
-                    }) }
-                </select>
-            </div>
-        }
-    };
-    html! {
-        <div class="ad-devices">
-            <button type="button" class="ad-disclosure" data-test="devices-toggle"
-                aria-expanded={open.to_string()} aria-controls={ids.of("devices-panel")} onclick={ontoggle}>
-                { icon(Icon::Headphones) }<span>{ t(lang, Key::AudioDevices) }</span>{ icon(Icon::Chevron) }
-            </button>
-            if *open {
-                <div id={ids.of("devices-panel")} class="ad-devices-panel" data-test="devices">
-                    { select(true, "microphone", Key::Microphone) }
-                    { select(false, "speaker", Key::Speaker) }
-                    if nameless {
-                        <p class="ad-help" data-test="devices-hint">{ t(lang, Key::DevicesHint) }</p>
+    fn update(&mut self, doc: &Document, label: &str, options: Options) {
+        set_text(&self.label, label);
+        self.options
+            .set(options, |select, (devices, current, lang, _)| {
+                let option = |value: &str, text: &str| {
+                    let o = add(doc, select, "option", "", &[("value", value)]);
+                    if value == current {
+                        o.set_attribute("selected", "").ok();
                     }
-                </div>
-            }
-        </div>
+                    o.set_text_content(Some(text));
+                };
+                option("", t(*lang, Key::SystemDefault));
+                for (n, d) in devices.iter().enumerate() {
+                    if d.label.is_empty() {
+                        option(&d.id, &format!("{label} {}", n + 1));
+                    } else {
+                        option(&d.id, &d.label);
+                    }
+                }
+                Vec::new()
+            });
     }
 }
 
-type Event2 = web_sys::Event;
+/// The open panel.
+struct Panel {
+    el: Element,
+    mic: Select,
+    speaker: Select,
+    hint: Slot<Element>,
+}
+
+impl Part for Panel {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
+
+/// The "Audio devices" disclosure. Reads the browser's devices when made and whenever they
+/// change, and offers the stored choice.
+pub struct Devices {
+    el: Element,
+    toggle: Element,
+    text: Node,
+    panel: Slot<Panel>,
+    /// The panel is open.
+    pub open: bool,
+    /// The browser's devices.
+    pub devices: Vec<Device>,
+    _listeners: Vec<EventListener>,
+}
+
+/// Reads the devices and sends them to the pane.
+fn load(tx: &Sender<Msg>) {
+    let tx = tx.clone();
+    wasm_bindgen_futures::spawn_local(async move { tx.send(Msg::Devices(enumerate().await)) });
+}
+
+impl Devices {
+    /// The disclosure (not yet in the document).
+    pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Devices {
+        let el = make(doc, "div", "ad-devices", &[]);
+        let toggle = button(doc, &el, "ad-disclosure", "devices-toggle");
+        set_attr(&toggle, "aria-controls", Some(&ids.of("devices-panel")));
+        add_icon(doc, &toggle, Icon::Headphones);
+        let text = add(doc, &toggle, "span", "", &[]).into();
+        add_icon(doc, &toggle, Icon::Chevron);
+        let panel = Slot::add(doc, &el);
+        let mut listeners = vec![tx.click(&toggle, Msg::ToggleDevices)];
+        // After mount (a microtask): the stored choice, then the browser's devices.
+        let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
+        let restore = tx.clone();
+        wasm_bindgen_futures::spawn_local(async move { restore.send(Msg::Restore(wanted)) });
+        load(tx);
+        if let Some(media) = web_sys::window().and_then(|w| w.navigator().media_devices().ok()) {
+            let tx = tx.clone();
+            listeners.push(EventListener::new(&media, "devicechange", move |_| {
+                load(&tx)
+            }));
+        }
+        Devices {
+            el,
+            toggle,
+            text,
+            panel,
+            open: false,
+            devices: Vec::new(),
+            _listeners: listeners,
+        }
+    }
+
+    /// Shows the choice `selected` (microphone, speaker).
+    pub fn update(&mut self, cx: &Cx, selected: &(Option<String>, Option<String>)) {
+        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
+        set_attr(&self.toggle, "aria-expanded", Some(bool_str(self.open)));
+        set_text(&self.text, t(lang, Key::AudioDevices));
+        let devices = &self.devices;
+        self.panel.set(
+            self.open,
+            || {
+                let el = make(
+                    doc,
+                    "div",
+                    "ad-devices-panel",
+                    &[("id", &ids.of("devices-panel")), ("data-test", "devices")],
+                );
+                Panel {
+                    mic: Select::add(doc, &el, ids, tx, true, "microphone"),
+                    speaker: Select::add(doc, &el, ids, tx, false, "speaker"),
+                    hint: Slot::add(doc, &el),
+                    el,
+                }
+            },
+            |p| {
+                let of = |input: bool| -> Vec<Device> {
+                    devices
+                        .iter()
+                        .filter(|d| d.input == input)
+                        .cloned()
+                        .collect()
+                };
+                let current = |c: &Option<String>| c.clone().unwrap_or_default();
+                p.mic.update(
+                    doc,
+                    t(lang, Key::Microphone),
+                    (of(true), current(&selected.0), lang, strings),
+                );
+                p.speaker.update(
+                    doc,
+                    t(lang, Key::Speaker),
+                    (of(false), current(&selected.1), lang, strings),
+                );
+                let nameless = devices.iter().any(|d| d.label.is_empty()) || devices.is_empty();
+                p.hint.set(
+                    nameless,
+                    || make(doc, "p", "ad-help", &[("data-test", "devices-hint")]),
+                    |h| set_text(h, t(lang, Key::DevicesHint)),
+                );
+            },
+        );
+    }
+}
+
+impl Part for Devices {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}

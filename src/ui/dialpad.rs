@@ -1,13 +1,17 @@
 //! The dial pad: number field, keypad with letters, Call; and the keypad reused for DTMF.
+//! What the agent typed lives in the field itself: no update of the view ever sets it.
 
-use wasm_bindgen::JsValue;
-use web_sys::HtmlInputElement;
-use yew::prelude::*;
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, Node};
 
-use super::i18n::{t, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
+use super::app::{Cx, Msg};
+use super::dom::{
+    add, add_icon, add_text, bool_str, button, set_attr, set_text, Part, Sender, Slot,
+};
+use super::i18n::{t, Key};
+use super::icons::Icon;
 use super::ids::Ids;
-use crate::core::Event;
 
 /// The twelve keys with their letters.
 const KEYS: [(&str, &str); 12] = [
@@ -25,40 +29,6 @@ const KEYS: [(&str, &str); 12] = [
     ("#", ""),
 ];
 
-/// Props of [`Keypad`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct KeypadProps {
-    /// A key was pressed (`"0"`–`"9"`, `"*"`, `"#"`).
-    pub onkey: Callback<String>,
-    /// Prefix of the `data-test` ids (`key` → `key-5`).
-    #[prop_or(AttrValue::Static("key"))]
-    pub test_prefix: AttrValue,
-    /// Accessible name of the group.
-    pub label: AttrValue,
-}
-
-/// Twelve keys in a 3×4 grid.
-#[component]
-pub fn Keypad(props: &KeypadProps) -> Html {
-    html! {
-        <div class="ad-keys" role="group" aria-label={props.label.clone()}>
-            { for KEYS.iter().map(|(k, letters)| {
-                let onclick = {
-                    let onkey = props.onkey.clone();
-                    move |_: MouseEvent| onkey.emit(k.to_string())
-                };
-                html! {
-                    <button type="button" class="ad-key" data-test={format!("{}-{k}", props.test_prefix)}
-                        {onclick}>
-                        <span class="ad-key-digit">{ *k }</span>{ " " }
-                        <span class="ad-key-letters">{ *letters }</span>
-                    </button>
-                }
-            }) }
-        </div>
-    }
-}
-
 /// True for the characters the keyboard may add to the number from anywhere in the pad.
 pub fn is_dial_key(key: &str) -> bool {
     key.len() == 1
@@ -67,108 +37,185 @@ pub fn is_dial_key(key: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | '+'))
 }
 
-/// Props of [`Dialpad`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct DialpadProps {
-    /// This widget's element ids (from the root component).
-    #[prop_or_default]
-    pub ids: Ids,
-    /// What the agent typed (kept by the parent so nothing is lost when a dial is refused).
-    pub value: AttrValue,
-    /// The typed text changed.
-    pub onchange: Callback<String>,
-    /// The agent's actions: pressing Call is [`Event::Dial`] with what is in the field.
-    pub onevent: Callback<Event>,
-    /// Why the number cannot be dialed, shown next to the field.
-    pub error: Option<String>,
-    /// The language.
-    pub lang: Lang,
+/// Twelve keys in a 3×4 grid; a press sends `msg(key)`.
+pub struct Keypad {
+    el: Element,
+    _listeners: Vec<EventListener>,
+}
+
+impl Keypad {
+    /// The keypad, appended to `parent`; `prefix` names the keys' `data-test` (`key-5`).
+    pub fn add(
+        doc: &Document,
+        parent: &Node,
+        tx: &Sender<Msg>,
+        prefix: &str,
+        msg: fn(String) -> Msg,
+    ) -> Keypad {
+        let el = add(doc, parent, "div", "ad-keys", &[("role", "group")]);
+        let listeners = KEYS
+            .iter()
+            .map(|(k, letters)| {
+                let b = button(doc, &el, "ad-key", &format!("{prefix}-{k}"));
+                add(doc, &b, "span", "ad-key-digit", &[]).set_text_content(Some(k));
+                add_text(doc, &b, " ");
+                add(doc, &b, "span", "ad-key-letters", &[]).set_text_content(Some(letters));
+                tx.click(&b, msg(k.to_string()))
+            })
+            .collect();
+        Keypad {
+            el,
+            _listeners: listeners,
+        }
+    }
+
+    /// Names the group.
+    pub fn update(&self, label: &str) {
+        set_attr(&self.el, "aria-label", Some(label));
+    }
+}
+
+/// A keydown on the pad or the DTMF keypad: the dial key pressed (no modifier), if any.
+pub fn dial_key(e: &web_sys::Event) -> Option<(KeyboardEvent, String)> {
+    let e = e.dyn_ref::<KeyboardEvent>()?;
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    Some((e.clone(), e.key()))
 }
 
 /// Number field, keypad with letters, Call. Digits, `*#+`, Backspace and Enter work from the
 /// keyboard anywhere in the pad, not only in the field.
-#[component]
-pub fn Dialpad(props: &DialpadProps) -> Html {
-    let ids = props.ids.clone();
-    let lang = use_lang(props.lang);
-    let input = use_node_ref();
+pub struct Dialpad {
+    el: Element,
+    input: HtmlInputElement,
+    label: Node,
+    backspace: Element,
+    error: Slot<Element>,
+    keypad: Keypad,
+    call: Node,
+    _listeners: Vec<EventListener>,
+}
 
-    // Callbacks
-    let oninput = {
-        let onchange = props.onchange.clone();
-        move |e: InputEvent| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().value())
-    };
-    // The dial: the click (or Enter) becomes the core's event, handled before this returns.
-    let onsubmit = {
-        let (onevent, value) = (props.onevent.clone(), props.value.clone());
-        move |e: SubmitEvent| {
+impl Dialpad {
+    /// The pad (not yet in the document).
+    pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Dialpad {
+        let el = super::dom::el(doc, "form", "ad-dialpad");
+        el.set_attribute("data-test", "dialpad").ok();
+        let number_id = ids.of("number");
+        let label = add(doc, &el, "label", "ad-label", &[("for", &number_id)]);
+        let row = add(doc, &el, "div", "ad-number-row", &[]);
+        let input: HtmlInputElement = add(
+            doc,
+            &row,
+            "input",
+            "ad-number",
+            &[
+                ("id", &number_id),
+                ("data-test", "number"),
+                ("type", "tel"),
+                ("inputmode", "tel"),
+                ("autocomplete", "off"),
+                ("spellcheck", "false"),
+                ("aria-invalid", "false"),
+            ],
+        )
+        .unchecked_into();
+        let backspace = button(doc, &row, "ad-icon-button", "backspace");
+        add_icon(doc, &backspace, Icon::Backspace);
+        let error = Slot::add(doc, &el);
+        let keypad = Keypad::add(doc, &el, tx, "key", Msg::Key);
+        let call = add(
+            doc,
+            &el,
+            "button",
+            "ad-button ad-call-button",
+            &[("type", "submit"), ("data-test", "call-button")],
+        );
+        add_icon(doc, &call, Icon::Phone);
+        let call = add_text(doc, &call, "");
+        // The dial: the click (or Enter) becomes the core's event, handled before this returns.
+        let submit = tx.on(&el, "submit", |e| {
             e.prevent_default();
-            onevent.emit(Event::Dial {
-                dialed: value.to_string(),
-            });
-        }
-    };
-    let onkey = {
-        let (onchange, value) = (props.onchange.clone(), props.value.clone());
-        Callback::from(move |k: String| onchange.emit(format!("{value}{k}")))
-    };
-    let backspace = {
-        let (onchange, value) = (props.onchange.clone(), props.value.clone());
-        move || {
-            let mut v = value.to_string();
-            v.pop();
-            onchange.emit(v);
-        }
-    };
-    let onbackspace = {
-        let backspace = backspace.clone();
-        move |_: MouseEvent| backspace()
-    };
-    let onkeydown = {
-        let (onkey, input) = (onkey.clone(), input.clone());
-        move |e: KeyboardEvent| {
+            Some(Msg::Dial)
+        });
+        let field: web_sys::EventTarget = input.clone().into();
+        let keys = tx.on(&el, "keydown", move |e| {
             // The field handles its own typing; elsewhere in the pad the keys still dial.
-            let in_field = e
-                .target()
-                .zip(input.get())
-                .is_some_and(|(t, i)| JsValue::from(t) == JsValue::from(i));
-            if in_field || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                return;
+            if e.target().as_ref() == Some(&field) {
+                return None;
             }
-            let key = e.key();
-            if is_dial_key(&key) {
-                e.prevent_default();
-                onkey.emit(key);
+            let (e, key) = dial_key(e)?;
+            let msg = if is_dial_key(&key) {
+                Msg::Key(key)
             } else if key == "Backspace" {
-                e.prevent_default();
-                backspace();
-            }
+                Msg::Backspace
+            } else {
+                return None;
+            };
+            e.prevent_default();
+            Some(msg)
+        });
+        let back = tx.click(&backspace, Msg::Backspace);
+        Dialpad {
+            el,
+            input,
+            label: label.into(),
+            backspace,
+            error,
+            keypad,
+            call,
+            _listeners: vec![submit, keys, back],
         }
-    };
+    }
 
-    let invalid = props.error.is_some();
-    html! {
-        <form class="ad-dialpad" onsubmit={onsubmit} onkeydown={onkeydown} data-test="dialpad">
-            <label class="ad-label" for={ids.of("number")}>{ t(lang, Key::Number) }</label>
-            <div class="ad-number-row">
-                <input id={ids.of("number")} ref={input} class="ad-number" data-test="number" type="tel"
-                    inputmode="tel" autocomplete="off" spellcheck="false"
-                    value={props.value.clone()} oninput={oninput}
-                    aria-invalid={invalid.to_string()}
-                    aria-describedby={invalid.then(|| ids.of("number-error"))} />
-                <button type="button" class="ad-icon-button" data-test="backspace"
-                    aria-label={t(lang, Key::DeleteDigit)} title={t(lang, Key::DeleteDigit)}
-                    onclick={onbackspace}>
-                    { icon(Icon::Backspace) }
-                </button>
-            </div>
-            if let Some(error) = &props.error {
-                <p id={ids.of("number-error")} class="ad-field-error" role="alert" data-test="notice">{ error.clone() }</p>
-            }
-            <Keypad onkey={onkey} label={t(lang, Key::Keypad)} />
-            <button type="submit" class="ad-button ad-call-button" data-test="call-button">
-                { icon(Icon::Phone) }{ t(lang, Key::Call) }
-            </button>
-        </form>
+    /// Texts in `lang`, and why the number cannot be dialed (next to the field).
+    pub fn update(&mut self, cx: &Cx, error: Option<&str>) {
+        let (doc, ids, lang) = (cx.doc, cx.ids, cx.lang);
+        set_text(&self.label, t(lang, Key::Number));
+        let delete = t(lang, Key::DeleteDigit);
+        set_attr(&self.backspace, "aria-label", Some(delete));
+        set_attr(&self.backspace, "title", Some(delete));
+        self.keypad.update(t(lang, Key::Keypad));
+        set_text(&self.call, t(lang, Key::Call));
+        let error_id = ids.of("number-error");
+        set_attr(&self.input, "aria-invalid", Some(bool_str(error.is_some())));
+        set_attr(
+            &self.input,
+            "aria-describedby",
+            error.map(|_| error_id.as_str()),
+        );
+        self.error.set(
+            error.is_some(),
+            || {
+                let p = super::dom::el(doc, "p", "ad-field-error");
+                super::dom::set_attrs(
+                    &p,
+                    &[
+                        ("id", &error_id),
+                        ("role", "alert"),
+                        ("data-test", "notice"),
+                    ],
+                );
+                p
+            },
+            |p| set_text(p, error.unwrap_or_default()),
+        );
+    }
+
+    /// What is in the field.
+    pub fn value(&self) -> String {
+        self.input.value()
+    }
+
+    /// Puts `value` in the field (a key pressed, a digit deleted).
+    pub fn set_value(&self, value: &str) {
+        self.input.set_value(value);
+    }
+}
+
+impl Part for Dialpad {
+    fn root(&self) -> &Element {
+        &self.el
     }
 }

@@ -1,33 +1,17 @@
 //! The emergency banner (E5, E3, E12, E7): what is happening, the location being sent, the
 //! callback number with the time it stays valid, and the notification's status.
 
-use yew::prelude::*;
+use web_sys::{Document, Element, Node};
 
-use super::i18n::{decimal, duration, region_name, t, tf, time, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
+use super::app::{Cx, Msg};
+use super::dom::{add, add_icon, add_text, button, make, set_text, Keyed, Part, Slot};
+use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
+use super::icons::Icon;
 use super::ids::Ids;
 use crate::core::flow::{CallbackWindow, EmergencyWarning, Unconfirmed};
 use crate::core::view::EmergencyView;
 use crate::core::wire::NotificationStatus;
 use crate::core::{Event, Millis};
-
-/// Props of [`EmergencyBanner`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct EmergencyBannerProps {
-    /// This widget's element ids (from the root component).
-    #[prop_or_default]
-    pub ids: Ids,
-    /// The banner's content.
-    pub emergency: EmergencyView,
-    /// The open callback window.
-    pub callback: Option<CallbackWindow>,
-    /// The shell's clock.
-    pub now: Millis,
-    /// The language.
-    pub lang: Lang,
-    /// The agent's answers (whether the call taken up after a reload goes on).
-    pub onevent: Callback<Event>,
-}
 
 /// "Valid for 59:12 (until 3:05 PM)".
 pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String {
@@ -39,18 +23,219 @@ pub fn callback_validity(lang: Lang, w: &CallbackWindow, now: Millis) -> String 
     )
 }
 
+/// What the alert says: title, warning, whether the dial went unanswered; in which strings.
+type AlertKey = (Key, Option<String>, bool, Lang, u32);
+
+/// What the facts say (the callback countdown aside, which ticks on its own).
+#[derive(PartialEq)]
+struct Facts {
+    number: String,
+    civic: Option<String>,
+    location: Option<String>,
+    callback: Option<String>,
+    notification: Option<(Key, &'static str)>,
+    lang: Lang,
+    strings: u32,
+}
+
 /// The banner.
-#[component]
-pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
-    let ids = props.ids.clone();
-    let (lang, e) = (use_lang(props.lang), &props.emergency);
-    let warning = e.warning.as_ref().map(|w| match w {
-        EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
-        EmergencyWarning::OutsideSupportedRegion { region } => {
-            tf(lang, Key::OutsideRegion, &[&region_name(lang, region)])
+pub struct EmergencyBanner {
+    el: Element,
+    alert: Keyed<AlertKey>,
+    still_on: Slot<Keyed<(Lang, u32)>>,
+    facts: Keyed<Facts>,
+    remaining: Option<Node>,
+}
+
+impl EmergencyBanner {
+    /// The banner (not yet in the document).
+    pub fn new(doc: &Document, ids: &Ids) -> EmergencyBanner {
+        let el = make(
+            doc,
+            "section",
+            "ad-emergency",
+            &[
+                ("data-test", "emergency-banner"),
+                ("aria-labelledby", &ids.of("emergency-title")),
+            ],
+        );
+        // The alert holds only what must be announced at once: not the ticking countdown.
+        let alert = Keyed::new(add(
+            doc,
+            &el,
+            "div",
+            "ad-emergency-alert",
+            &[("role", "alert")],
+        ));
+        let still_on = Slot::add(doc, &el);
+        let facts = Keyed::new(add(doc, &el, "dl", "ad-facts", &[]));
+        EmergencyBanner {
+            el,
+            alert,
+            still_on,
+            facts,
+            remaining: None,
         }
-    });
-    let location = match (&e.location, &e.civic_address) {
+    }
+
+    /// Shows `e` and the callback window `callback` at `now`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn update(
+        &mut self,
+        cx: &Cx,
+        e: &EmergencyView,
+        callback: Option<&CallbackWindow>,
+        now: Millis,
+    ) {
+        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
+        let warning = e.warning.as_ref().map(|w| match w {
+            EmergencyWarning::LocationUnknown => t(lang, Key::LocationUnknown).to_string(),
+            EmergencyWarning::OutsideSupportedRegion { region } => {
+                tf(lang, Key::OutsideRegion, &[&region_name(lang, region)])
+            }
+        });
+        let title = if e.callback_call {
+            Key::EmergencyCallback
+        } else {
+            Key::EmergencyInProgress
+        };
+        let unanswered = e.unconfirmed == Some(Unconfirmed::DialUnanswered);
+        self.alert.set(
+            (title, warning, unanswered, lang, strings),
+            |el, (title, warning, unanswered, lang, _)| {
+                let p = add(
+                    doc,
+                    el,
+                    "p",
+                    "ad-emergency-title",
+                    &[("id", &ids.of("emergency-title"))],
+                );
+                add_icon(doc, &p, Icon::Alert);
+                add_text(doc, &p, t(*lang, *title));
+                add(doc, el, "p", "ad-emergency-text", &[])
+                    .set_text_content(Some(t(*lang, Key::EmergencyStay)));
+                if let Some(w) = warning {
+                    add(
+                        doc,
+                        el,
+                        "p",
+                        "ad-emergency-warning",
+                        &[("data-test", "emergency-warning")],
+                    )
+                    .set_text_content(Some(w));
+                }
+                if *unanswered {
+                    add(
+                        doc,
+                        el,
+                        "p",
+                        "ad-emergency-warning",
+                        &[("data-test", "emergency-unconfirmed")],
+                    )
+                    .set_text_content(Some(t(*lang, Key::EmergencyUnconfirmed)));
+                }
+                Vec::new()
+            },
+        );
+        self.still_on.set(
+            e.unconfirmed == Some(Unconfirmed::AfterReload),
+            || {
+                Keyed::new(make(
+                    doc,
+                    "div",
+                    "ad-still-on",
+                    &[
+                        ("role", "group"),
+                        ("aria-labelledby", &ids.of("still-on")),
+                        ("data-test", "emergency-still-on"),
+                    ],
+                ))
+            },
+            |group| {
+                group.set((lang, strings), |el, (lang, _)| {
+                    add(
+                        doc,
+                        el,
+                        "p",
+                        "ad-emergency-warning",
+                        &[("id", &ids.of("still-on"))],
+                    )
+                    .set_text_content(Some(t(*lang, Key::EmergencyStillOn)));
+                    let yes = button(doc, el, "ad-button", "still-on-yes");
+                    yes.set_text_content(Some(t(*lang, Key::EmergencyStillOnYes)));
+                    let no = button(doc, el, "ad-button ad-end", "still-on-no");
+                    no.set_text_content(Some(t(*lang, Key::EmergencyStillOnNo)));
+                    vec![
+                        tx.click(&yes, Msg::Emit(Event::ConfirmCall(true))),
+                        tx.click(&no, Msg::Emit(Event::ConfirmCall(false))),
+                    ]
+                })
+            },
+        );
+        let facts = Facts {
+            number: e.number.clone(),
+            civic: e.civic_address.clone(),
+            location: location(lang, e),
+            callback: callback.map(|w| w.number.clone()),
+            notification: e.notification.as_ref().map(|n| match n.status {
+                NotificationStatus::Sending => (Key::NotifSending, "ad-pending"),
+                NotificationStatus::Sent => (Key::NotifSent, "ad-ok"),
+                NotificationStatus::Failed => (Key::NotifFailed, "ad-bad"),
+                NotificationStatus::Skipped => (Key::NotifSkipped, "ad-muted"),
+            }),
+            lang,
+            strings,
+        };
+        let remaining = &mut self.remaining;
+        self.facts.set(facts, |dl, f| {
+            let lang = f.lang;
+            let fact = |key: Key, test: &str| {
+                let div = add(doc, dl, "div", "ad-fact", &[]);
+                add(doc, &div, "dt", "", &[]).set_text_content(Some(t(lang, key)));
+                add(doc, &div, "dd", "", &[("data-test", test)])
+            };
+            let dd = fact(Key::EmergencyNumber, "emergency-number");
+            dd.set_class_name("ad-strong");
+            dd.set_text_content(Some(&f.number));
+            let dd = fact(Key::LocationSent, "emergency-location");
+            let line =
+                |text: &str| add(doc, &dd, "span", "ad-line", &[]).set_text_content(Some(text));
+            if let Some(address) = &f.civic {
+                line(address);
+            }
+            match &f.location {
+                Some(l) => line(l),
+                None if f.civic.is_none() => line(t(lang, Key::NoLocation)),
+                None => {}
+            }
+            *remaining = f.callback.as_ref().map(|number| {
+                let dd = fact(Key::CallbackNumber, "callback-number");
+                add(doc, &dd, "span", "ad-line ad-strong", &[]).set_text_content(Some(number));
+                add(
+                    doc,
+                    &dd,
+                    "span",
+                    "ad-line ad-small",
+                    &[("data-test", "callback-remaining")],
+                )
+                .into()
+            });
+            if let Some((key, class)) = f.notification {
+                let dd = fact(Key::Contacts, "notification-status");
+                dd.set_class_name(class);
+                dd.set_text_content(Some(t(lang, key)));
+            }
+            Vec::new()
+        });
+        if let (Some(node), Some(w)) = (&self.remaining, callback) {
+            set_text(node, &callback_validity(lang, w, now));
+        }
+    }
+}
+
+/// The location being sent, as the agent reads it.
+fn location(lang: Lang, e: &EmergencyView) -> Option<String> {
+    match (&e.location, &e.civic_address) {
         (Some(l), _) => Some(format!(
             "{}, {} (± {} m)",
             decimal(lang, l.latitude, 5),
@@ -71,79 +256,11 @@ pub fn EmergencyBanner(props: &EmergencyBannerProps) -> Html {
                 None => name,
             }
         }),
-    };
-    let notification = e.notification.as_ref().map(|n| {
-        let (key, class) = match n.status {
-            NotificationStatus::Sending => (Key::NotifSending, "ad-pending"),
-            NotificationStatus::Sent => (Key::NotifSent, "ad-ok"),
-            NotificationStatus::Failed => (Key::NotifFailed, "ad-bad"),
-            NotificationStatus::Skipped => (Key::NotifSkipped, "ad-muted"),
-        };
-        (t(lang, key), class, n.recipients.len())
-    });
-    let answer = |alive: bool| {
-        let onevent = props.onevent.clone();
-        move |_: MouseEvent| onevent.emit(Event::ConfirmCall(alive))
-    };
-    let title = if e.callback_call {
-        Key::EmergencyCallback
-    } else {
-        Key::EmergencyInProgress
-    };
-    html! {
-        <section class="ad-emergency" data-test="emergency-banner" aria-labelledby={ids.of("emergency-title")}>
-            // The alert holds only what must be announced at once: not the ticking countdown.
-            <div class="ad-emergency-alert" role="alert">
-                <p class="ad-emergency-title" id={ids.of("emergency-title")}>{ icon(Icon::Alert) }{ t(lang, title) }</p>
-                <p class="ad-emergency-text">{ t(lang, Key::EmergencyStay) }</p>
-                if let Some(w) = warning {
-                    <p class="ad-emergency-warning" data-test="emergency-warning">{ w }</p>
-                }
-                if e.unconfirmed == Some(Unconfirmed::DialUnanswered) {
-                    <p class="ad-emergency-warning" data-test="emergency-unconfirmed">{ t(lang, Key::EmergencyUnconfirmed) }</p>
-                }
-            </div>
-            if e.unconfirmed == Some(Unconfirmed::AfterReload) {
-                <div class="ad-still-on" role="group" aria-labelledby={ids.of("still-on")} data-test="emergency-still-on">
-                    <p id={ids.of("still-on")} class="ad-emergency-warning">{ t(lang, Key::EmergencyStillOn) }</p>
-                    <button type="button" class="ad-button" data-test="still-on-yes" onclick={answer(true)}>{ t(lang, Key::EmergencyStillOnYes) }</button>
-                    <button type="button" class="ad-button ad-end" data-test="still-on-no" onclick={answer(false)}>{ t(lang, Key::EmergencyStillOnNo) }</button>
-                </div>
-            }
-            <dl class="ad-facts">
-                <div class="ad-fact">
-                    <dt>{ t(lang, Key::EmergencyNumber) }</dt>
-                    <dd class="ad-strong" data-test="emergency-number">{ e.number.clone() }</dd>
-                </div>
-                <div class="ad-fact">
-                    <dt>{ t(lang, Key::LocationSent) }</dt>
-                    <dd data-test="emergency-location">
-                        if let Some(address) = &e.civic_address {
-                            <span class="ad-line">{ address.clone() }</span>
-                        }
-                        if let Some(l) = location {
-                            <span class="ad-line">{ l }</span>
-                        } else if e.civic_address.is_none() {
-                            <span class="ad-line">{ t(lang, Key::NoLocation) }</span>
-                        }
-                    </dd>
-                </div>
-                if let Some(w) = &props.callback {
-                    <div class="ad-fact">
-                        <dt>{ t(lang, Key::CallbackNumber) }</dt>
-                        <dd data-test="callback-number">
-                            <span class="ad-line ad-strong">{ w.number.clone() }</span>
-                            <span class="ad-line ad-small" data-test="callback-remaining">{ callback_validity(lang, w, props.now) }</span>
-                        </dd>
-                    </div>
-                }
-                if let Some((text, class, _)) = notification {
-                    <div class="ad-fact">
-                        <dt>{ t(lang, Key::Contacts) }</dt>
-                        <dd data-test="notification-status" class={class}>{ text }</dd>
-                    </div>
-                }
-            </dl>
-        </section>
+    }
+}
+
+impl Part for EmergencyBanner {
+    fn root(&self) -> &Element {
+        &self.el
     }
 }

@@ -15,6 +15,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
+#[cfg(feature = "admin")]
 use yew::prelude::*;
 
 use crate::core::decimal::fixed;
@@ -462,9 +463,31 @@ fn describe(error: &JsValue) -> String {
     }
 }
 
-/// For a root component (the pane, the settings surface): fetches `lang`'s locale file when
-/// it is not here yet; `on_error` hears why it could not be fetched (the widget stays in
+/// Told whenever a locale file is taken up, until dropped.
+pub struct Watch(u32);
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let id = self.0;
+        WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id));
+    }
+}
+
+/// Calls `f` whenever a locale file is taken up, for as long as the returned [`Watch`] lives
+/// (the pane shows its new strings then).
+pub fn watch(f: Rc<dyn Fn()>) -> Watch {
+    let id = NEXT_WATCHER.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    WATCHERS.with(|w| w.borrow_mut().push((id, f)));
+    Watch(id)
+}
+
+/// For the settings surface (Yew, cargo feature `admin`): fetches `lang`'s locale file when
+/// it is not here yet; `on_error` hears why it could not be fetched (the form stays in
 /// English). What is shown follows through [`use_lang`].
+#[cfg(feature = "admin")]
 #[hook]
 pub fn use_locale_file(lang: Lang, on_error: Option<Callback<String>>) {
     use_effect_with(lang, move |&lang| {
@@ -479,19 +502,15 @@ pub fn use_locale_file(lang: Lang, on_error: Option<Callback<String>>) {
     });
 }
 
-/// `lang`, for a component that shows text: it renders again whenever a locale file is taken
-/// up, while mounted (its props may not change when its strings do).
+/// `lang`, for a Yew component that shows text: it renders again whenever a locale file is
+/// taken up, while mounted (its props may not change when its strings do).
+#[cfg(feature = "admin")]
 #[hook]
 pub fn use_lang(lang: Lang) -> Lang {
     let update = use_force_update();
     use_effect_with((), move |_| {
-        let id = NEXT_WATCHER.with(|n| {
-            n.set(n.get().wrapping_add(1));
-            n.get()
-        });
-        let watcher: Rc<dyn Fn()> = Rc::new(move || update.force_update());
-        WATCHERS.with(|w| w.borrow_mut().push((id, watcher)));
-        move || WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id))
+        let watch = watch(Rc::new(move || update.force_update()));
+        move || drop(watch)
     });
     lang
 }

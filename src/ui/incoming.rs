@@ -1,49 +1,74 @@
 //! The incoming call: the caller, Answer and Decline.
 
-use yew::prelude::*;
+use web_sys::Document;
 
-use super::i18n::{t, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
+use super::app::{Cx, Msg};
+use super::dom::{add, add_icon, add_text, button, make, Keyed};
+use super::i18n::{t, Key, Lang};
+use super::icons::Icon;
 use super::ids::Ids;
 use crate::core::Event;
 
-/// Props of [`Incoming`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct IncomingProps {
-    /// This widget's element ids (from the root component).
-    #[prop_or_default]
-    pub ids: Ids,
-    /// The caller.
-    pub from: AttrValue,
-    /// The agent's actions.
-    pub onevent: Callback<Event>,
-    /// The language.
-    pub lang: Lang,
+/// The incoming-call card, rebuilt when the caller or the language changes.
+pub type Incoming = Keyed<(String, Lang, u32)>;
+
+/// The card (not yet in the document).
+pub fn new(doc: &Document, ids: &Ids) -> Incoming {
+    Keyed::new(make(
+        doc,
+        "section",
+        "ad-incoming",
+        &[
+            ("data-test", "incoming"),
+            ("aria-labelledby", &ids.of("incoming-title")),
+        ],
+    ))
 }
 
-/// The incoming-call card.
-#[component]
-pub fn Incoming(props: &IncomingProps) -> Html {
-    let ids = props.ids.clone();
-    let lang = use_lang(props.lang);
-    let emit = |event: Event| {
-        let onevent = props.onevent.clone();
-        Callback::from(move |_: MouseEvent| onevent.emit(event.clone()))
-    };
-    html! {
-        <section class="ad-incoming" data-test="incoming" aria-labelledby={ids.of("incoming-title")}>
-            <div role="alert">
-                <p class="ad-incoming-title" id={ids.of("incoming-title")}>{ t(lang, Key::IncomingCall) }</p>
-                <p class="ad-incoming-from" data-test="incoming-from">{ props.from.clone() }</p>
-            </div>
-            <div class="ad-incoming-actions">
-                <button type="button" class="ad-button ad-answer" data-test="answer" onclick={emit(Event::Answer)}>
-                    { icon(Icon::Phone) }{ t(lang, Key::Answer) }
-                </button>
-                <button type="button" class="ad-button ad-decline" data-test="decline" onclick={emit(Event::Decline)}>
-                    { icon(Icon::PhoneEnd) }{ t(lang, Key::Decline) }
-                </button>
-            </div>
-        </section>
-    }
+/// Shows the caller `from`.
+pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
+    let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
+    card.set((from.to_string(), lang, strings), |el, (from, lang, _)| {
+        let alert = add(doc, el, "div", "", &[("role", "alert")]);
+        add(
+            doc,
+            &alert,
+            "p",
+            "ad-incoming-title",
+            &[("id", &ids.of("incoming-title"))],
+        )
+        .set_text_content(Some(t(*lang, Key::IncomingCall)));
+        add(
+            doc,
+            &alert,
+            "p",
+            "ad-incoming-from",
+            &[("data-test", "incoming-from")],
+        )
+        .set_text_content(Some(from));
+        let actions = add(doc, el, "div", "ad-incoming-actions", &[]);
+        let mut listeners = Vec::new();
+        for (class, test, icon, key, event) in [
+            (
+                "ad-button ad-answer",
+                "answer",
+                Icon::Phone,
+                Key::Answer,
+                Event::Answer,
+            ),
+            (
+                "ad-button ad-decline",
+                "decline",
+                Icon::PhoneEnd,
+                Key::Decline,
+                Event::Decline,
+            ),
+        ] {
+            let b = button(doc, &actions, class, test);
+            add_icon(doc, &b, icon);
+            add_text(doc, &b, t(*lang, key));
+            listeners.push(tx.click(&b, Msg::Emit(event)));
+        }
+        listeners
+    });
 }

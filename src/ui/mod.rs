@@ -1,13 +1,14 @@
-//! The agent's UI, and the administrator's settings form: Yew function components over the
-//! core's view models. Depends on `core`,
-//! never on `host`. Components hold no call logic: they render a [`crate::core::ViewModel`]
-//! and emit [`crate::core::Event`]s.
+//! The agent's UI: hand-written DOM (web-sys) over the core's view model, built once at mount
+//! and updated in place (issue 16: no framework in the agent's wasm). Depends on `core`, never
+//! on `host`. Holds no call logic: it renders a [`crate::core::ViewModel`] and emits
+//! [`crate::core::Event`]s. The administrator's settings form (cargo feature `admin`) is Yew.
 
 pub mod app;
 pub mod call_pane;
 pub mod clock;
 pub mod devices;
 pub mod dialpad;
+pub mod dom;
 pub mod emergency_banner;
 pub mod i18n;
 pub mod icons;
@@ -15,8 +16,13 @@ pub mod ids;
 pub mod incoming;
 pub mod notices;
 pub mod readiness;
+#[cfg(feature = "admin")]
 pub mod settings;
+pub mod settings_link;
+#[cfg(feature = "admin")]
 pub mod settings_panel;
 
-pub use app::{App, AppProps};
-pub use settings_panel::{SettingsLink, SettingsPanel, SettingsPanelProps};
+pub use app::Pane;
+pub use settings_link::SettingsLink;
+#[cfg(feature = "admin")]
+pub use settings_panel::{SettingsPanel, SettingsPanelProps};

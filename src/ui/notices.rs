@@ -1,10 +1,13 @@
 //! Notices and binding problems for the agent (E12 unsupported region, failed and dropped
 //! emergency calls, presence not restored, binding failures), each dismissable.
 
-use yew::prelude::*;
+use gloo_events::EventListener;
+use web_sys::{Document, Element};
 
-use super::i18n::{region_name, t, tf, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
+use super::app::{Cx, Msg};
+use super::dom::{add, add_icon, make, set_attr, set_class, Keyed, Part, Sender, Slot};
+use super::i18n::{region_name, t, tf, Key, Lang};
+use super::icons::Icon;
 use crate::core::dial::DialError;
 use crate::core::flow::{Notice, Problem};
 use crate::core::{Binding, Event};
@@ -85,67 +88,112 @@ pub fn problem_text(lang: Lang, p: &Problem) -> String {
     }
 }
 
-/// Props of [`Notices`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct NoticesProps {
-    /// The current notice.
-    pub notice: Option<Notice>,
-    /// Binding problems.
-    pub problems: Vec<Problem>,
-    /// In emergency mode nothing but End call and devices is operable (E5): no Dismiss.
-    pub locked: bool,
-    /// The agent's actions.
-    pub onevent: Callback<Event>,
-    /// The language.
-    pub lang: Lang,
+/// The texts shown: the notice, and each problem with its detail.
+type Texts = (Option<String>, Vec<(String, String)>);
+
+/// The notice area (shown while there is a notice or a problem).
+pub struct Notices {
+    el: Element,
+    texts: Keyed<Texts>,
+    dismiss: Slot<Element>,
+    _listener: Option<EventListener>,
+    tx: Sender<Msg>,
 }
 
-/// The notice area.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let lang = use_lang(props.lang);
-    let notice = props
-        .notice
-        .as_ref()
-        .filter(|n| !matches!(n, Notice::InvalidNumber(_)));
-    if notice.is_none() && props.problems.is_empty() {
-        return html! {};
+impl Notices {
+    /// The area (not yet in the document).
+    pub fn new(doc: &Document, tx: &Sender<Msg>) -> Notices {
+        let el = make(doc, "div", "ad-notice", &[("data-test", "notice-area")]);
+        let body = add(doc, &el, "div", "ad-notice-body", &[("role", "alert")]);
+        add_icon(doc, &body, Icon::Alert);
+        let texts = Keyed::new(add(doc, &body, "div", "", &[]));
+        let dismiss = Slot::add(doc, &el);
+        Notices {
+            el,
+            texts,
+            dismiss,
+            _listener: None,
+            tx: tx.clone(),
+        }
     }
-    let urgent = matches!(
-        notice,
-        Some(
-            Notice::EmergencyUnsupportedRegion { .. }
-                | Notice::EmergencyCallFailed { .. }
-                | Notice::EmergencyDropped { .. }
-        )
-    );
-    let ondismiss = {
-        let onevent = props.onevent.clone();
-        move |_: MouseEvent| onevent.emit(Event::DismissNotice)
-    };
-    html! {
-        <div class={classes!("ad-notice", urgent.then_some("ad-notice-urgent"))} data-test="notice-area">
-            <div class="ad-notice-body" role="alert">
-                { icon(Icon::Alert) }
-                <div>
-                    if let Some(n) = notice {
-                        <p data-test="notice">{ notice_text(lang, n) }</p>
-                    }
-                    { for props.problems.iter().map(|p| html! {
-                        <p class="ad-problem" data-test="problem" title={p.message.clone()}>{ problem_text(lang, p) }</p>
-                    }) }
-                </div>
-            </div>
-            if !props.locked {
-                <button type="button" class="ad-icon-button" data-test="dismiss"
-                    aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)} onclick={ondismiss}>
-                    { icon(Icon::Close) }
-                </button>
+
+    /// True when there is something to show.
+    pub fn any(notice: Option<&Notice>, problems: &[Problem]) -> bool {
+        notice.is_some_and(|n| !matches!(n, Notice::InvalidNumber(_))) || !problems.is_empty()
+    }
+
+    /// Shows `notice` and `problems`; `locked` (emergency mode) offers no Dismiss (E5).
+    pub fn update(&mut self, cx: &Cx, notice: Option<&Notice>, problems: &[Problem], locked: bool) {
+        let (doc, lang) = (cx.doc, cx.lang);
+        let notice = notice.filter(|n| !matches!(n, Notice::InvalidNumber(_)));
+        let urgent = matches!(
+            notice,
+            Some(
+                Notice::EmergencyUnsupportedRegion { .. }
+                    | Notice::EmergencyCallFailed { .. }
+                    | Notice::EmergencyDropped { .. }
+            )
+        );
+        set_class(
+            &self.el,
+            if urgent {
+                "ad-notice ad-notice-urgent"
+            } else {
+                "ad-notice"
+            },
+        );
+        let texts = (
+            notice.map(|n| notice_text(lang, n)),
+            problems
+                .iter()
+                .map(|p| (problem_text(lang, p), p.message.clone()))
+                .collect(),
+        );
+        self.texts.set(texts, |div, (notice, problems)| {
+            if let Some(n) = notice {
+                add(doc, div, "p", "", &[("data-test", "notice")]).set_text_content(Some(n));
             }
-        </div>
+            for (text, title) in problems {
+                add(
+                    doc,
+                    div,
+                    "p",
+                    "ad-problem",
+                    &[("data-test", "problem"), ("title", title)],
+                )
+                .set_text_content(Some(text));
+            }
+            Vec::new()
+        });
+        let dismiss = t(lang, Key::Dismiss);
+        let tx = &self.tx;
+        let listener = &mut self._listener;
+        self.dismiss.set(
+            !locked,
+            || {
+                let b = make(
+                    doc,
+                    "button",
+                    "ad-icon-button",
+                    &[("type", "button"), ("data-test", "dismiss")],
+                );
+                add_icon(doc, &b, Icon::Close);
+                *listener = Some(tx.click(&b, Msg::Emit(Event::DismissNotice)));
+                b
+            },
+            |b| {
+                set_attr(b, "aria-label", Some(dismiss));
+                set_attr(b, "title", Some(dismiss));
+            },
+        );
     }
 }
 
+impl Part for Notices {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

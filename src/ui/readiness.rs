@@ -2,10 +2,15 @@
 //! with its remedy, localised by check id, and who is emailed about an emergency call
 //! (read-only: administrators set it, E7).
 
-use yew::prelude::*;
+use gloo_events::EventListener;
+use web_sys::{Document, Element, Node};
 
-use super::i18n::{t, tf, use_lang, Key, Lang};
-use super::icons::{icon, Icon};
+use super::app::{Cx, Msg};
+use super::dom::{
+    add, add_icon, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed, Sender, Slot,
+};
+use super::i18n::{t, tf, Key, Lang};
+use super::icons::Icon;
 use super::ids::Ids;
 use crate::core::readiness::{Check, CheckId, ReadinessReport};
 
@@ -22,67 +27,142 @@ pub fn check_text(lang: Lang, c: &Check) -> String {
     t(lang, if c.ok { ok } else { fix }).into()
 }
 
-/// Props of [`Readiness`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct ReadinessProps {
-    /// This widget's element ids (from the root component).
-    #[prop_or_default]
-    pub ids: Ids,
-    /// The report.
-    pub report: ReadinessReport,
-    /// Who is emailed about an emergency call (read-only: administrators set it, E7).
-    #[prop_or_default]
-    pub contacts: Vec<String>,
-    /// The language.
-    pub lang: Lang,
-}
+/// What the list shows: the report, who is told, in which strings.
+type ListKey = (ReadinessReport, Vec<String>, Lang, u32);
 
 /// Badge plus disclosure.
-#[component]
-pub fn Readiness(props: &ReadinessProps) -> Html {
-    let ids = props.ids.clone();
-    let lang = use_lang(props.lang);
-    let open = use_state(|| false);
-    let issues = props.report.checks.iter().filter(|c| !c.ok).count();
-    let ready = props.report.ready && issues == 0;
-    let label = match issues {
-        0 => t(lang, Key::Ready).to_string(),
-        1 => t(lang, Key::OneIssue).to_string(),
-        n => tf(lang, Key::Issues, &[&n.to_string()]),
+pub struct Readiness {
+    el: Element,
+    toggle: Element,
+    icon: IconSlot,
+    title: Node,
+    badge: Node,
+    list: Slot<Keyed<ListKey>>,
+    /// Whether the list is open (the toggle).
+    pub open: bool,
+    _listener: EventListener,
+}
+
+impl Readiness {
+    /// The badge, appended to `parent`.
+    pub fn add(doc: &Document, parent: &Node, ids: &Ids, tx: &Sender<Msg>) -> Readiness {
+        let el = add(doc, parent, "div", "ad-readiness", &[]);
+        let toggle = button(doc, &el, "ad-badge", "readiness-toggle");
+        set_attr(&toggle, "aria-controls", Some(&ids.of("readiness-list")));
+        let icon = IconSlot::add(doc, &toggle, Icon::Alert);
+        let title = add(doc, &toggle, "span", "ad-visually-hidden", &[]).into();
+        let badge = add(
+            doc,
+            &toggle,
+            "span",
+            "",
+            &[("data-test", "readiness-badge")],
+        )
+        .into();
+        add_icon(doc, &toggle, Icon::Chevron);
+        let list = Slot::add(doc, &el);
+        let listener = tx.click(&toggle, Msg::ToggleReadiness);
+        Readiness {
+            el,
+            toggle,
+            icon,
+            title,
+            badge,
+            list,
+            open: false,
+            _listener: listener,
+        }
+    }
+
+    /// Shows `report` and who is told.
+    pub fn update(&mut self, cx: &Cx, report: &ReadinessReport, contacts: &[String]) {
+        let (doc, ids, lang, strings) = (cx.doc, cx.ids, cx.lang, cx.strings);
+        let issues = report.checks.iter().filter(|c| !c.ok).count();
+        let ready = report.ready && issues == 0;
+        let label = match issues {
+            0 => t(lang, Key::Ready).to_string(),
+            1 => t(lang, Key::OneIssue).to_string(),
+            n => tf(lang, Key::Issues, &[&n.to_string()]),
+        };
+        set_class(
+            &self.toggle,
+            if ready {
+                "ad-badge ad-badge-ok"
+            } else {
+                "ad-badge ad-badge-bad"
+            },
+        );
+        set_attr(&self.toggle, "aria-expanded", Some(bool_str(self.open)));
+        self.icon
+            .set(doc, if ready { Icon::Check } else { Icon::Alert });
+        set_text(&self.title, &format!("{}: ", t(lang, Key::ReadinessTitle)));
+        set_text(&self.badge, &label);
+        self.list.set(
+            self.open,
+            || {
+                let ul = super::dom::el(doc, "ul", "ad-checks");
+                super::dom::set_attrs(
+                    &ul,
+                    &[
+                        ("id", &ids.of("readiness-list")),
+                        ("data-test", "readiness-list"),
+                    ],
+                );
+                Keyed::new(ul)
+            },
+            |list| {
+                let key = (report.clone(), contacts.to_vec(), lang, strings);
+                list.set(key, |ul, (report, contacts, lang, _)| {
+                    build_list(doc, ul, *lang, report, contacts)
+                })
+            },
+        );
+    }
+}
+
+fn build_list(
+    doc: &Document,
+    ul: &Element,
+    lang: Lang,
+    report: &ReadinessReport,
+    contacts: &[String],
+) -> Vec<EventListener> {
+    for c in &report.checks {
+        let li = add(
+            doc,
+            ul,
+            "li",
+            if c.ok {
+                "ad-check ad-ok"
+            } else {
+                "ad-check ad-bad"
+            },
+            &[("data-test", &format!("check-{}", c.id.as_str()))],
+        );
+        add_icon(doc, &li, if c.ok { Icon::Check } else { Icon::Alert });
+        let state = t(lang, if c.ok { Key::CheckOk } else { Key::CheckFail });
+        add(doc, &li, "span", "ad-visually-hidden", &[])
+            .set_text_content(Some(&format!("{state}: ")));
+        add(doc, &li, "span", "", &[]).set_text_content(Some(&check_text(lang, c)));
+    }
+    let li = add(
+        doc,
+        ul,
+        "li",
+        "ad-check",
+        &[("data-test", "contacts-readonly")],
+    );
+    let text = if contacts.is_empty() {
+        t(lang, Key::ContactsNone).to_string()
+    } else {
+        tf(lang, Key::ContactsReadOnly, &[&contacts.join(", ")])
     };
-    let ontoggle = {
-        let open = open.clone();
-        move |_: MouseEvent| open.set(!*open)
-    };
-    html! {
-        <div class="ad-readiness">
-            <button type="button" class={classes!("ad-badge", if ready { "ad-badge-ok" } else { "ad-badge-bad" })}
-                data-test="readiness-toggle" aria-expanded={open.to_string()} aria-controls={ids.of("readiness-list")}
-                onclick={ontoggle}>
-                { icon(if ready { Icon::Check } else { Icon::Alert }) }
-                <span class="ad-visually-hidden">{ t(lang, Key::ReadinessTitle) }{ ": " }</span>
-                <span data-test="readiness-badge">{ label }</span>
-                { icon(Icon::Chevron) }
-            </button>
-            if *open {
-                <ul id={ids.of("readiness-list")} class="ad-checks" data-test="readiness-list">
-                    { for props.report.checks.iter().map(|c| html! {
-                        <li class={classes!("ad-check", if c.ok { "ad-ok" } else { "ad-bad" })}
-                            data-test={format!("check-{}", c.id.as_str())}>
-                            { icon(if c.ok { Icon::Check } else { Icon::Alert }) }
-                            <span class="ad-visually-hidden">{ t(lang, if c.ok { Key::CheckOk } else { Key::CheckFail }) }{ ": " }</span>
-                            <span>{ check_text(lang, c) }</span>
-                        </li>
-                    }) }
-                    <li class="ad-check" data-test="contacts-readonly">
-                        <span>{ if props.contacts.is_empty() {
-                            t(lang, Key::ContactsNone).to_string()
-                        } else {
-                            tf(lang, Key::ContactsReadOnly, &[&props.contacts.join(", ")])
-                        } }</span>
-                    </li>
-                </ul>
-            }
-        </div>
+    add(doc, &li, "span", "", &[]).set_text_content(Some(&text));
+    Vec::new()
+}
+
+impl super::dom::Part for Readiness {
+    fn root(&self) -> &Element {
+        &self.el
     }
 }

@@ -1,82 +1,14 @@
-//! Where the settings form lives: [`SettingsLink`] carries one settings editor's latest view
-//! from the shell to the form, and the form's events back; [`SettingsPanel`] renders the form
-//! from it — on its own as the administrator's surface (`mountSettings`), or inside the
+//! [`SettingsPanel`] renders the settings form from a [`SettingsLink`] (Yew, cargo feature
+//! `admin`) — on its own as the administrator's surface (`mountSettings`), or inside the
 //! agent's pane when the host grants `permissions.editEmergencySettings`.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::i18n::{shown, t, tf, use_lang, use_locale_file, Key, Lang};
 use super::settings::SettingsForm;
-use crate::core::settings::{SettingsEvent, SettingsView};
-
-type Watcher = (u32, Callback<Option<Rc<SettingsView>>>);
-
-struct Inner {
-    view: RefCell<Option<Rc<SettingsView>>>,
-    onevent: Callback<SettingsEvent>,
-    watchers: RefCell<Vec<Watcher>>,
-    next: Cell<u32>,
-}
-
-/// One settings editor's latest view (set by the shell with [`SettingsLink::publish`]) and
-/// where the form's events go. Two links are equal only when they are the same link.
-#[derive(Clone)]
-pub struct SettingsLink(Rc<Inner>);
-
-impl PartialEq for SettingsLink {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl SettingsLink {
-    /// A link whose form sends its events to `onevent`; it shows nothing until a view is
-    /// published.
-    pub fn new(onevent: Callback<SettingsEvent>) -> SettingsLink {
-        SettingsLink(Rc::new(Inner {
-            view: RefCell::new(None),
-            onevent,
-            watchers: RefCell::new(Vec::new()),
-            next: Cell::new(0),
-        }))
-    }
-
-    /// The view to show now (`None`: no form).
-    pub fn publish(&self, view: Option<SettingsView>) {
-        let view = view.map(Rc::new);
-        *self.0.view.borrow_mut() = view.clone();
-        // No borrow held while the watchers run: they may publish or unwatch.
-        let watchers: Vec<_> = self
-            .0
-            .watchers
-            .borrow()
-            .iter()
-            .map(|(_, w)| w.clone())
-            .collect();
-        for w in watchers {
-            w.emit(view.clone());
-        }
-    }
-
-    /// The latest view, if any.
-    pub fn view(&self) -> Option<Rc<SettingsView>> {
-        self.0.view.borrow().clone()
-    }
-
-    fn watch(&self, watcher: Callback<Option<Rc<SettingsView>>>) -> u32 {
-        let id = self.0.next.get().wrapping_add(1);
-        self.0.next.set(id);
-        self.0.watchers.borrow_mut().push((id, watcher));
-        id
-    }
-
-    fn unwatch(&self, id: u32) {
-        self.0.watchers.borrow_mut().retain(|(w, _)| *w != id);
-    }
-}
+pub use super::settings_link::SettingsLink;
 
 /// Props of [`SettingsPanel`].
 #[derive(Properties, Clone, PartialEq)]
@@ -101,7 +33,7 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     {
         let view = view.clone();
         use_effect_with(props.link.clone(), move |link| {
-            let id = link.watch(Callback::from(move |v| view.set(v)));
+            let id = link.watch(Rc::new(move |v| view.set(v)));
             let link = link.clone();
             move || link.unwatch(id)
         });
@@ -116,7 +48,8 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let Some(v) = current else {
         return html! {};
     };
-    let onevent = props.link.0.onevent.clone();
+    let link = props.link.clone();
+    let onevent = Callback::from(move |e| link.emit(e));
     if props.surface {
         let title = tf(lang, Key::SettingsFor, &[&v.agent_name]);
         html! {
@@ -127,5 +60,61 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     } else {
         let title = t(lang, Key::SettingsTitle);
         html! { <SettingsForm view={v} {onevent} {lang} title={title} /> }
+    }
+}
+
+/// The form inside the agent's pane (`id` = the pane's `settings-panel` id): a container of
+/// its own with a Yew renderer, dropped (and so destroyed) when the pane closes it.
+pub struct Hosted {
+    el: web_sys::Element,
+    link: SettingsLink,
+    lang: Lang,
+    app: Option<AppHandle<SettingsPanel>>,
+}
+
+impl Hosted {
+    /// The form for `link` in `lang`, rendered into `el`.
+    pub fn new(el: web_sys::Element, link: SettingsLink, lang: Lang) -> Hosted {
+        let props = SettingsPanelProps {
+            link: link.clone(),
+            lang: Some(lang),
+            surface: false,
+        };
+        let app = yew::Renderer::<SettingsPanel>::with_root_and_props(el.clone(), props).render();
+        Hosted {
+            el,
+            link,
+            lang,
+            app: Some(app),
+        }
+    }
+
+    /// Shows the form in `lang`.
+    pub fn set_lang(&mut self, lang: Lang) {
+        if lang == self.lang {
+            return;
+        }
+        self.lang = lang;
+        if let Some(app) = self.app.as_mut() {
+            app.update(SettingsPanelProps {
+                link: self.link.clone(),
+                lang: Some(lang),
+                surface: false,
+            });
+        }
+    }
+}
+
+impl super::dom::Part for Hosted {
+    fn root(&self) -> &web_sys::Element {
+        &self.el
+    }
+}
+
+impl Drop for Hosted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
     }
 }

@@ -1,0 +1,306 @@
+//! The few DOM operations the pane is made of (issue 16: no framework in the agent's wasm).
+//! Elements are built once; an update compares and sets only what changed (text, attributes,
+//! classes), so nothing the agent typed, selected or focused is disturbed. Everything is text
+//! or attributes: no markup is ever parsed (strict CSP, nothing injected as HTML).
+
+use std::rc::{Rc, Weak};
+
+use gloo_events::{EventListener, EventListenerOptions};
+use web_sys::{Document, Element, Node};
+
+use super::icons::{icon, Icon};
+
+/// A new `<tag class=…>` (an empty class is left out).
+pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
+    // Only fails for an invalid tag name; every name here is a constant.
+    let e = doc
+        .create_element(tag)
+        .unwrap_or_else(|_| doc.create_element("div").expect("a div can always be made"));
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e
+}
+
+/// Sets several attributes.
+pub fn set_attrs(e: &Element, attrs: &[(&str, &str)]) {
+    for (k, v) in attrs {
+        e.set_attribute(k, v).ok();
+    }
+}
+
+/// `el` with attributes.
+pub fn make(doc: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Element {
+    let e = el(doc, tag, class);
+    set_attrs(&e, attrs);
+    e
+}
+
+/// `el` with attributes, appended to `parent`.
+pub fn add(
+    doc: &Document,
+    parent: &Node,
+    tag: &str,
+    class: &str,
+    attrs: &[(&str, &str)],
+) -> Element {
+    let e = make(doc, tag, class, attrs);
+    parent.append_child(&e).ok();
+    e
+}
+
+/// A text node appended to `parent`.
+pub fn add_text(doc: &Document, parent: &Node, text: &str) -> Node {
+    let t: Node = doc.create_text_node(text).into();
+    parent.append_child(&t).ok();
+    t
+}
+
+/// An icon appended to `parent`.
+pub fn add_icon(doc: &Document, parent: &Node, which: Icon) -> Element {
+    let i = icon(doc, which);
+    parent.append_child(&i).ok();
+    i
+}
+
+/// A `<button type=button class=… data-test=…>`, appended to `parent`.
+pub fn button(doc: &Document, parent: &Node, class: &str, test: &str) -> Element {
+    add(
+        doc,
+        parent,
+        "button",
+        class,
+        &[("type", "button"), ("data-test", test)],
+    )
+}
+
+/// Sets the text of `node` when it differs.
+pub fn set_text(node: &Node, text: &str) {
+    if node.text_content().as_deref() != Some(text) {
+        node.set_text_content(Some(text));
+    }
+}
+
+/// Sets (or, with `None`, removes) an attribute when it differs.
+pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
+    if e.get_attribute(name).as_deref() == value {
+        return;
+    }
+    match value {
+        Some(v) => e.set_attribute(name, v).ok(),
+        None => e.remove_attribute(name).ok(),
+    };
+}
+
+/// `"true"` / `"false"`.
+pub fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Sets the class list when it differs.
+pub fn set_class(e: &Element, class: &str) {
+    if e.class_name() != class {
+        e.set_class_name(class);
+    }
+}
+
+/// Empties `e`.
+pub fn clear(e: &Node) {
+    while let Some(c) = e.first_child() {
+        e.remove_child(&c).ok();
+    }
+}
+
+/// An icon that changes: replaced in place when it does.
+pub struct IconSlot {
+    el: Element,
+    which: Icon,
+}
+
+impl IconSlot {
+    /// `which`, appended to `parent`.
+    pub fn add(doc: &Document, parent: &Node, which: Icon) -> IconSlot {
+        IconSlot {
+            el: add_icon(doc, parent, which),
+            which,
+        }
+    }
+
+    /// Shows `which`.
+    pub fn set(&mut self, doc: &Document, which: Icon) {
+        if which != self.which {
+            let new = icon(doc, which);
+            self.el.replace_with_with_node_1(&new).ok();
+            self.el = new;
+            self.which = which;
+        }
+    }
+}
+
+/// Something shown in a [`Slot`]: its root element.
+pub trait Part {
+    /// The element put in and taken out of the document.
+    fn root(&self) -> &Element;
+}
+
+/// A place in a parent for a part that comes and goes: an empty comment marks where, so parts
+/// keep their order whatever else is shown. A removed part is dropped (its listeners with it)
+/// unless it is [`Slot::hide`]den, which keeps it (and what was typed in it) for later.
+pub struct Slot<T> {
+    anchor: Node,
+    part: Option<T>,
+    shown: bool,
+}
+
+impl<T: Part> Slot<T> {
+    /// A slot at the end of `parent`.
+    pub fn add(doc: &Document, parent: &Node) -> Slot<T> {
+        let anchor: Node = doc.create_comment("").into();
+        parent.append_child(&anchor).ok();
+        Slot {
+            anchor,
+            part: None,
+            shown: false,
+        }
+    }
+
+    /// The part, made with `make` when there is none, and shown.
+    pub fn show(&mut self, make: impl FnOnce() -> T) -> &mut T {
+        let part = self.part.get_or_insert_with(make);
+        if !self.shown {
+            if let Some(parent) = self.anchor.parent_node() {
+                parent.insert_before(part.root(), Some(&self.anchor)).ok();
+            }
+            self.shown = true;
+        }
+        part
+    }
+
+    /// Takes the part out of the document and drops it.
+    pub fn remove(&mut self) {
+        self.hide();
+        self.part = None;
+    }
+
+    /// Takes the part out of the document, keeping it.
+    pub fn hide(&mut self) {
+        if let (true, Some(p)) = (self.shown, &self.part) {
+            p.root().remove();
+        }
+        self.shown = false;
+    }
+
+    /// The part, when shown.
+    pub fn get(&mut self) -> Option<&mut T> {
+        self.part.as_mut().filter(|_| self.shown)
+    }
+
+    /// Shows the part made by `make` and updated by `update` when `when` holds; else removes it.
+    pub fn set(&mut self, when: bool, make: impl FnOnce() -> T, update: impl FnOnce(&mut T)) {
+        if when {
+            update(self.show(make));
+        } else {
+            self.remove();
+        }
+    }
+}
+
+impl Part for Element {
+    fn root(&self) -> &Element {
+        self
+    }
+}
+
+/// A part whose content is rebuilt whenever its key changes (for small parts: nothing in them
+/// is typed, and what they show changes seldom). The build's listeners live as long as it.
+pub struct Keyed<K> {
+    /// The element.
+    pub el: Element,
+    key: Option<K>,
+    listeners: Vec<EventListener>,
+}
+
+impl<K: PartialEq> Keyed<K> {
+    /// A keyed part rooted at `el`.
+    pub fn new(el: Element) -> Keyed<K> {
+        Keyed {
+            el,
+            key: None,
+            listeners: Vec::new(),
+        }
+    }
+
+    /// Rebuilds the content with `build` when `key` differs from the last one.
+    pub fn set(&mut self, key: K, build: impl FnOnce(&Element, &K) -> Vec<EventListener>) {
+        if self.key.as_ref() != Some(&key) {
+            clear(&self.el);
+            self.listeners = build(&self.el, &key);
+            self.key = Some(key);
+        }
+    }
+}
+
+impl<K> Part for Keyed<K> {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
+
+/// Where the pane's listeners send what happened: a message to the pane that owns them,
+/// as long as it is alive.
+pub struct Sender<M> {
+    to: Weak<dyn Fn(M)>,
+}
+
+impl<M> Clone for Sender<M> {
+    fn clone(&self) -> Self {
+        Sender {
+            to: self.to.clone(),
+        }
+    }
+}
+
+impl<M: 'static> Sender<M> {
+    /// A sender to `to` (held weakly: a dropped pane hears nothing).
+    pub fn new(to: &Rc<dyn Fn(M)>) -> Sender<M> {
+        Sender {
+            to: Rc::downgrade(to),
+        }
+    }
+
+    /// Sends `m`.
+    pub fn send(&self, m: M) {
+        if let Some(to) = self.to.upgrade() {
+            to(m);
+        }
+    }
+
+    /// A listener for `event` on `target` sending what `f` makes of it (nothing for `None`).
+    pub fn on(
+        &self,
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: impl Fn(&web_sys::Event) -> Option<M> + 'static,
+    ) -> EventListener {
+        let me = self.clone();
+        // Not passive: a listener may prevent the default (a form's submit).
+        let options = EventListenerOptions::enable_prevent_default();
+        EventListener::new_with_options(target, event, options, move |e| {
+            if let Some(m) = f(e) {
+                me.send(m);
+            }
+        })
+    }
+
+    /// A click listener sending `m`.
+    pub fn click(&self, target: &web_sys::EventTarget, m: M) -> EventListener
+    where
+        M: Clone,
+    {
+        self.on(target, "click", move |_| Some(m.clone()))
+    }
+}
