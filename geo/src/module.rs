@@ -7,6 +7,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::Geocoder;
 
+// The allocator, as in the widget's wasm (src/lib.rs there): talc, smaller than dlmalloc.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static GEOCODER: RefCell<Option<Geocoder>> = const { RefCell::new(None) };
 }
