@@ -610,6 +610,35 @@ async fn the_override_wins_and_removing_it_follows_the_browser_again() {
     restoreGeo();
 }
 
+/// The geocoder module's answer is read like any other input from outside the wasm: only
+/// region codes reach the core, sorted and once each; anything else is an error or left out.
+#[wasm_bindgen_test]
+fn the_geocoders_answer_is_checked_before_the_core_sees_it() {
+    use agent_dialer::host::location::read_found;
+    let found = |json: &str| read_found(&obj(json));
+    assert_eq!(
+        found(r#"["dk", "US", "DE", "de", "CA"]"#),
+        Ok((
+            Some("DK".to_string()),
+            vec!["CA".to_string(), "DE".to_string(), "US".to_string()]
+        ))
+    );
+    assert_eq!(
+        found(r#"["", "DK"]"#),
+        Ok((None, vec!["DK".to_string()])),
+        "no region"
+    );
+    assert_eq!(
+        found(r#"["USA", "<b>", 7, null, "G1", "GB"]"#),
+        Ok((None, vec!["GB".to_string()])),
+        "only two-letter codes"
+    );
+    for bad in [r#"{"region":"US"}"#, r#""US""#, "null", "7"] {
+        let err = found(bad).expect_err(bad);
+        assert!(err.contains("not a list"), "{bad}: {err}");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn unavailable_boundaries_data_or_lookup_module_keeps_coordinates_and_reports_an_error() {
     let data = blobUrl(BOUNDARIES_ODBL_60X30);

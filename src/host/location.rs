@@ -57,11 +57,11 @@ pub struct GeoAssets {
 }
 
 /// What the geocoder found: the region at the position and every region near it.
-type Found = (Option<String>, Vec<String>);
+pub type Found = (Option<String>, Vec<String>);
 
 /// Reads the geocoder's answer, `[region | "", ...nearby]`: every entry must be a region code
 /// (two letters); anything else is left out, so the core only sees checked regions.
-fn read_found(answer: &JsValue) -> Result<Found, String> {
+pub fn read_found(answer: &JsValue) -> Result<Found, String> {
     if !js_sys::Array::is_array(answer) {
         return Err("the location lookup module answered something that is not a list".into());
     }
