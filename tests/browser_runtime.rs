@@ -614,8 +614,8 @@ async fn the_override_wins_and_removing_it_follows_the_browser_again() {
 /// region codes reach the core, sorted and once each; anything else is an error or left out.
 #[wasm_bindgen_test]
 fn the_geocoders_answer_is_checked_before_the_core_sees_it() {
-    use agent_dialer::host::location::read_found;
-    let found = |json: &str| read_found(&obj(json));
+    use agent_dialer::host::location::check_geocoder_answer;
+    let found = |json: &str| check_geocoder_answer(&obj(json));
     assert_eq!(
         found(r#"["dk", "US", "DE", "de", "CA"]"#),
         Ok((
