@@ -19,8 +19,8 @@ const subjects = [
   {
     name: "agent-dialer (this widget: wasm + JS glue + snippets + CSS = the initial download)",
     files: initial.files.map((f) => join(dist, f)),
-    note: "country boundaries (ODbL) fetched later, only when a browser position arrives",
-    later: [join(dist, "country-boundaries-60x30.ser")],
+    note: "the reverse geocoder and the country boundaries (ODbL) fetched later, only when a position is looked up",
+    later: ["agent-dialer-geo.js", "agent-dialer-geo_bg.wasm", "country-boundaries-60x30.ser"].map((f) => join(dist, f)),
   },
   { name: `amazon-connect-streams ${version("amazon-connect-streams")} (release/connect-streams-min.js)`,
     files: [join(ROOT, "node_modules/amazon-connect-streams/release/connect-streams-min.js")],

@@ -3,6 +3,7 @@
 # pkg/agent-dialer-<version>.tgz, the way it would be published:
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
 #   + the same for the admin wasm (cargo feature `admin`: the emergency settings; scripts/build-admin.mjs)
+#   + the reverse geocoder's small wasm (geo/: agent-dialer-geo.js + _bg.wasm; scripts/build-geo.mjs)
 #   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
 #     dialer for when the wasm cannot run, the admin entry, .d.ts, package.json)
 #   + agent-dialer/sip (www/pkg/sip-entry.js: the adapter, bundled with sip.js by esbuild)
@@ -28,6 +29,10 @@ wasm-opt -Oz "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
 # The second wasm, with the administrators' emergency settings (cargo feature `admin`), for
 # agent-dialer/admin and the settings element/frame: agent_dialer_admin.js + _bg.wasm.
 node scripts/build-admin.mjs "$STAGE" --name agent_dialer_admin
+# The reverse geocoder (geo/), imported by location.js only when a position is looked up:
+# agent-dialer-geo.js + agent-dialer-geo_bg.wasm (the same names as in dist/: location.js
+# imports "../../../../agent-dialer-geo.js" literally, which bundlers split into a chunk).
+node scripts/build-geo.mjs "$STAGE"
 # Bundlers (Vite, webpack 5) emit `new URL("<literal>", import.meta.url)` as an asset, but turn a
 # template literal into a glob over the whole package folder. The boundaries file is the only
 # asset location.js resolves: give bundlers its literal URL; keep the general form for others.

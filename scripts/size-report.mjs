@@ -76,6 +76,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     reports.dist = measure(dist, (p) => /\/(demo|pkg)$/.test(p) || p.endsWith("demo.css"));
     reports.initial = pageLoad(reports.dist, "agent-dialer");
     reports.admin = pageLoad(reports.dist, "agent-dialer-admin");
+    // Loaded only when a position is looked up: the reverse geocoder (geo/) and its data.
+    const geo = reports.dist.rows.filter((r) => r.file.startsWith("agent-dialer-geo"));
+    const data = join(dist, "country-boundaries-60x30.ser");
+    reports.geocoder = { files: geo.map((r) => r.file), ...sum(geo), data: existsSync(data) ? compressed(readFileSync(data)) : null };
     if (!json) {
       print("dist/ (trunk build --release)", reports.dist);
       const i = reports.initial;
@@ -83,6 +87,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(`\n**Initial download** (what a page downloads to show the dialer: ${i.files.join(", ")}):`);
       console.log(`${i.raw} B raw, ${i.gzip} B gzip, **${i.brotli} B brotli** (${kb(i.brotli)}; ${(i.brotli / 1000).toFixed(1)} kB)`);
       console.log(`Admin pages and agents who may edit the emergency settings (agent-dialer/admin): ${a.brotli} B brotli (${kb(a.brotli)})`);
+      const g = reports.geocoder;
+      console.log(`When a position is looked up (the reverse geocoder, ${g.files.join(" + ")}): ${g.brotli} B brotli (${kb(g.brotli)})`
+        + (g.data ? `, with the boundaries data ${g.data.brotli} B brotli (${kb(g.data.brotli)})` : ""));
     }
   }
   const pkg = join(ROOT, "pkg");

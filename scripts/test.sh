@@ -21,8 +21,8 @@ cargo check -q --locked --manifest-path fuzz/Cargo.toml --bins
 # The npm package's .d.ts against a typed host app and the JavaScript's exports (tsc --noEmit).
 node scripts/check-types.mjs
 
-section "1/3 native tests (cargo test) and JS unit tests (node --test)"
-cargo test --locked
+section "1/3 native tests (cargo test: the widget and geo/, the reverse geocoder) and JS unit tests (node --test)"
+cargo test --locked --workspace
 # The fallback dialer's number recognition against the engine's vectors and tables (www/test/).
 node --test www/test/
 

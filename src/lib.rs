@@ -25,3 +25,10 @@ pub mod ui;
 pub use mount::{mount, DialerHandle};
 #[cfg(all(target_arch = "wasm32", feature = "admin"))]
 pub use settings_mount::{mount_settings, SettingsHandle};
+
+// The allocator: talc (made for WebAssembly, MIRI-verified), in place of Rust's default
+// dlmalloc: −1.8 KB brotli of the initial download (BENCHMARKS.md "Issue 16"). Single-threaded
+// wasm only (no `atomics`), as talc requires; realloc-in-place left out, for size.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

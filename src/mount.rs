@@ -88,7 +88,11 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         driver.handle(Event::Started { utc_offset_minutes });
     }
     // 6. Where the agent is (E10, E12, B3).
-    let locator = Locator::new(&driver, boundaries_url(&value));
+    let locator = Locator::new(
+        &driver,
+        emergency_url(&value, "geocoderUrl"),
+        emergency_url(&value, "boundariesUrl"),
+    );
     locator.apply(location_override);
     let mounted = Rc::new(Mounted {
         driver,
@@ -346,9 +350,9 @@ pub(crate) fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element
     Ok(root)
 }
 
-/// `config.emergency.boundariesUrl`, if given.
-fn boundaries_url(config: &Val) -> Option<String> {
-    match config.get("emergency").get("boundariesUrl") {
+/// `config.emergency.boundariesUrl` or `geocoderUrl`, if given.
+fn emergency_url(config: &Val, key: &str) -> Option<String> {
+    match config.get("emergency").get(key) {
         Val::Str(url) => Some(url.clone()),
         _ => None,
     }

@@ -5,10 +5,11 @@
 
 use std::time::Duration;
 
-use agent_dialer::core::Coords;
-use agent_dialer::host::location::{region_at, region_from_ids, regions_near};
+use std::cell::RefCell;
+
 use agent_dialer::mount;
-use country_boundaries::{CountryBoundaries, BOUNDARIES_ODBL_60X30};
+use agent_dialer_geo::Geocoder;
+use country_boundaries::BOUNDARIES_ODBL_60X30;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -116,6 +117,18 @@ export function geoWatches(fake) { return fake.watches.size; }
 export function geoTimeout(fake) { const w = [...fake.watches.values()][0]; return w ? w.opts.timeout : -1; }
 export function restoreGeo() { delete navigator.permissions; delete navigator.geolocation; }
 export function blobUrl(bytes) { return URL.createObjectURL(new Blob([bytes])); }
+// The reverse geocoder module's interface (geo/src/module.rs: default init, load, lookup) as a
+// module of its own, answered by the geocoder's Rust code linked into this test's wasm; the
+// built agent-dialer-geo.js itself is loaded by the end-to-end tests (www/e2e/runtime.e2e.mjs).
+export function geoModule(load, lookup) {
+  globalThis.__testGeocoder = { load, lookup, loads: 0 };
+  const src = "const g = globalThis.__testGeocoder;\n"
+    + "export default async function init() {}\n"
+    + "export function load(bytes) { g.loads++; return g.load(bytes); }\n"
+    + "export function lookup(a, b, c) { return g.lookup(a, b, c); }\n";
+  return URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+}
+export function geoLoads() { return globalThis.__testGeocoder ? globalThis.__testGeocoder.loads : 0; }
 
 // Counts BroadcastChannels the widget opens and closes.
 export function countChannels() {
@@ -189,6 +202,8 @@ extern "C" {
     fn geoTimeout(fake: &JsValue) -> i32;
     fn restoreGeo();
     fn blobUrl(bytes: &[u8]) -> String;
+    fn geoModule(load: &JsValue, lookup: &JsValue) -> String;
+    fn geoLoads() -> u32;
     fn countChannels() -> JsValue;
     fn openChannels(c: &JsValue) -> i32;
     fn channelsOpened(c: &JsValue) -> u32;
@@ -218,6 +233,56 @@ async fn sleep(ms: u64) {
 
 fn us() -> JsValue {
     obj(r#"{"locationOverride":{"region":"US"}}"#)
+}
+
+thread_local! {
+    static GEOCODER: RefCell<Option<Geocoder>> = const { RefCell::new(None) };
+    static GEO_MODULE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The URL of the geocoder module (see `geoModule`), made once per page.
+fn geo_module() -> String {
+    GEO_MODULE.with(|m| {
+        m.borrow_mut()
+            .get_or_insert_with(|| {
+                let load = Closure::<dyn FnMut(js_sys::Uint8Array) -> Result<(), JsValue>>::new(
+                    |bytes: js_sys::Uint8Array| {
+                        let g = Geocoder::from_bytes(&bytes.to_vec())?;
+                        GEOCODER.with(|c| *c.borrow_mut() = Some(g));
+                        Ok(())
+                    },
+                );
+                let lookup = Closure::<dyn FnMut(f64, f64, f64) -> js_sys::Array>::new(
+                    |lat: f64, lon: f64, acc: f64| {
+                        GEOCODER.with(|c| {
+                            let c = c.borrow();
+                            let g = c.as_ref().expect("loaded first");
+                            let out = js_sys::Array::of1(
+                                &g.region_at(lat, lon).unwrap_or_default().into(),
+                            );
+                            for r in g.regions_near(lat, lon, acc) {
+                                out.push(&r.into());
+                            }
+                            out
+                        })
+                    },
+                );
+                let url = geoModule(load.as_ref(), lookup.as_ref());
+                load.forget();
+                lookup.forget();
+                url
+            })
+            .clone()
+    })
+}
+
+/// `config.emergency`'s members that load the geocoder and its data (the crate's 60×30 data).
+fn geo_assets() -> String {
+    format!(
+        r#""geocoderUrl":"{}","boundariesUrl":"{}""#,
+        geo_module(),
+        blobUrl(BOUNDARIES_ODBL_60X30)
+    )
 }
 
 // ---------------------------------------------------------------- E11: faults never block
@@ -414,57 +479,6 @@ async fn lifecycle_events_carry_the_documented_detail() {
 
 // ---------------------------------------------------------------- Location
 
-#[wasm_bindgen_test]
-fn positions_resolve_to_supported_regions_offline() {
-    let b = CountryBoundaries::from_reader(BOUNDARIES_ODBL_60X30).expect("crate data reads");
-    let at = |latitude, longitude| {
-        region_at(
-            &b,
-            Coords {
-                latitude,
-                longitude,
-                accuracy_meters: 10.0,
-            },
-        )
-    };
-    assert_eq!(at(30.27, -97.74).as_deref(), Some("US")); // Austin: ["US-TX","US"]
-    assert_eq!(at(43.65, -79.38).as_deref(), Some("CA")); // Toronto: ["CA-ON","CA"]
-    assert_eq!(at(18.4655, -66.1057).as_deref(), Some("PR")); // San Juan: ["PR","US"]
-    assert_eq!(at(51.5074, -0.1278).as_deref(), Some("GB")); // London: ["GB-ENG","GB"]
-    assert_eq!(at(55.6761, 12.5683).as_deref(), Some("DK")); // Copenhagen
-    assert_eq!(at(52.52, 13.405).as_deref(), Some("DE")); // Berlin: unsupported
-    assert_eq!(at(95.0, 0.0), None);
-    assert_eq!(
-        b.ids(country_boundaries::LatLon::new(18.4655, -66.1057).unwrap()),
-        vec!["PR", "US"]
-    );
-    assert_eq!(region_from_ids(&["US-PR", "US"]).as_deref(), Some("PR"));
-    assert_eq!(region_from_ids(&["US-TX", "US"]).as_deref(), Some("US"));
-    // E12's circle: every region it may reach, sorted, each once.
-    let near = |latitude, longitude, accuracy_meters| {
-        regions_near(
-            &b,
-            Coords {
-                latitude,
-                longitude,
-                accuracy_meters,
-            },
-        )
-    };
-    let detroit = near(42.33, -83.05, 20_000.0); // across the river from Windsor (CA)
-    assert!(detroit.windows(2).all(|w| w[0] < w[1]), "{detroit:?}");
-    assert!(
-        detroit.contains(&"US".to_string()) && detroit.contains(&"CA".to_string()),
-        "{detroit:?}"
-    );
-    let everywhere = near(42.33, -83.05, f64::NAN);
-    assert!(everywhere.len() > 100, "{}", everywhere.len());
-    assert!(
-        everywhere.windows(2).all(|w| w[0] < w[1]),
-        "sorted, no repeats"
-    );
-}
-
 fn location_of(dialer: &agent_dialer::DialerHandle) -> (Option<String>, Option<String>) {
     let st = dialer.state().unwrap();
     (s(get(&st, "locationStatus")), s(get(&st, "region")))
@@ -473,13 +487,11 @@ fn location_of(dialer: &agent_dialer::DialerHandle) -> (Option<String>, Option<S
 #[wasm_bindgen_test]
 async fn browser_location_states_reach_the_snapshot_and_the_dial_request() {
     let geo = fakeGeo("prompt");
-    let url = blobUrl(BOUNDARIES_ODBL_60X30);
+    let assets = geo_assets();
     let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
     let el = mountPoint();
     let events = recordEvents(&el);
-    let emergency = obj(&format!(
-        r#"{{"boundariesUrl":"{url}","civicAddress":"Floor 3"}}"#
-    ));
+    let emergency = obj(&format!(r#"{{{assets},"civicAddress":"Floor 3"}}"#));
     let dialer = mount(el.clone().into(), host.clone(), config("geo", &emergency)).unwrap();
     sleep(10).await;
     assert_eq!(location_of(&dialer), (Some("prompt".into()), None));
@@ -553,11 +565,11 @@ async fn browser_location_states_reach_the_snapshot_and_the_dial_request() {
 #[wasm_bindgen_test]
 async fn the_override_wins_and_removing_it_follows_the_browser_again() {
     let geo = fakeGeo("granted");
-    let url = blobUrl(BOUNDARIES_ODBL_60X30);
+    let assets = geo_assets();
     let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
     let el = mountPoint();
     let emergency = obj(&format!(
-        r#"{{"boundariesUrl":"{url}","locationOverride":{{"region":"GB"}}}}"#
+        r#"{{{assets},"locationOverride":{{"region":"GB"}}}}"#
     ));
     let dialer = mount(el.clone().into(), host.clone(), config("ovr", &emergency)).unwrap();
     sleep(10).await;
@@ -598,38 +610,96 @@ async fn the_override_wins_and_removing_it_follows_the_browser_again() {
     restoreGeo();
 }
 
+/// The geocoder module's answer is read like any other input from outside the wasm: only
+/// region codes reach the core, sorted and once each; anything else is an error or left out.
 #[wasm_bindgen_test]
-async fn unavailable_boundaries_data_keeps_coordinates_and_reports_an_error() {
-    let geo = fakeGeo("granted");
-    let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
-    let el = mountPoint();
-    let events = recordEvents(&el);
-    let emergency = obj(r#"{"boundariesUrl":"/no-such-boundaries.ser"}"#);
-    let dialer = mount(
-        el.clone().into(),
-        host.clone(),
-        config("nodata", &emergency),
-    )
-    .unwrap();
-    sleep(10).await;
-    geoPosition(&geo, 30.27, -97.74, 25.0);
-    sleep(300).await;
-    assert_eq!(location_of(&dialer), (Some("granted".into()), None));
-    let errors = eventsNamed(&events, "dialer:error");
-    assert!(
-        errors
-            .iter()
-            .any(|e| s(get(&e, "binding")).as_deref() == Some("geolocation")),
-        "geolocation error reported"
+fn the_geocoders_answer_is_checked_before_the_core_sees_it() {
+    use agent_dialer::host::location::check_geocoder_answer;
+    let found = |json: &str| check_geocoder_answer(&obj(json));
+    assert_eq!(
+        found(r#"["dk", "US", "DE", "de", "CA"]"#),
+        Ok((
+            Some("DK".to_string()),
+            vec!["CA".to_string(), "DE".to_string(), "US".to_string()]
+        ))
     );
-    // The call is still attempted with the position (E12 unknown region).
-    dialer.dial("911".into()).unwrap();
-    let request = lastArg(&host, "calling.dial");
-    assert_eq!(get(&request, "emergency").as_bool(), Some(true));
-    assert!(get(&request, "location").is_object());
-    dialer.unmount();
-    restoreGeo();
-    clearEpisode("nodata");
+    assert_eq!(
+        found(r#"["", "DK"]"#),
+        Ok((None, vec!["DK".to_string()])),
+        "no region"
+    );
+    assert_eq!(
+        found(r#"["USA", "<b>", 7, null, "G1", "GB"]"#),
+        Ok((None, vec!["GB".to_string()])),
+        "only two-letter codes"
+    );
+    for bad in [r#"{"region":"US"}"#, r#""US""#, "null", "7"] {
+        let err = found(bad).expect_err(bad);
+        assert!(err.contains("not a list"), "{bad}: {err}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unavailable_boundaries_data_or_lookup_module_keeps_coordinates_and_reports_an_error() {
+    let data = blobUrl(BOUNDARIES_ODBL_60X30);
+    let cases = [
+        (
+            format!(
+                r#""geocoderUrl":"{}","boundariesUrl":"/no-such-boundaries.ser""#,
+                geo_module()
+            ),
+            "country data could not be loaded",
+        ),
+        (
+            format!(r#""geocoderUrl":"/no-such-geocoder.js","boundariesUrl":"{data}""#),
+            "the location lookup module could not be loaded",
+        ),
+    ];
+    for (assets, want) in cases {
+        let geo = fakeGeo("granted");
+        let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
+        let el = mountPoint();
+        let events = recordEvents(&el);
+        let emergency = obj(&format!("{{{assets}}}"));
+        let dialer = mount(
+            el.clone().into(),
+            host.clone(),
+            config("nodata", &emergency),
+        )
+        .unwrap();
+        sleep(10).await;
+        geoPosition(&geo, 30.27, -97.74, 25.0);
+        sleep(300).await;
+        assert_eq!(
+            location_of(&dialer),
+            (Some("granted".into()), None),
+            "{want}"
+        );
+        let errors = eventsNamed(&events, "dialer:error");
+        let message = errors
+            .iter()
+            .filter(|e| s(get(e, "binding")).as_deref() == Some("geolocation"))
+            .filter_map(|e| s(get(&e, "message")))
+            .next();
+        assert!(
+            message.as_deref().is_some_and(|m| m.contains(want)),
+            "geolocation error reported: {message:?}, want {want}"
+        );
+        // The call is still attempted at once with the position (E12 unknown region).
+        dialer.dial("911".into()).unwrap();
+        assert_eq!(count(&host, "calling.dial"), 1);
+        let request = lastArg(&host, "calling.dial");
+        assert_eq!(get(&request, "emergency").as_bool(), Some(true));
+        assert!(get(&request, "location").is_object());
+        assert_eq!(get(&request, "region"), JsValue::UNDEFINED);
+        emit(
+            &host,
+            &obj(r#"{"type":"ended","callId":"c1","reason":"remote"}"#),
+        );
+        dialer.unmount();
+        restoreGeo();
+        clearEpisode("nodata");
+    }
 }
 
 // ---------------------------------------------------------------- B5: persistence
@@ -965,10 +1035,10 @@ async fn listeners_and_bindings_may_call_back_into_the_handle_while_it_works() {
 #[wasm_bindgen_test]
 async fn a_coarse_position_near_a_border_is_not_known_outside_and_112_goes_through() {
     let geo = fakeGeo("granted");
-    let url = blobUrl(BOUNDARIES_ODBL_60X30);
+    let assets = geo_assets();
     let host = faultHost(&js_sys::Object::new(), &JsValue::UNDEFINED);
     let el = mountPoint();
-    let emergency = obj(&format!(r#"{{"boundariesUrl":"{url}"}}"#));
+    let emergency = obj(&format!("{{{assets}}}"));
     let dialer = mount(el.clone().into(), host.clone(), config("e12", &emergency)).unwrap();
     sleep(10).await;
     let wait_region = |want: &'static str| {

@@ -1,6 +1,7 @@
 // The JavaScript side of browser location (src/host/location.rs): the Permissions API state
-// with its `change` event, the Geolocation API's `watchPosition`, and fetching the country
-// boundaries asset. Every listener and watch it starts is released by the `stop` it returns.
+// with its `change` event, the Geolocation API's `watchPosition`, and loading the reverse
+// geocoder module with the country boundaries data. Every listener and watch it starts is
+// released by the `stop` it returns.
 
 function describe(error) {
   if (error instanceof Error) return error.message || error.name;
@@ -95,10 +96,45 @@ function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeM
 }
 
 /** Fetches `url` as bytes; rejects with a message on any failure. */
-export async function fetchBytes(url) {
+async function fetchBytes(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * The reverse geocoder module (geo/ in the repository: agent-dialer-geo.js and its wasm, built
+ * by scripts/build-geo.mjs), from `url`, or by default next to the widget's JS glue: this file
+ * is emitted as <package>/snippets/<crate-hash>/src/host/location.js, so the package root is
+ * four levels up. The literal import lets bundlers split the module (and its wasm) out as a
+ * chunk of its own, loaded only when a position is looked up.
+ */
+async function importGeocoder(url) {
+  const geo = url ? await import(/* @vite-ignore */ url) : await import("../../../../agent-dialer-geo.js");
+  await geo.default();
+  return geo;
+}
+
+/**
+ * Loads the reverse geocoder and the boundaries data at `dataUrl`, both at once. Resolves to
+ * lookup(latitude, longitude, accuracyMeters) -> [region | "", ...regions near]; rejects with
+ * an Error saying which of the two could not be loaded or read.
+ */
+export async function loadGeocoder(moduleUrl, dataUrl) {
+  const [geo, bytes] = await Promise.all([
+    importGeocoder(moduleUrl).catch((e) => {
+      throw new Error(`the location lookup module could not be loaded: ${describe(e)}`);
+    }),
+    fetchBytes(dataUrl).catch((e) => {
+      throw new Error(`country data could not be loaded: ${describe(e)}`);
+    }),
+  ]);
+  try {
+    geo.load(bytes);
+  } catch (e) {
+    throw new Error(describe(e));
+  }
+  return (latitude, longitude, accuracy) => geo.lookup(latitude, longitude, accuracy);
 }
 
 /**

@@ -1,20 +1,22 @@
 //! Where the agent is (E10, E12, B3): the browser's location permission and position, or the
 //! configured override, turned into [`Event::LocationChanged`] for the core.
 //!
-//! Positions become a region offline with the `country-boundaries` crate. Its data (ODbL,
-//! © OpenStreetMap contributors) is not in the wasm: [`BOUNDARIES_FILE`] is fetched as a
-//! separate asset the first time a position arrives, and cached for the page's lifetime.
-//! Waiting for a position or for the data never delays a call: until the region is known the
-//! core treats it as unknown (E12).
+//! Positions become a region offline with the reverse geocoder, a small wasm of its own
+//! (geo/, `agent-dialer-geo.js`: the `country-boundaries` crate's reader and lookup), and its
+//! data (ODbL, © OpenStreetMap contributors, [`BOUNDARIES_FILE`]). Neither is in the widget's
+//! wasm (issue 16): both are loaded the first time a position has to be looked up, and kept
+//! for the page's lifetime. Waiting for a position, the module or the data never delays a
+//! call: until the region is known the core treats it as unknown (E12). If either cannot be
+//! loaded the region stays unknown and a `geolocation` binding error is reported.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use country_boundaries::{BoundingBox, CountryBoundaries, LatLon};
 use wasm_bindgen::prelude::*;
 
 use super::driver::Driver;
 use crate::core::config::LocationOverride;
+use crate::core::model::normalise_region;
 use crate::core::{Binding, Event};
 use crate::core::{Coords, Location, LocationStatus};
 
@@ -29,8 +31,8 @@ extern "C" {
         maximum_age_ms: u32,
     ) -> js_sys::Function;
 
-    #[wasm_bindgen(js_name = fetchBytes)]
-    fn fetch_bytes(url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = loadGeocoder)]
+    fn load_geocoder(module_url: &str, data_url: &str) -> js_sys::Promise;
 
     #[wasm_bindgen(js_name = defaultAssetUrl)]
     fn default_asset_url(file: &str) -> String;
@@ -46,92 +48,68 @@ pub const POSITION_TIMEOUT_MS: u32 = 10_000;
 /// How old a cached position may be.
 pub const POSITION_MAXIMUM_AGE_MS: u32 = 60_000;
 
-/// US territories that the data may list as subdivisions (`US-PR`) and that are regions of
-/// their own for emergency calling (ISO 3166-1 codes).
-const OWN_CODES: [&str; 6] = ["PR", "VI", "GU", "AS", "MP", "UM"];
-
-/// The ISO 3166-1 alpha-2 region for the ids `CountryBoundaries::ids` returns (smallest area
-/// first), e.g. `["US-TX", "US"]` → `US`, `["PR", "US"]` → `PR`, `["US-PR", "US"]` → `PR`.
-pub fn region_from_ids(ids: &[&str]) -> Option<String> {
-    ids.iter().find_map(|id| match id.split_once('-') {
-        None => crate::core::model::normalise_region(id),
-        Some(("US", sub)) if OWN_CODES.contains(&sub) => Some(sub.to_string()),
-        Some(_) => None,
-    })
+/// Where the lookup module and the data are loaded from (`config.emergency.geocoderUrl` and
+/// `boundariesUrl`; an empty module URL is the module shipped next to the widget's JS).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GeoAssets {
+    pub geocoder_url: String,
+    pub boundaries_url: String,
 }
 
-/// The region at a position, from loaded boundaries.
-pub fn region_at(boundaries: &CountryBoundaries, coords: Coords) -> Option<String> {
-    let position = LatLon::new(coords.latitude, coords.longitude).ok()?;
-    region_from_ids(&boundaries.ids(position))
-}
+/// What the geocoder found: the region at the position and every region near it.
+type Found = (Option<String>, Vec<String>);
 
-/// Metres per degree of latitude.
-const METRES_PER_DEGREE: f64 = 111_320.0;
-
-/// Every region the accuracy circle around `coords` may reach (E12): the regions of the data's
-/// cells that a box around the circle touches — a superset, never missing one. A position or
-/// accuracy that cannot be read reaches everywhere.
-pub fn regions_near(boundaries: &CountryBoundaries, coords: Coords) -> Vec<String> {
-    let accuracy = if coords.accuracy_meters.is_finite() {
-        coords.accuracy_meters.max(0.0)
-    } else {
-        f64::INFINITY
-    };
-    let dlat = accuracy / METRES_PER_DEGREE;
-    let (lat, lon) = (coords.latitude, coords.longitude);
-    let whole_world = || BoundingBox::new(-90.0, -180.0, 90.0, 179.999_999);
-    let bounds = if !(lat.is_finite() && lon.is_finite() && dlat.is_finite()) {
-        whole_world()
-    } else {
-        let (south, north) = ((lat - dlat).max(-90.0), (lat + dlat).min(90.0));
-        let widest = south.abs().max(north.abs()).min(90.0).to_radians().cos();
-        let dlon = if widest > 1e-6 { dlat / widest } else { 180.0 };
-        if dlon >= 180.0 {
-            BoundingBox::new(south, -180.0, north, 179.999_999)
-        } else {
-            BoundingBox::new(south, lon - dlon, north, lon + dlon)
-        }
-    };
-    let Ok(bounds) = bounds.or_else(|_| whole_world()) else {
-        return Vec::new();
-    };
+/// Reads the geocoder's answer, `[region | "", ...nearby]`: every entry must be a region code
+/// (two letters); anything else is left out, so the core only sees checked regions.
+fn read_found(answer: &JsValue) -> Result<Found, String> {
+    if !js_sys::Array::is_array(answer) {
+        return Err("the location lookup module answered something that is not a list".into());
+    }
+    let codes = js_sys::Array::from(answer);
+    let region = codes.get(0).as_string().and_then(|r| normalise_region(&r));
     // Sorted and without repeats, kept so as they arrive (a binary search and an insert):
     // `sort()` on `String`s would link a stable sort for them, ~4 KB of wasm (issue 16).
-    let mut regions: Vec<String> = Vec::new();
-    for region in boundaries
-        .intersecting_ids(bounds)
-        .into_iter()
-        .filter_map(|id| region_from_ids(&[id]))
-    {
-        if let Err(at) = regions.binary_search(&region) {
-            regions.insert(at, region);
+    let mut nearby: Vec<String> = Vec::new();
+    for code in codes.iter().skip(1) {
+        if let Some(code) = code.as_string().and_then(|c| normalise_region(&c)) {
+            if let Err(at) = nearby.binary_search(&code) {
+                nearby.insert(at, code);
+            }
         }
     }
-    regions
+    Ok((region, nearby))
 }
 
-type Waiter = Box<dyn FnOnce(Result<Rc<CountryBoundaries>, String>)>;
+/// [`read_found`] for the browser tests (`tests/browser_runtime.rs`, debug builds). Not in
+/// release builds: any `pub` way to it changes how the release build lays out `find` (+0.2 KB
+/// brotli, issue 16).
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+pub fn check_geocoder_answer(answer: &JsValue) -> Result<(Option<String>, Vec<String>), String> {
+    read_found(answer)
+}
+
+type Waiter = Box<dyn FnOnce(Result<Rc<js_sys::Function>, String>)>;
 
 enum Data {
     Idle,
     Loading(Vec<Waiter>),
-    Ready(Rc<CountryBoundaries>),
+    Ready(Rc<js_sys::Function>),
 }
 
 thread_local! {
-    // One copy of the boundaries per page, shared by every mounted widget.
+    // One geocoder per page, shared by every mounted widget.
     static DATA: RefCell<Data> = const { RefCell::new(Data::Idle) };
 }
 
-/// True once the boundaries data has been loaded in this page.
-pub fn boundaries_loaded() -> bool {
+/// True once the geocoder and its data have been loaded in this page.
+pub fn geocoder_loaded() -> bool {
     DATA.with(|d| matches!(*d.borrow(), Data::Ready(_)))
 }
 
-/// Loads the boundaries from `url` once per page; `done` runs with them (or the error).
-/// A failed load is retried by the next caller.
-fn with_boundaries(url: &str, done: Waiter) {
+/// Loads the geocoder and its data once per page; `done` runs with its lookup function (or
+/// the error). A failed load is retried by the next caller.
+fn with_geocoder(assets: &GeoAssets, done: Waiter) {
     let ready = DATA.with(|d| match &*d.borrow() {
         Data::Ready(b) => Some(b.clone()),
         _ => None,
@@ -156,19 +134,14 @@ fn with_boundaries(url: &str, done: Waiter) {
     if !start {
         return;
     }
-    let url = url.to_string();
+    let promise = load_geocoder(&assets.geocoder_url, &assets.boundaries_url);
     wasm_bindgen_futures::spawn_local(async move {
-        let result = match wasm_bindgen_futures::JsFuture::from(fetch_bytes(&url)).await {
-            Ok(bytes) => {
-                let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-                CountryBoundaries::from_reader(&bytes[..])
-                    .map(Rc::new)
-                    .map_err(|e| format!("country data is unreadable: {e}"))
-            }
-            Err(e) => Err(format!(
-                "country data could not be loaded: {}",
-                super::js::describe(&e)
-            )),
+        let result = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(lookup) => lookup
+                .dyn_into::<js_sys::Function>()
+                .map(Rc::new)
+                .map_err(|_| "the location lookup module could not be started".to_string()),
+            Err(e) => Err(super::js::describe(&e)),
         };
         let waiters = DATA.with(|d| {
             let mut d = d.borrow_mut();
@@ -185,6 +158,19 @@ fn with_boundaries(url: &str, done: Waiter) {
             waiter(result.clone());
         }
     });
+}
+
+/// Looks `coords` up with a loaded geocoder.
+fn find(lookup: &js_sys::Function, coords: Coords) -> Result<Found, String> {
+    let answer = lookup
+        .call3(
+            &JsValue::UNDEFINED,
+            &coords.latitude.into(),
+            &coords.longitude.into(),
+            &coords.accuracy_meters.into(),
+        )
+        .map_err(|e| format!("the location lookup failed: {}", super::js::describe(&e)))?;
+    read_found(&answer)
 }
 
 /// What the browser has told us.
@@ -245,7 +231,7 @@ impl Drop for Watch {
 struct Inner {
     me: Weak<Inner>,
     driver: Weak<Driver>,
-    asset_url: String,
+    assets: GeoAssets,
     browser: RefCell<Browser>,
     overridden: RefCell<Option<LocationOverride>>,
     watch: RefCell<Option<Watch>>,
@@ -261,16 +247,24 @@ pub struct Locator {
 }
 
 impl Locator {
-    /// A locator feeding `driver`; `asset_url` overrides where the boundaries are fetched from.
-    pub fn new(driver: &Rc<Driver>, asset_url: Option<String>) -> Locator {
-        let asset_url = asset_url
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| default_asset_url(BOUNDARIES_FILE));
+    /// A locator feeding `driver`; `geocoder_url` and `boundaries_url` override where the
+    /// lookup module and its data are loaded from.
+    pub fn new(
+        driver: &Rc<Driver>,
+        geocoder_url: Option<String>,
+        boundaries_url: Option<String>,
+    ) -> Locator {
+        let assets = GeoAssets {
+            geocoder_url: geocoder_url.unwrap_or_default(),
+            boundaries_url: boundaries_url
+                .filter(|u| !u.is_empty())
+                .unwrap_or_else(|| default_asset_url(BOUNDARIES_FILE)),
+        };
         Locator {
             inner: Rc::new_cyclic(|me| Inner {
                 me: me.clone(),
                 driver: Rc::downgrade(driver),
-                asset_url,
+                assets,
                 browser: RefCell::new(Browser::default()),
                 overridden: RefCell::new(None),
                 watch: RefCell::new(None),
@@ -456,17 +450,15 @@ impl Inner {
     fn lookup(&self, coords: Coords, overridden: bool) {
         let generation = self.generation.get();
         let me = self.me.clone();
-        with_boundaries(
-            &self.asset_url,
+        with_geocoder(
+            &self.assets,
             Box::new(move |result| {
                 let Some(me) = me.upgrade() else { return };
                 if me.released.get() || me.generation.get() != generation {
                     return;
                 }
-                match result {
-                    Ok(boundaries) => {
-                        let region = region_at(&boundaries, coords);
-                        let nearby = regions_near(&boundaries, coords);
+                match result.and_then(|lookup| find(&lookup, coords)) {
+                    Ok((region, nearby)) => {
                         if overridden {
                             me.send(Location {
                                 status: LocationStatus::Granted,

@@ -26,8 +26,8 @@ pub enum Shape {
     Obj(&'static [(&'static str, Shape)]),
 }
 
-/// `DialerConfig` (HOST_CONTRACT), plus the shell's own members: `emergency.boundariesUrl` and
-/// the test-only `testing.bindingTimeoutMs`.
+/// `DialerConfig` (HOST_CONTRACT), plus the shell's own members: `emergency.boundariesUrl`,
+/// `emergency.geocoderUrl` and the test-only `testing.bindingTimeoutMs`.
 pub const CONFIG_SHAPE: Shape = Shape::Obj(&[
     (
         "agent",
@@ -56,6 +56,7 @@ pub const CONFIG_SHAPE: Shape = Shape::Obj(&[
                 ]),
             ),
             ("boundariesUrl", Shape::Leaf),
+            ("geocoderUrl", Shape::Leaf),
         ]),
     ),
     (

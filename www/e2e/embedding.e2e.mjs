@@ -30,6 +30,24 @@ after(async () => {
 const dialsOf = (page) => page.evaluate(() => window.demoHost.sim.log.filter((e) => e.binding === "calling.dial").map((e) => e.args[0]));
 const presenceOf = (page) => page.evaluate(() => window.demoHost.sim.presence);
 
+/** Copenhagen as a position override: looked up by the reverse geocoder (agent-dialer-geo). */
+const COPENHAGEN = { locationOverride: { latitude: 55.6761, longitude: 12.5683, accuracyMeters: 20 } };
+/** The geocoder's module, wasm and data as `frame` (a page or frame) fetched them, by name. */
+const geocoderFiles = (frame) => frame.evaluate(() => performance.getEntriesByType("resource")
+  .map((e) => new URL(e.name).pathname.split("/").pop())
+  .filter((n) => n.startsWith("agent-dialer-geo") || n.includes("country-boundaries")));
+/** Asserts the three geocoder files were each fetched once (bundlers add a hash to the name);
+ *  waits up to 5 s for the browser to add their resource timing entries. */
+async function assertGeocoderFetched(frame) {
+  let files = await geocoderFiles(frame);
+  for (let i = 0; i < 50 && files.length < 3; i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    files = await geocoderFiles(frame);
+  }
+  const kinds = files.map((n) => n.endsWith(".wasm") ? "wasm" : n.endsWith(".js") ? "js" : "data").sort();
+  assert.deepEqual(kinds, ["data", "js", "wasm"], `geocoder files: ${files}`);
+}
+
 /** Types `number` into the widget (in `ui`: a page or a frame) and presses Call. */
 async function dial(ui, number) {
   await ui.locator("[data-test=number]").fill(number);
@@ -110,6 +128,50 @@ describe("custom element <agent-dialer>", () => {
     await page.evaluate(() => window.dialerElement.remove());
     assert.equal(await page.locator("[data-test=dialer]").count(), 0);
     assert.equal(await page.evaluate(() => window.dialerElement.handle), null);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe("reverse geocoder from every entry point", () => {
+  test("custom element: a position is looked up by agent-dialer-geo under the strict CSP", async () => {
+    const page = await newPage(browser, { url: `${parentSite.url}/demo/element.html` });
+    await page.waitForSelector("html[data-dialer-ready=true]");
+    await page.waitForFunction(() => window.dialerElement.state().region === "US");
+    assert.deepEqual(await geocoderFiles(page), [], "a region override loads no geocoder");
+    await page.evaluate((o) => {
+      const el = window.dialerElement;
+      el.config = { ...el.config, emergency: { ...el.config.emergency, ...o } };
+    }, COPENHAGEN);
+    await page.waitForFunction(() => window.dialerElement.state().region === "DK");
+    await assertGeocoderFetched(page);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("cross-origin iframe: the frame loads the geocoder from its own origin", async () => {
+    const page = await newPage(browser, { url: `${parentSite.url}/demo/iframe.html?frame=${frameSite.url}` });
+    await page.waitForSelector("html[data-dialer-ready=true]");
+    const framed = page.frames().find((f) => f.url().startsWith(`${frameSite.url}/demo/frame.html`));
+    await page.evaluate((o) => window.dialer.setConfig({ emergency: o }), COPENHAGEN);
+    await page.waitForFunction(() => window.dialer.state().then((s) => s.region === "DK"), null, { timeout: 15_000 });
+    await assertGeocoderFetched(framed);
+    const origins = await framed.evaluate(() => performance.getEntriesByType("resource")
+      .filter((e) => e.name.includes("agent-dialer-geo")).map((e) => new URL(e.name).origin));
+    assert.deepEqual(origins, [frameSite.url, frameSite.url].map((u) => new URL(u).origin), "the frame's origin");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("Vite app: the geocoder is a chunk of its own, loaded only for a position", async () => {
+    assert.ok(sampleSite, "www/sample-vite/dist is missing: run bash scripts/build-pkg.sh and the sample's vite build (scripts/test.sh does)");
+    const page = await newPage(browser, { url: `${sampleSite.url}/` });
+    await page.waitForSelector("html[data-dialer-ready=true]");
+    assert.equal((await page.evaluate(() => window.dialer.state())).region, "US");
+    assert.deepEqual(await geocoderFiles(page), [], "not in the initial load");
+    await page.evaluate((o) => window.dialer.setConfig({ emergency: o }), COPENHAGEN);
+    await page.waitForFunction(() => window.dialer.state().region === "DK", null, { timeout: 15_000 });
+    await assertGeocoderFetched(page);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -11,6 +11,17 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const state = (page) => page.evaluate(() => window.dialer.state());
 const waitState = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 15_000 });
+const GEOCODER_FILES = ["agent-dialer-geo.js", "agent-dialer-geo_bg.wasm", "country-boundaries-60x30.ser"];
+/** The reverse geocoder's files (and the boundaries data) this page has fetched, by name. */
+const fetchedGeocoder = async (page) => {
+  // The browser adds resource timing entries a little after the responses are used.
+  await page.waitForFunction((n) => performance.getEntriesByType("resource")
+    .filter((e) => e.name.includes("agent-dialer-geo") || e.name.endsWith(".ser")).length >= n, 3, { timeout: 5_000 }).catch(() => {});
+  return (await geocoderFiles(page)).sort();
+};
+const geocoderFiles = (page) => page.evaluate(() => performance.getEntriesByType("resource")
+  .map((e) => new URL(e.name).pathname.split("/").pop())
+  .filter((n) => n.startsWith("agent-dialer-geo") || n.endsWith(".ser")));
 
 const PLACES = [
   ["US", 30.2672, -97.7431],   // Austin (US-TX)
@@ -31,6 +42,8 @@ for (const [region, latitude, longitude] of PLACES) {
     assert.equal(s.locationStatus, "granted");
     const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".ser")));
     assert.equal(loaded.length, 1, `boundaries fetched once as a separate asset: ${loaded}`);
+    // The lookup itself is the reverse geocoder's own small wasm, fetched once with the data.
+    assert.deepEqual(await fetchedGeocoder(page), GEOCODER_FILES);
     const number = { GB: "999", DK: "112" }[region] ?? "911";
     await page.fill("[data-test=number]", number);
     await page.click("[data-test=call-button]");
@@ -74,8 +87,11 @@ test("switching from an override to the browser location follows the browser", a
     permissions: ["geolocation"], geolocation: { latitude: 55.6761, longitude: 12.5683 },
   });
   assert.equal((await state(page)).region, "GB");
+  // A region override needs no lookup: neither the geocoder nor its data is fetched.
+  assert.deepEqual(await geocoderFiles(page), []);
   await page.selectOption("[data-test=host-location]", "");
   await waitState(page, () => window.dialer.state().region === "DK");
+  assert.deepEqual(await fetchedGeocoder(page), GEOCODER_FILES);
   await page.context().close();
 });
 

@@ -127,6 +127,9 @@ export interface DialerConfig {
     locationOverride?: { latitude: number; longitude: number; accuracyMeters: number } | { region: RegionCode } | null;
     /** Where to fetch the country boundaries asset (default: next to the package's JS). */
     boundariesUrl?: string;
+    /** Where to import the reverse geocoder module `agent-dialer-geo.js` from, its `_bg.wasm`
+     *  beside it (default: next to the package's JS; bundlers split it into a chunk). */
+    geocoderUrl?: string;
   };
   /** E10 facts the host knows. */
   readiness?: {

@@ -83,6 +83,7 @@ const config: DialerConfig = {
     unsupportedRegionPolicy: "block",
     locationOverride: { region: "US" },
     boundariesUrl: "/assets/country-boundaries-60x30.ser",
+    geocoderUrl: "/assets/agent-dialer-geo.js",
   },
   readiness: { voiceOutboundProfile: true, mailboxEnabled: true, numberType: "direct-routing", directRoutingEmergencyRule: true },
   permissions: { editEmergencySettings: false },
