@@ -4,7 +4,8 @@
 // as a bundler would for a host using the npm package. The demo's own pages and dist/pkg/ (the
 // package's unminified sources the demo pages import) are left as they are. wasm-opt already
 // shrank the wasm. Size figures: `node scripts/size-report.mjs` (BENCHMARKS.md).
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -25,6 +26,28 @@ export function minify(dir) {
       legalComments: "none", logLevel: "warning",
     });
     writeFileSync(file, code);
+  }
+  refreshIntegrity(dir);
+}
+
+/**
+ * Trunk wrote Subresource Integrity hashes of the files as it built them into the pages'
+ * `<link … integrity>` tags; minifying changed those files, and a browser blocks a resource
+ * whose hash differs (the widget's CSS, unstyled, and the glue's preloads). Recomputes the
+ * hash of every tag that names a file in `dir`, in the algorithm the tag already uses.
+ */
+export function refreshIntegrity(dir) {
+  for (const page of readdirSync(dir).filter((n) => n.endsWith(".html"))) {
+    const path = join(dir, page);
+    const html = readFileSync(path, "utf8");
+    const out = html.replace(/<link\b[^>]*>/g, (tag) => {
+      const href = /\bhref="\/?([^"?#]+)"/.exec(tag)?.[1];
+      const integrity = /\bintegrity="(sha256|sha384|sha512)-[^"]*"/.exec(tag);
+      if (!href || !integrity || !existsSync(join(dir, href))) return tag;
+      const digest = createHash(integrity[1]).update(readFileSync(join(dir, href))).digest("base64");
+      return tag.replace(integrity[0], `integrity="${integrity[1]}-${digest}"`);
+    });
+    if (out !== html) writeFileSync(path, out);
   }
 }
 

@@ -64,7 +64,7 @@ export async function newPage(browser, { url, viewport = { width: 1100, height: 
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|panicked|RuntimeError|unreachable/i.test(m.text())) page.errors.push(`console: ${m.text()}`);
+    if (m.type() === "error" && /Content Security Policy|integrity|panicked|RuntimeError|unreachable/i.test(m.text())) page.errors.push(`console: ${m.text()}`);
   });
   if (url) await page.goto(url);
   return page;

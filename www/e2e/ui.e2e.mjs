@@ -193,6 +193,23 @@ test("a locale file that cannot be fetched: English, reported as dialer:error, a
   await page.context().close();
 });
 
+test("the built page loads the widget's stylesheet and modules past their integrity checks", async () => {
+  // Trunk writes Subresource Integrity hashes; the release build minifies those files after
+  // it, so the hashes are written again (scripts/minify-dist.mjs). A stale hash made the
+  // browser block the CSS: an unstyled widget that every functional test still passed.
+  const page = await newPage(browser);
+  const blocked = [];
+  page.on("console", (m) => { if (m.type() === "error" && /integrity/i.test(m.text())) blocked.push(m.text()); });
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector("html[data-dialer-ready=true]");
+  await page.waitForSelector("[data-test=dialer]");
+  assert.deepEqual(blocked, []);
+  const accent = await page.$eval(".agent-dialer", (el) => getComputedStyle(el).getPropertyValue("--ad-accent").trim());
+  assert.equal(accent, "#0b5cad", "agent-dialer.css applies");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("fits a 320 px sidebar", async () => {
   const page = await openDemo(browser, server.url, "", { viewport: { width: 320, height: 800 } });
   const width = await page.$eval(".agent-dialer", (el) => el.scrollWidth <= el.clientWidth + 1);
