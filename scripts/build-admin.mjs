@@ -17,7 +17,7 @@ const name = named >= 0 ? argv[named + 1] : "agent-dialer-admin";
 const out = process.env.TRUNK_STAGING_DIR ?? argv.find((a, i) => !a.startsWith("--") && argv[i - 1] !== "--name");
 if (!out) throw new Error("usage: node scripts/build-admin.mjs <out> [--name <name>] (or as a Trunk hook)");
 
-buildWasm({
+await buildWasm({
   cargoArgs: ["--lib", "--features", "admin"], file: "agent_dialer", name, out,
   check(glue) {
     if (!glue.includes("mountSettings")) throw new Error("build-admin: the wasm was built without the admin feature");
@@ -28,6 +28,6 @@ buildWasm({
 // hooks at the same time), then (release) the page's JS and CSS are minified, after every
 // build's files are in.
 if (process.env.TRUNK_STAGING_DIR) {
-  buildGeo(out);
-  if (release) minify(out);
+  await buildGeo(out);
+  if (release) await minify(out);
 }

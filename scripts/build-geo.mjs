@@ -9,8 +9,8 @@ import { buildWasm } from "./wasm-steps.mjs";
 export const GEO_NAME = "agent-dialer-geo";
 
 /** Writes <out>/agent-dialer-geo.js and <out>/agent-dialer-geo_bg.wasm. */
-export function buildGeo(out) {
-  buildWasm({
+export async function buildGeo(out) {
+  await buildWasm({
     cargoArgs: ["-p", "agent-dialer-geo", "--lib", "--features", "module"], file: "agent_dialer_geo", name: GEO_NAME, out,
     check(glue) {
       if (!/export function lookup\b/.test(glue) || !/export function load\b/.test(glue)) {
@@ -22,5 +22,5 @@ export function buildGeo(out) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!process.argv[2]) throw new Error("usage: node scripts/build-geo.mjs <out>");
-  buildGeo(process.argv[2]);
+  await buildGeo(process.argv[2]);
 }

@@ -26,6 +26,10 @@ wasm-bindgen --target web --out-dir "$STAGE" --out-name agent_dialer "$WASM"
 # wasm-opt reads the features from the wasm's target_features section (kept: no `strip` in
 # Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable.
 wasm-opt -Oz "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
+# Short import/export names in the wasm and its glue (the hashed names wasm-bindgen gives them
+# do not compress; bundlers cannot rename them): scripts/minify-names.mjs, which also checks
+# that the renamed pair still links.
+node scripts/minify-names.mjs "$STAGE" agent_dialer
 # The second wasm, with the administrators' emergency settings (cargo feature `admin`), for
 # agent-dialer/admin and the settings element/frame: agent_dialer_admin.js + _bg.wasm.
 node scripts/build-admin.mjs "$STAGE" --name agent_dialer_admin

@@ -8,13 +8,19 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { minifyNames } from "./minify-names.mjs";
 
 const files = (d) => readdirSync(d).flatMap((n) => {
   const p = join(d, n);
   return statSync(p).isDirectory() ? files(p) : [p];
 });
-/** Minifies the glue (both wasms'), the snippets and the widget's CSS in `dir`, in place. */
-export function minify(dir) {
+/**
+ * Minifies the glue (every wasm's), the snippets and the widget's CSS in `dir`, in place. The
+ * agent's wasm (built by Trunk, not by scripts/wasm-steps.mjs) first gets its short import and
+ * export names (scripts/minify-names.mjs), while its glue is still wasm-bindgen's own text.
+ */
+export async function minify(dir) {
+  if (existsSync(join(dir, "agent-dialer_bg.wasm"))) await minifyNames(dir, "agent-dialer");
   const targets = [
     ...readdirSync(dir).filter((n) => /^agent-dialer[\w-]*\.(js|css)$/.test(n)).map((n) => join(dir, n)),
     ...files(join(dir, "snippets")).filter((p) => p.endsWith(".js")),
@@ -53,5 +59,5 @@ export function refreshIntegrity(dir) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!process.argv[2]) throw new Error("usage: node scripts/minify-dist.mjs <dir>");
-  minify(process.argv[2]);
+  await minify(process.argv[2]);
 }

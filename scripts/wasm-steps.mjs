@@ -1,10 +1,12 @@
 // The steps that make a second wasm of the widget (scripts/build-admin.mjs: the admin
 // settings; scripts/build-geo.mjs: the reverse geocoder), the same as the agent's build:
-// cargo (wasm32) -> wasm-bindgen --target web -> wasm-opt with index.html's flags (release).
+// cargo (wasm32) -> wasm-bindgen --target web -> wasm-opt with index.html's flags and short
+// import/export names (release).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { minifyNames } from "./minify-names.mjs";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
 const env = { ...process.env, PATH: `${ROOT}node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
@@ -16,9 +18,10 @@ export const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 /**
  * Builds `crate` (the cargo lib target `file`, e.g. "agent_dialer") for wasm32 with `cargoArgs`
  * and writes <out>/<name>.js, <out>/<name>_bg.wasm (and snippets, if any). `check(glue)` may
- * throw to refuse a wrong build before anything is written.
+ * throw to refuse a wrong build before anything is written. Release builds get short import and
+ * export names (scripts/minify-names.mjs).
  */
-export function buildWasm({ cargoArgs, file, name, out, check = () => {} }) {
+export async function buildWasm({ cargoArgs, file, name, out, check = () => {} }) {
   run("cargo", ["build", "--locked", ...(release ? ["--release"] : []), "--target", "wasm32-unknown-unknown", ...cargoArgs]);
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
   const wasm = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${file}.wasm`);
@@ -32,6 +35,7 @@ export function buildWasm({ cargoArgs, file, name, out, check = () => {} }) {
       const level = `-O${link.match(/data-wasm-opt="(\w+)"/)?.[1] ?? "z"}`;
       const params = (link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
       run("wasm-opt", [level, ...params, join(stage, `${name}_bg.wasm`), "-o", join(stage, `${name}_bg.wasm`)]);
+      await minifyNames(stage, name);
     }
     cpSync(stage, out, { recursive: true });
   } finally {
