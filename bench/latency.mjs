@@ -24,8 +24,13 @@ const fmt = (xs) => `${median(xs).toFixed(2)} ms (min ${Math.min(...xs).toFixed(
 const HOST_TEXT = `<div style="font-family: system-ui, sans-serif"><h1>Acme CRM</h1><p>Case 00042 <b>Jane Customer</b> <button>Save</button> <input value="notes"></p></div>`;
 const PAGE = (hostText) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/agent-dialer.css">
 <script type="module" src="/__bench.js"></script></head><body>${hostText ? HOST_TEXT : ""}</body></html>`;
+// \`?package\`: through the package's entry (dist/pkg/index.js: guard.js, and the idle warm-up
+// its init() schedules, src/warm.rs) with the host mounting 300 ms after init — as a CRM that
+// loads the widget with the page and shows it when the agent opens it; else the bare glue.
 const SCRIPT = `
-import init, { mount } from "/agent-dialer.js";
+const viaPackage = new URLSearchParams(location.search).has("package");
+const glue = await import(viaPackage ? "/pkg/index.js" : "/agent-dialer.js");
+const { mount } = glue;
 import { createMockHost } from "/demo/mock-host.js";
 const config = { agent: { id: "bench", name: "Bench" },
   emergency: { recipients: "a@b.example", locationOverride: { region: "US" } },
@@ -63,19 +68,25 @@ window.prepareDial = async () => {
   r.host.calling.dial = (req) => { window.dialAt = performance.now(); return dial(req); };
   window.addEventListener("click", () => { window.clickAt = performance.now(); }, true);
 };
-await init({ module_or_path: "/agent-dialer_bg.wasm" });
+if (viaPackage) {
+  await glue.default();
+  await new Promise((r) => setTimeout(r, 300));
+} else {
+  await glue.default({ module_or_path: "/agent-dialer_bg.wasm" });
+}
 await afterPaint();
 document.documentElement.dataset.ready = "1";
 `;
 
 const server = await serve();
-const browser = await launch();
-async function benchPage(hostText = false) {
+// CHROMIUM_EXTRA: more Chromium switches for an experiment, e.g. "--js-flags=--no-wasm-lazy-compilation".
+const browser = await launch(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(" ") : []);
+async function benchPage(hostText = false, viaPackage = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route("**/__bench.html", (r) => r.fulfill({ body: PAGE(hostText), contentType: "text/html" }));
+  await page.route(/\/__bench\.html(\?.*)?$/, (r) => r.fulfill({ body: PAGE(hostText), contentType: "text/html" }));
   await page.route("**/__bench.js", (r) => r.fulfill({ body: SCRIPT, contentType: "text/javascript" }));
-  await page.goto(`${server.url}/__bench.html`);
+  await page.goto(`${server.url}/__bench.html${viaPackage ? "?package" : ""}`);
   await page.waitForSelector("html[data-ready]");
   return page;
 }
@@ -138,6 +149,14 @@ for (let i = 0; i < (want("paint") ? N : 0); i++) {
   for (const k of Object.keys(cold)) cold[k].push(r[k]);
   await page.context().close();
 }
+// Cold through the package's entry, mounted a moment after init (its warm-up has run).
+const coldPackage = { sync: [], dom: [], painted: [] };
+for (let i = 0; i < (want("paint") ? N : 0); i++) {
+  const page = await benchPage(false, true);
+  const r = await page.evaluate(() => window.mountMeasured());
+  for (const k of Object.keys(coldPackage)) coldPackage[k].push(r[k]);
+  await page.context().close();
+}
 // Cold again on a host page that has painted its own text, and the floor for that page: the
 // widget's DOM (taken from a settled mount) as static HTML, so no wasm runs at all.
 const coldHost = { sync: [], dom: [], painted: [] };
@@ -166,10 +185,12 @@ if (want("paint")) {
   await page.context().close();
 }
 
-const clickToDial = { ordinary: [], emergency: [] };
-for (const [kind, number] of [["ordinary", "5551234567"], ["emergency", "911"]]) {
+// The first Call click in the page; \`emergencyPackage\`: through the package's entry, whose
+// idle warm-up has compiled the emergency dial path before the click.
+const clickToDial = { ordinary: [], emergency: [], emergencyPackage: [] };
+for (const [kind, number, viaPackage] of [["ordinary", "5551234567"], ["emergency", "911"], ["emergencyPackage", "911", true]]) {
   for (let i = 0; i < (want("dial") ? N : 0); i++) {
-    const page = await benchPage();
+    const page = await benchPage(false, viaPackage);
     await page.evaluate(() => window.prepareDial());
     await page.fill("[data-test=number]", number);
     await page.click("[data-test=call-button]");
@@ -211,6 +232,8 @@ if (want("paint")) Object.assign(out, {
   "mount -> dialer painted (cold: first mount in a fresh page)": fmt(cold.painted),
   "mount -> call button in the DOM (cold)": fmt(cold.dom),
   "mount() call itself (cold)": fmt(cold.sync),
+  "mount -> dialer painted (cold, package entry, mounted 300 ms after init: the idle warm-up ran)": fmt(coldPackage.painted),
+  "mount() call itself (cold, package entry, after the warm-up)": fmt(coldPackage.sync),
   "mount -> dialer painted (warm remount)": fmt(warm.painted),
   "mount -> dialer painted (cold, host page with its own text painted)": fmt(coldHost.painted),
   "mount() call itself (cold, host page with its text)": fmt(coldHost.sync),
@@ -219,6 +242,7 @@ if (want("paint")) Object.assign(out, {
 if (want("dial")) Object.assign(out, {
   "Call click -> host calling.dial, ordinary (direct mount)": fmt(clickToDial.ordinary),
   "Call click -> host calling.dial, emergency 911 (direct mount)": fmt(clickToDial.emergency),
+  "Call click -> host calling.dial, emergency 911 (package entry, after its warm-up)": fmt(clickToDial.emergencyPackage),
   "Call click in frame -> parent's calling.dial, 911 (iframe, two origins)": fmt(iframeClickToDial),
 });
 for (const [name, rows] of Object.entries(loads ?? {})) {

@@ -20,6 +20,8 @@ mod settings_mount;
 mod settings_mount;
 #[cfg(feature = "web")]
 pub mod ui;
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+mod warm;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use mount::{mount, DialerHandle};

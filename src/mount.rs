@@ -42,6 +42,11 @@ thread_local! {
     static INSTANCES: Cell<u32> = const { Cell::new(0) };
 }
 
+/// Whether a widget has been mounted in this instance (the warm-up, src/warm.rs, is then moot).
+pub(crate) fn mounted_any() -> bool {
+    INSTANCES.with(|n| n.get() > 0)
+}
+
 /// Mounts the dialer into `element` with the host's bindings and the configuration.
 /// Throws an `Error` naming what is wrong when one of them is structurally malformed.
 #[wasm_bindgen(js_name = mount)]

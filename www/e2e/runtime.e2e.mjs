@@ -155,3 +155,58 @@ test("two tabs: both show the emergency, the callback is answered in exactly one
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();
 });
+
+// The warm-up the package's init() schedules (src/warm.rs, www/pkg/guard.js): it runs the mount
+// and emergency-dial paths off-document so that the first mount and Call click do not pay the
+// browser's lazy compilation (issue 16). It must be invisible: nothing in the document, no
+// storage, no tab channel, no position, no host; once a widget mounted it does not run.
+test("init's warm-up runs off-document and touches nothing; the widget then mounts and dials as before", async () => {
+  const page = await newPage(browser, { url: `${server.url}/demo/mock-host.js` });
+  const seen = await page.evaluate(async () => {
+    const touched = [];
+    for (const [name, proto, method] of [["localStorage.setItem", Storage.prototype, "setItem"],
+      ["localStorage.removeItem", Storage.prototype, "removeItem"], ["BroadcastChannel", window, "BroadcastChannel"],
+      ["fetch", window, "fetch"], ["geolocation", Geolocation.prototype, "watchPosition"],
+      ["permissions", Permissions.prototype, "query"]]) {
+      const real = proto[method];
+      proto[method] = function (...args) { touched.push(name); return name === "BroadcastChannel" ? new real(...args) : real.apply(this, args); };
+    }
+    const added = [];
+    new MutationObserver((records) => { for (const r of records) added.push(...[...r.addedNodes].map((n) => n.nodeName)); })
+      .observe(document, { childList: true, subtree: true });
+    const glue = await import("/pkg/index.js");
+    await glue.default();
+    // (init itself fetched the wasm; what follows is the warm-up's, scheduled after init resolved.)
+    touched.length = 0;
+    added.length = 0;
+    // The package schedules it for an idle moment (at the latest within a second).
+    const start = performance.now();
+    while (!performance.getEntriesByName("agent-dialer:warm-up").length && performance.now() - start < 3000) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const warmed = performance.getEntriesByName("agent-dialer:warm-up").length;
+    await new Promise((r) => setTimeout(r, 0));
+    const before = { touched: [...touched], added: [...added], storage: localStorage.length };
+    // Then a real mount and an emergency dial behave as always.
+    const { createMockHost } = await import("/demo/mock-host.js");
+    const host = createMockHost();
+    const el = document.createElement("div");
+    document.body.append(el);
+    const dialer = glue.mount(el, host, { agent: { id: "a1", name: "Ann" },
+      emergency: { recipients: "sec@example.com", locationOverride: { region: "US" } },
+      readiness: { voiceOutboundProfile: true, mailboxEnabled: true, numberType: "calling-plan" } });
+    dialer.dial("911");
+    await new Promise((r) => setTimeout(r, 200));
+    const raw = await import("/agent-dialer.js");
+    return { warmed, before, state: dialer.state(), dials: host.sim.callsTo("calling.dial").length,
+      ids: [...el.querySelectorAll("[id]")].map((e) => e.id), again: raw.warmUp({ agent: { id: "x" } }) };
+  });
+  assert.equal(seen.warmed, 1, "the warm-up ran once after init");
+  assert.deepEqual(seen.before, { touched: [], added: [], storage: 0 }, "the warm-up left no trace");
+  assert.equal(seen.dials, 1, "the emergency call was placed");
+  assert.equal(seen.state.call?.emergency, true);
+  assert.equal(seen.state.emergencyMode, true);
+  assert.ok(seen.ids.length > 0 && seen.ids.every((id) => !id.includes(String(2 ** 32 - 1))), `the widget's ids are its own: ${seen.ids}`);
+  assert.equal(seen.again, false, "no warm-up once a widget has mounted");
+  assert.deepEqual(page.errors, []);
+});

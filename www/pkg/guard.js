@@ -130,6 +130,7 @@ export function initWasm(glue, input) {
       rt.value = value;
       rt.failure = null;
       watchTraps(rt);
+      scheduleWarmUp(glue, rt);
       return value;
     } catch (error) {
       // Give the violation report (queued as a task) a chance to arrive.
@@ -159,6 +160,7 @@ export function initWasmSync(glue, input) {
     rt.status = "ready";
     rt.failure = null;
     watchTraps(rt);
+    scheduleWarmUp(glue, rt);
     return rt.value;
   } catch (error) {
     rt.status = "failed";
@@ -167,6 +169,38 @@ export function initWasmSync(glue, input) {
     loadFallback().catch(() => {});
     return undefined;
   }
+}
+
+// ------------------------------------------------------------------ warm-up
+
+/** The configuration the warm-up reads (a host's shape; nothing in it reaches a host). */
+const WARM_UP_CONFIG = {
+  agent: { id: "warm-up", name: "Warm-up" }, locale: "en-US",
+  emergency: { recipients: "warm-up@example.invalid", locationOverride: { region: "US" } },
+  readiness: { voiceOutboundProfile: true, mailboxEnabled: true, numberType: "calling-plan" },
+};
+
+/**
+ * After init, in the page's next idle moment (or within a second): the wasm's `warmUp`
+ * (src/warm.rs) runs the mount and emergency-dial paths once off-document, so that the
+ * browser's lazy compilation of them is not paid by the first mount or the agent's first
+ * Call click (issue 16). Touches no host, storage, channel or position; skipped by the wasm
+ * once a widget has mounted. A trap in it is a trap like any other (the fallback takes over).
+ */
+function scheduleWarmUp(glue, rt) {
+  if (typeof glue.warmUp !== "function") return;
+  const run = () => {
+    if (rt.status !== "ready") return;
+    const start = performance.now();
+    try {
+      // A performance measure, "agent-dialer:warm-up", shows it in the host's profiles.
+      if (glue.warmUp(WARM_UP_CONFIG)) performance.measure?.("agent-dialer:warm-up", { start });
+    } catch (error) { if (isTrap(error)) rt.trap(error); }
+  };
+  try {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 0);
+  } catch {}
 }
 
 // ------------------------------------------------------------------ traps
