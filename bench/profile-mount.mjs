@@ -1,15 +1,21 @@
 // Where a cold mount() spends its time: a sampling CPU profile (Chrome DevTools Protocol,
 // 50 µs interval) of the first mount in a fresh page, self time summed by function, over N pages.
-// Measured, never asserted (BENCHMARKS.md, "Issue 16").   node bench/profile-mount.mjs [pages=5]
+// \`--package\`: through the package's entry (dist/pkg/index.js), mounted 300 ms after init, so
+// after its idle warm-up (src/warm.rs). Measured, never asserted (BENCHMARKS.md, "Issue 16").
+//   node bench/profile-mount.mjs [pages=5] [--package]   (after trunk build --release)
 import { serve, launch } from "../www/e2e/harness.mjs";
 
-const N = Number(process.argv[2] ?? 5);
+const N = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
+const viaPackage = process.argv.includes("--package");
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/agent-dialer.css">
 <script type="module" src="/__p.js"></script></head><body><p style="font-family: system-ui, sans-serif">Acme CRM</p></body></html>`;
 const SCRIPT = `
-import init, { mount } from "/agent-dialer.js";
 import { createMockHost } from "/demo/mock-host.js";
-await init({ module_or_path: "/agent-dialer_bg.wasm" });
+const viaPackage = new URLSearchParams(location.search).has("package");
+const glue = await import(viaPackage ? "/pkg/index.js" : "/agent-dialer.js");
+const { mount } = glue;
+if (viaPackage) { await glue.default(); await new Promise((r) => setTimeout(r, 300)); }
+else await glue.default({ module_or_path: "/agent-dialer_bg.wasm" });
 await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
 window.mountCold = () => {
   const el = document.createElement("div"); document.body.append(el);
@@ -29,9 +35,9 @@ const sync = [];
 for (let i = 0; i < N; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route("**/__p.html", (r) => r.fulfill({ body: PAGE, contentType: "text/html" }));
+  await page.route(/\/__p\.html(\?.*)?$/, (r) => r.fulfill({ body: PAGE, contentType: "text/html" }));
   await page.route("**/__p.js", (r) => r.fulfill({ body: SCRIPT, contentType: "text/javascript" }));
-  await page.goto(`${server.url}/__p.html`);
+  await page.goto(`${server.url}/__p.html${viaPackage ? "?package" : ""}`);
   await page.waitForSelector("html[data-ready]");
   const cdp = await context.newCDPSession(page);
   await cdp.send("Profiler.enable");
