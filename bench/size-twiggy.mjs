@@ -5,7 +5,8 @@
 // target/size-twiggy/cargo) so that generic code is named with what it was instantiated for
 // (`CompStateInner<agent_dialer::ui::app::App>` counts for `ui::app`, not for yew); its bytes
 // agree with the shipped build's within a few hundred (the shipped figures are
-// `node scripts/size-report.mjs` over `trunk build --release`). Needs `cargo install twiggy`
+// `node scripts/size-report.mjs` over `trunk build --release`; the glue here is not minified).
+// Needs `cargo install twiggy`
 // (not part of CI: scripts/setup.sh does not install it; this is a benchmark tool).
 //   node bench/size-twiggy.mjs [--features a,b] [--no-default-features] [--no-build] [--top N] [--json]
 // Output folder: target/size-twiggy/<features or "default">/ (agent_dialer_bg.wasm = shipped
@@ -13,6 +14,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { minifyNames } from "../scripts/minify-names.mjs";
 import { compressed } from "../scripts/size-report.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -45,6 +47,8 @@ run("wasm-bindgen", ["--target", "web", "--out-dir", out, "--out-name", "agent_d
 const bg = join(out, "agent_dialer_bg.wasm");
 run("wasm-opt", [level, ...params, "-g", bg, "-o", join(out, "named.wasm")]);
 run("wasm-opt", [level, ...params, bg, "-o", bg]);
+// As shipped: short import/export names (scripts/minify-names.mjs); twiggy reads named.wasm.
+await minifyNames(out, "agent_dialer");
 
 const wasm = compressed(readFileSync(bg));
 const glue = compressed(readFileSync(join(out, "agent_dialer.js")));
