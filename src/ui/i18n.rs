@@ -93,17 +93,21 @@ impl Lang {
 }
 
 macro_rules! keys {
-    ($($key:ident => $en:literal,)*) => {
+    ($($key:ident => $en:literal,)* ; $($admin:ident => $admin_en:literal,)*) => {
         /// A translatable string.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[allow(missing_docs)]
         pub enum Key {
             $($key,)*
+            $(#[cfg(any(feature = "admin", not(target_arch = "wasm32")))] $admin,)*
         }
 
         /// The en-US text of every [`Key`], in order: the built-in strings, and what a locale
         /// file translates.
-        pub const ENGLISH: &[&str] = &[$($en,)*];
+        pub const ENGLISH: &[&str] = &[
+            $($en,)*
+            $(#[cfg(any(feature = "admin", not(target_arch = "wasm32")))] $admin_en,)*
+        ];
     };
 }
 
@@ -194,6 +198,16 @@ keys! {
     ContactsOk => "Emergency contacts are valid.",
     ContactsFix => "Emergency contacts are missing or not valid email addresses: ask your administrator to set them.",
     Settings => "Settings",
+    ContactsReadOnly => "Emailed about your emergency calls: {0}",
+    ContactsNone => "Nobody is emailed about your emergency calls.",
+    AudioDevices => "Audio devices",
+    Microphone => "Microphone",
+    Speaker => "Speaker",
+    SystemDefault => "System default",
+    DevicesHint => "Device names appear once this site may use the microphone.",
+    ;
+    // The administrators' settings editor only (cargo feature `admin`): left out of the
+    // agent's wasm (issue 16); native builds (tests, tools) hold them all.
     SettingsTitle => "Emergency notification",
     Recipients => "Emergency contacts (email)",
     RecipientsHelp => "Separate addresses with semicolons.",
@@ -225,13 +239,6 @@ keys! {
     TplAtBody => "Message, line {0}, character {1}",
     TplEmpty => "empty placeholder {}: put a placeholder name between the braces, or write {{}} for literal braces.",
     TplUnclosed => "“{” is not closed by “}” on the same line; write {{ for a literal brace.",
-    ContactsReadOnly => "Emailed about your emergency calls: {0}",
-    ContactsNone => "Nobody is emailed about your emergency calls.",
-    AudioDevices => "Audio devices",
-    Microphone => "Microphone",
-    Speaker => "Speaker",
-    SystemDefault => "System default",
-    DevicesHint => "Device names appear once this site may use the microphone.",
 }
 
 /// Where en-GB differs from en-US.
