@@ -186,7 +186,7 @@ impl Devices {
         let text = add(doc, &toggle, "span", "", &[]).into();
         add_icon(doc, &toggle, Icon::Chevron);
         let panel = Slot::add(doc, &el);
-        let mut listeners = vec![tx.click(&toggle, Msg::ToggleDevices)];
+        let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
         // After mount (a microtask): the stored choice, then the browser's devices.
         let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
         let restore = tx.clone();

@@ -296,11 +296,9 @@ impl<M: 'static> Sender<M> {
         })
     }
 
-    /// A click listener sending `m`.
-    pub fn click(&self, target: &web_sys::EventTarget, m: M) -> EventListener
-    where
-        M: Clone,
-    {
-        self.on(target, "click", move |_| Some(m.clone()))
+    /// A click listener sending what `m` makes (a function, not a message to clone: one
+    /// instantiation for every click, no `Clone` of the message type in the wasm, issue 16).
+    pub fn click(&self, target: &web_sys::EventTarget, m: fn() -> M) -> EventListener {
+        self.on(target, "click", move |_| Some(m()))
     }
 }
