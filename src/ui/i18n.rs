@@ -60,16 +60,11 @@ impl Lang {
         if let Some(lang) = configured.and_then(Lang::from_tag) {
             return lang;
         }
-        // Read through `Reflect.get`: a page that replaced `navigator.languages` with a getter
-        // that throws gets en-US, not an exception through the render.
-        let languages = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"languages".into()).ok())
-            .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-        languages
-            .iter()
-            .flat_map(|langs| langs.iter())
-            .filter_map(|v| v.as_string())
-            .find_map(|t| Lang::from_tag(&t))
+        // Read in locale.js under `try`: a page that replaced `navigator.languages` with a
+        // getter that throws gets en-US, not an exception through the render.
+        languages()
+            .split(',')
+            .find_map(Lang::from_tag)
             .unwrap_or(Lang::EnUs)
     }
 
@@ -406,6 +401,11 @@ pub fn install_with(
 extern "C" {
     #[wasm_bindgen(js_name = fetchLocale)]
     fn fetch_locale(tag: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = regionName)]
+    fn intl_region(tag: &str, code: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = clockTime)]
+    fn clock_time(tag: &str, ms: f64) -> String;
+    fn languages() -> String;
 }
 
 /// Fetches `lang`'s locale file once per page (a failed fetch is tried again by the next
@@ -542,39 +542,12 @@ pub fn region_name(lang: Lang, code: &str) -> String {
         });
         return translated.unwrap_or(REGIONS[at].1).to_string();
     }
-    intl_region(lang, code).unwrap_or_else(|| code.to_string())
-}
-
-fn intl_region(lang: Lang, code: &str) -> Option<String> {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let opts = js_sys::Object::new();
-    js_sys::Reflect::set(&opts, &"type".into(), &"region".into()).ok()?;
-    let args = js_sys::Array::of2(&JsValue::from(lang.tag()), &opts);
-    let names = js_sys::Reflect::construct(&ctor, &args).ok()?;
-    let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    of.call1(&names, &code.into()).ok()?.as_string()
+    intl_region(lang.tag(), code).unwrap_or_else(|| code.to_string())
 }
 
 /// A wall-clock time (`Date.now()` milliseconds) as the locale writes it: 12 h or 24 h.
 pub fn time(lang: Lang, ms: u64) -> String {
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"hour".into(), &"numeric".into());
-    let _ = js_sys::Reflect::set(&opts, &"minute".into(), &"2-digit".into());
-    let locales = js_sys::Array::of1(&lang.tag().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &opts).format();
-    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    format
-        .call1(&JsValue::UNDEFINED, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+    clock_time(lang.tag(), ms as f64)
 }
 
 /// A duration as `m:ss` (or `h:mm:ss`).
