@@ -522,12 +522,30 @@ pub fn use_lang(lang: Lang) -> Lang {
     lang
 }
 
-/// [`t`] with `{0}`, `{1}`… replaced by `args`.
+/// [`t`] with `{0}`, `{1}`… replaced by `args` (in one pass: what an argument holds is never
+/// read as a placeholder; a placeholder without an argument stays as it is).
 pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
-    let mut out = t(lang, key).to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
+    let mut rest = t(lang, key);
+    let mut out = String::with_capacity(rest.len() + 16);
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let b = rest.as_bytes();
+        let arg = match (b.get(at + 1), b.get(at + 2)) {
+            (Some(d @ b'0'..=b'9'), Some(b'}')) => args.get(usize::from(d - b'0')),
+            _ => None,
+        };
+        match arg {
+            Some(a) => {
+                out.push_str(a);
+                rest = &rest[at + 3..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[at + 1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -553,10 +571,30 @@ pub fn time(lang: Lang, ms: u64) -> String {
 /// A duration as `m:ss` (or `h:mm:ss`).
 pub fn duration(ms: u64) -> String {
     let s = ms / 1000;
+    let mut out = String::new();
     match s / 3600 {
-        0 => format!("{}:{:02}", s / 60, s % 60),
-        h => format!("{h}:{:02}:{:02}", s / 60 % 60, s % 60),
+        0 => push_digits(&mut out, s / 60, 1),
+        h => {
+            push_digits(&mut out, h, 1);
+            out.push(':');
+            push_digits(&mut out, s / 60 % 60, 2);
+        }
     }
+    out.push(':');
+    push_digits(&mut out, s % 60, 2);
+    out
+}
+
+/// `n` in decimal, at least `width` digits (no `format!`: issue 16).
+fn push_digits(out: &mut String, n: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let (mut n, mut len) = (n, 0);
+    while n > 0 || len < width {
+        digits[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+    }
+    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// A decimal number with `places` decimals and the locale's separator.
@@ -586,5 +624,39 @@ pub(crate) fn install_shipped() {
         let get = |group: &str, key: &str| file[group][key].as_str().map(String::from);
         install_with(lang, &|en| get("strings", en), &|code| get("regions", code))
             .expect("a shipped locale file is taken up");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_clocks() {
+        assert_eq!(duration(0), "0:00");
+        assert_eq!(duration(59_999), "0:59");
+        assert_eq!(duration(61_000), "1:01");
+        assert_eq!(duration(3_599_000), "59:59");
+        assert_eq!(duration(3_600_000), "1:00:00");
+        assert_eq!(duration(36_062_000), "10:01:02");
+        assert_eq!(duration(u64::MAX), "5124095576030:25:51");
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        assert_eq!(
+            tf(Lang::EnUs, Key::CallbackValid, &["1:00", "3:05 PM"]),
+            "Valid for 1:00 (until 3:05 PM)"
+        );
+        // What an argument holds is shown as is, never filled in turn.
+        assert_eq!(
+            tf(Lang::EnUs, Key::ErrChar, &["{1}", "4"]),
+            "“{1}” (character 4) is not part of a phone number."
+        );
+        // A placeholder without an argument stays; a lone brace is kept.
+        assert_eq!(
+            tf(Lang::EnUs, Key::ErrChar, &["{"]),
+            "“{” (character {1}) is not part of a phone number."
+        );
     }
 }
