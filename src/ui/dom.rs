@@ -303,6 +303,17 @@ impl<M: 'static> Sender<M> {
         event: &'static str,
         f: impl Fn(&web_sys::Event) -> Option<M> + 'static,
     ) -> EventListener {
+        self.listen(target, event, Box::new(f))
+    }
+
+    /// [`Sender::on`] with the function boxed: one listener shim for all of them (issue 16).
+    #[inline(never)]
+    fn listen(
+        &self,
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: Box<dyn Fn(&web_sys::Event) -> Option<M>>,
+    ) -> EventListener {
         let me = self.clone();
         // Not passive: a listener may prevent the default (a form's submit).
         let options = EventListenerOptions::enable_prevent_default();
