@@ -49,3 +49,24 @@ export function languages() {
     return "";
   }
 }
+
+/**
+ * The browser's microphones and speakers, flat: [input ("1" or ""), id, label, …]. Ids the
+ * browser hides without permission (empty) and its "default"/"communications" aliases of a
+ * device are left out; [] when the devices cannot be read.
+ */
+export async function audioDevices() {
+  try {
+    const out = [];
+    for (const d of await navigator.mediaDevices.enumerateDevices()) {
+      const input = d.kind === "audioinput";
+      const id = typeof d.deviceId === "string" ? d.deviceId : "";
+      if ((input || d.kind === "audiooutput") && id && id !== "default" && id !== "communications") {
+        out.push(input ? "1" : "", id, typeof d.label === "string" ? d.label : "");
+      }
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
