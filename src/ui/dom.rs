@@ -160,6 +160,14 @@ fn put(anchor: &Node, e: &Element) {
     }
 }
 
+/// An empty comment appended to `parent` (not generic: one copy for every kind of [`Slot`]).
+#[inline(never)]
+fn anchor(doc: &Document, parent: &Node) -> Node {
+    let anchor: Node = doc.create_comment("").into();
+    parent.append_child(&anchor).ok();
+    anchor
+}
+
 /// Something shown in a [`Slot`]: its root element.
 pub trait Part {
     /// The element put in and taken out of the document.
@@ -178,10 +186,8 @@ pub struct Slot<T> {
 impl<T: Part> Slot<T> {
     /// A slot at the end of `parent`.
     pub fn add(doc: &Document, parent: &Node) -> Slot<T> {
-        let anchor: Node = doc.create_comment("").into();
-        parent.append_child(&anchor).ok();
         Slot {
-            anchor,
+            anchor: anchor(doc, parent),
             part: None,
             shown: false,
         }
