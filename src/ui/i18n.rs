@@ -632,6 +632,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tags_read_as_languages() {
+        let cases = [
+            ("da-DK", Some(Lang::DaDk)),
+            ("da", Some(Lang::DaDk)),
+            (" DE_at ", Some(Lang::DeDe)),
+            ("fr-FR", Some(Lang::FrCa)),
+            ("es-419", Some(Lang::EsPr)),
+            ("en", Some(Lang::EnUs)),
+            ("en-US", Some(Lang::EnUs)),
+            ("en-g", Some(Lang::EnUs)),
+            ("EN_GB", Some(Lang::EnGb)),
+            ("en-AU", Some(Lang::EnGb)),
+            ("en-in-x", Some(Lang::EnGb)),
+            ("en-ZA", Some(Lang::EnGb)),
+            ("dan", None),
+            ("d", None),
+            ("", None),
+            ("nl-NL", None),
+            ("dé", None),
+        ];
+        for (tag, lang) in cases {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
+    }
+
+    #[test]
     fn durations_read_as_clocks() {
         assert_eq!(duration(0), "0:00");
         assert_eq!(duration(59_999), "0:59");
