@@ -425,6 +425,85 @@ async fn readiness_expands_to_each_check() {
     );
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function fakeDevices(list) {
+  Object.defineProperty(navigator.mediaDevices, 'enumerateDevices', {
+    configurable: true,
+    value: () => Promise.resolve(list),
+  });
+}
+export function realDevices() { delete navigator.mediaDevices.enumerateDevices; }
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = fakeDevices)]
+    fn fake_devices(list: wasm_bindgen::JsValue);
+    #[wasm_bindgen(js_name = realDevices)]
+    fn real_devices();
+}
+
+/// The `<option>` texts of the select `test`.
+fn options(m: &Mounted, test: &str) -> Vec<String> {
+    let list = m
+        .q(test)
+        .unwrap_or_else(|| panic!("[data-test={test}] should be rendered"))
+        .query_selector_all("option")
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|o| o.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn audio_devices_lists_the_browsers_microphones_and_speakers() {
+    let list = js_sys::JSON::parse(
+        r#"[
+          {"kind": "audioinput", "deviceId": "default", "label": "Default - Desk mic"},
+          {"kind": "audioinput", "deviceId": "mic-1", "label": "Desk mic"},
+          {"kind": "audioinput", "deviceId": "", "label": ""},
+          {"kind": "audiooutput", "deviceId": "communications", "label": "Comms"},
+          {"kind": "audiooutput", "deviceId": "spk-1", "label": ""},
+          {"kind": "videoinput", "deviceId": "cam-1", "label": "Camera"}
+        ]"#,
+    )
+    .unwrap();
+    fake_devices(list);
+    let m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    real_devices();
+    m.click("devices-toggle");
+    settle().await;
+    assert_eq!(
+        options(&m, "microphone"),
+        ["System default", "Desk mic"],
+        "hidden ids, aliases and other kinds are left out"
+    );
+    assert_eq!(
+        options(&m, "speaker"),
+        ["System default", "Speaker 1"],
+        "a device without a name is numbered"
+    );
+    assert!(m.q("devices-hint").is_some(), "a nameless device: the hint");
+    let select = m.q("speaker").unwrap();
+    select
+        .clone()
+        .unchecked_into::<web_sys::HtmlSelectElement>()
+        .set_value("spk-1");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    assert!(
+        m.events().contains(&Event::SelectAudioDevices {
+            input: None,
+            output: Some("spk-1".into())
+        }),
+        "the choice goes to the core: {:?}",
+        m.events()
+    );
+    // The choice was stored for the next mount: not for the other tests.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("agent-dialer.audio-output").unwrap();
+}
+
 /// Takes up the shipped locale files, as the fetched ones are (`JSON.parse`d).
 fn install_locales() {
     for (lang, file) in LOCALE_FILES {

@@ -34,7 +34,6 @@ use crate::core::wire::CallStatus;
 use crate::core::{Binding, Event, ViewModel};
 
 /// What a listener (or a timer, or a fetch) tells the pane.
-#[derive(Clone)]
 pub enum Msg {
     /// An action for the core, as is.
     Emit(Event),
@@ -142,7 +141,7 @@ impl Header {
                     ],
                 );
                 add_icon(doc, &b, Icon::Settings);
-                *listener = Some(tx.click(&b, Msg::ToggleSettings));
+                *listener = Some(tx.click(&b, || Msg::ToggleSettings));
                 b
             },
             |b| {

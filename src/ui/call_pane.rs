@@ -45,7 +45,7 @@ impl Toggle {
         class: &str,
         test: &str,
         icon: Icon,
-        msg: Msg,
+        msg: fn() -> Msg,
     ) -> Toggle {
         let el = make(
             doc,
@@ -238,7 +238,7 @@ impl CallPane {
             let toggle = "ad-button ad-toggle";
             a.mute.set(
                 c.mute,
-                || Toggle::new(doc, tx, toggle, "mute", Icon::Mic, Msg::Mute),
+                || Toggle::new(doc, tx, toggle, "mute", Icon::Mic, || Msg::Mute),
                 |b| {
                     b.show(
                         doc,
@@ -250,7 +250,7 @@ impl CallPane {
             );
             a.hold.set(
                 c.hold,
-                || Toggle::new(doc, tx, toggle, "hold", Icon::Pause, Msg::Hold),
+                || Toggle::new(doc, tx, toggle, "hold", Icon::Pause, || Msg::Hold),
                 |b| {
                     let (icon, key) = if call.on_hold {
                         (Icon::Play, Key::Resume)
@@ -264,14 +264,9 @@ impl CallPane {
             a.dtmf.set(
                 c.dtmf,
                 || {
-                    let b = Toggle::new(
-                        doc,
-                        tx,
-                        toggle,
-                        "dtmf-toggle",
-                        Icon::Keypad,
-                        Msg::ToggleDtmf,
-                    );
+                    let b = Toggle::new(doc, tx, toggle, "dtmf-toggle", Icon::Keypad, || {
+                        Msg::ToggleDtmf
+                    });
                     set_attr(&b.el, "aria-controls", Some(&ids.of("dtmf")));
                     b
                 },
@@ -328,7 +323,7 @@ impl CallPane {
                     "ad-button ad-end",
                     "end-call",
                     Icon::PhoneEnd,
-                    Msg::Emit(Event::HangUp),
+                    || Msg::Emit(Event::HangUp),
                 )
             },
             |b| b.show(doc, Icon::PhoneEnd, t(lang, Key::EndCall)),

@@ -5,7 +5,7 @@
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlSelectElement, MediaDeviceInfo, MediaDeviceKind, Node};
+use web_sys::{Document, Element, HtmlSelectElement, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
@@ -48,32 +48,24 @@ pub(crate) fn store(key: &str, value: Option<&str>) {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/locale.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = audioDevices)]
+    fn audio_devices() -> js_sys::Promise;
+}
+
+/// The browser's audio devices (read in locale.js: no web-sys device types in the wasm).
 async fn enumerate() -> Vec<Device> {
-    let Some(media) = web_sys::window().and_then(|w| w.navigator().media_devices().ok()) else {
+    let Ok(list) = wasm_bindgen_futures::JsFuture::from(audio_devices()).await else {
         return Vec::new();
     };
-    let Ok(promise) = media.enumerate_devices() else {
-        return Vec::new();
-    };
-    let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-        return Vec::new();
-    };
-    js_sys::Array::from(&list)
-        .iter()
-        .filter_map(|d| d.dyn_into::<MediaDeviceInfo>().ok())
-        .filter_map(|d| {
-            let input = match d.kind() {
-                MediaDeviceKind::Audioinput => true,
-                MediaDeviceKind::Audiooutput => false,
-                _ => return None,
-            };
-            // Without permission ids are empty; "default"/"communications" duplicate a device.
-            let id = d.device_id();
-            (!id.is_empty() && id != "default" && id != "communications").then(|| Device {
-                input,
-                id,
-                label: d.label(),
-            })
+    let list = js_sys::Array::from(&list);
+    let at = |i: u32| list.get(i).as_string().unwrap_or_default();
+    (0..list.length() / 3)
+        .map(|d| Device {
+            input: !at(3 * d).is_empty(),
+            id: at(3 * d + 1),
+            label: at(3 * d + 2),
         })
         .collect()
 }
@@ -186,7 +178,7 @@ impl Devices {
         let text = add(doc, &toggle, "span", "", &[]).into();
         add_icon(doc, &toggle, Icon::Chevron);
         let panel = Slot::add(doc, &el);
-        let mut listeners = vec![tx.click(&toggle, Msg::ToggleDevices)];
+        let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
         // After mount (a microtask): the stored choice, then the browser's devices.
         let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
         let restore = tx.clone();

@@ -60,7 +60,7 @@ impl Keypad {
                 add(doc, &b, "span", "ad-key-digit", &[]).set_text_content(Some(k));
                 add_text(doc, &b, " ");
                 add(doc, &b, "span", "ad-key-letters", &[]).set_text_content(Some(letters));
-                tx.click(&b, msg(k.to_string()))
+                tx.on(&b, "click", move |_| Some(msg(k.to_string())))
             })
             .collect();
         Keypad {
@@ -156,7 +156,7 @@ impl Dialpad {
             e.prevent_default();
             Some(msg)
         });
-        let back = tx.click(&backspace, Msg::Backspace);
+        let back = tx.click(&backspace, || Msg::Backspace);
         Dialpad {
             el,
             input,

@@ -11,6 +11,7 @@ use web_sys::{Document, Element, Node};
 use super::icons::{icon, Icon};
 
 /// A new `<tag class=…>` (an empty class is left out).
+#[inline(never)]
 pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
     // Only fails for an invalid tag name; every name here is a constant.
     let e = doc
@@ -23,6 +24,7 @@ pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
 }
 
 /// Sets several attributes.
+#[inline(never)]
 pub fn set_attrs(e: &Element, attrs: &[(&str, &str)]) {
     for (k, v) in attrs {
         e.set_attribute(k, v).ok();
@@ -30,6 +32,7 @@ pub fn set_attrs(e: &Element, attrs: &[(&str, &str)]) {
 }
 
 /// `el` with attributes.
+#[inline(never)]
 pub fn make(doc: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Element {
     let e = el(doc, tag, class);
     set_attrs(&e, attrs);
@@ -37,6 +40,7 @@ pub fn make(doc: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> E
 }
 
 /// `el` with attributes, appended to `parent`.
+#[inline(never)]
 pub fn add(
     doc: &Document,
     parent: &Node,
@@ -50,6 +54,7 @@ pub fn add(
 }
 
 /// A text node appended to `parent`.
+#[inline(never)]
 pub fn add_text(doc: &Document, parent: &Node, text: &str) -> Node {
     let t: Node = doc.create_text_node(text).into();
     parent.append_child(&t).ok();
@@ -57,6 +62,7 @@ pub fn add_text(doc: &Document, parent: &Node, text: &str) -> Node {
 }
 
 /// An icon appended to `parent`.
+#[inline(never)]
 pub fn add_icon(doc: &Document, parent: &Node, which: Icon) -> Element {
     let i = icon(doc, which);
     parent.append_child(&i).ok();
@@ -64,6 +70,7 @@ pub fn add_icon(doc: &Document, parent: &Node, which: Icon) -> Element {
 }
 
 /// A `<button type=button class=… data-test=…>`, appended to `parent`.
+#[inline(never)]
 pub fn button(doc: &Document, parent: &Node, class: &str, test: &str) -> Element {
     add(
         doc,
@@ -75,6 +82,7 @@ pub fn button(doc: &Document, parent: &Node, class: &str, test: &str) -> Element
 }
 
 /// Sets the text of `node` when it differs.
+#[inline(never)]
 pub fn set_text(node: &Node, text: &str) {
     if node.text_content().as_deref() != Some(text) {
         node.set_text_content(Some(text));
@@ -82,6 +90,7 @@ pub fn set_text(node: &Node, text: &str) {
 }
 
 /// Sets (or, with `None`, removes) an attribute when it differs.
+#[inline(never)]
 pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
     if e.get_attribute(name).as_deref() == value {
         return;
@@ -102,6 +111,7 @@ pub fn bool_str(b: bool) -> &'static str {
 }
 
 /// Sets the class list when it differs.
+#[inline(never)]
 pub fn set_class(e: &Element, class: &str) {
     if e.class_name() != class {
         e.set_class_name(class);
@@ -109,6 +119,7 @@ pub fn set_class(e: &Element, class: &str) {
 }
 
 /// Empties `e`.
+#[inline(never)]
 pub fn clear(e: &Node) {
     while let Some(c) = e.first_child() {
         e.remove_child(&c).ok();
@@ -141,6 +152,22 @@ impl IconSlot {
     }
 }
 
+/// Puts `e` before `anchor` (not generic: one copy for every kind of [`Slot`]).
+#[inline(never)]
+fn put(anchor: &Node, e: &Element) {
+    if let Some(parent) = anchor.parent_node() {
+        parent.insert_before(e, Some(anchor)).ok();
+    }
+}
+
+/// An empty comment appended to `parent` (not generic: one copy for every kind of [`Slot`]).
+#[inline(never)]
+fn anchor(doc: &Document, parent: &Node) -> Node {
+    let anchor: Node = doc.create_comment("").into();
+    parent.append_child(&anchor).ok();
+    anchor
+}
+
 /// Something shown in a [`Slot`]: its root element.
 pub trait Part {
     /// The element put in and taken out of the document.
@@ -159,10 +186,8 @@ pub struct Slot<T> {
 impl<T: Part> Slot<T> {
     /// A slot at the end of `parent`.
     pub fn add(doc: &Document, parent: &Node) -> Slot<T> {
-        let anchor: Node = doc.create_comment("").into();
-        parent.append_child(&anchor).ok();
         Slot {
-            anchor,
+            anchor: anchor(doc, parent),
             part: None,
             shown: false,
         }
@@ -172,9 +197,7 @@ impl<T: Part> Slot<T> {
     pub fn show(&mut self, make: impl FnOnce() -> T) -> &mut T {
         let part = self.part.get_or_insert_with(make);
         if !self.shown {
-            if let Some(parent) = self.anchor.parent_node() {
-                parent.insert_before(part.root(), Some(&self.anchor)).ok();
-            }
+            put(&self.anchor, part.root());
             self.shown = true;
         }
         part
@@ -286,6 +309,17 @@ impl<M: 'static> Sender<M> {
         event: &'static str,
         f: impl Fn(&web_sys::Event) -> Option<M> + 'static,
     ) -> EventListener {
+        self.listen(target, event, Box::new(f))
+    }
+
+    /// [`Sender::on`] with the function boxed: one listener shim for all of them (issue 16).
+    #[inline(never)]
+    fn listen(
+        &self,
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: Box<dyn Fn(&web_sys::Event) -> Option<M>>,
+    ) -> EventListener {
         let me = self.clone();
         // Not passive: a listener may prevent the default (a form's submit).
         let options = EventListenerOptions::enable_prevent_default();
@@ -296,11 +330,9 @@ impl<M: 'static> Sender<M> {
         })
     }
 
-    /// A click listener sending `m`.
-    pub fn click(&self, target: &web_sys::EventTarget, m: M) -> EventListener
-    where
-        M: Clone,
-    {
-        self.on(target, "click", move |_| Some(m.clone()))
+    /// A click listener sending what `m` makes (a function, not a message to clone: one
+    /// instantiation for every click, no `Clone` of the message type in the wasm, issue 16).
+    pub fn click(&self, target: &web_sys::EventTarget, m: fn() -> M) -> EventListener {
+        self.on(target, "click", move |_| Some(m()))
     }
 }

@@ -166,8 +166,8 @@ impl EmergencyBanner {
                     let no = button(doc, el, "ad-button ad-end", "still-on-no");
                     no.set_text_content(Some(t(*lang, Key::EmergencyStillOnNo)));
                     vec![
-                        tx.click(&yes, Msg::Emit(Event::ConfirmCall(true))),
-                        tx.click(&no, Msg::Emit(Event::ConfirmCall(false))),
+                        tx.click(&yes, || Msg::Emit(Event::ConfirmCall(true))),
+                        tx.click(&no, || Msg::Emit(Event::ConfirmCall(false))),
                     ]
                 })
             },

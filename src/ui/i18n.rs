@@ -60,16 +60,11 @@ impl Lang {
         if let Some(lang) = configured.and_then(Lang::from_tag) {
             return lang;
         }
-        // Read through `Reflect.get`: a page that replaced `navigator.languages` with a getter
-        // that throws gets en-US, not an exception through the render.
-        let languages = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"languages".into()).ok())
-            .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-        languages
-            .iter()
-            .flat_map(|langs| langs.iter())
-            .filter_map(|v| v.as_string())
-            .find_map(|t| Lang::from_tag(&t))
+        // Read in locale.js under `try`: a page that replaced `navigator.languages` with a
+        // getter that throws gets en-US, not an exception through the render.
+        languages()
+            .split(',')
+            .find_map(Lang::from_tag)
             .unwrap_or(Lang::EnUs)
     }
 
@@ -93,17 +88,21 @@ impl Lang {
 }
 
 macro_rules! keys {
-    ($($key:ident => $en:literal,)*) => {
+    ($($key:ident => $en:literal,)* ; $($admin:ident => $admin_en:literal,)*) => {
         /// A translatable string.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[allow(missing_docs)]
         pub enum Key {
             $($key,)*
+            $(#[cfg(any(feature = "admin", not(target_arch = "wasm32")))] $admin,)*
         }
 
         /// The en-US text of every [`Key`], in order: the built-in strings, and what a locale
         /// file translates.
-        pub const ENGLISH: &[&str] = &[$($en,)*];
+        pub const ENGLISH: &[&str] = &[
+            $($en,)*
+            $(#[cfg(any(feature = "admin", not(target_arch = "wasm32")))] $admin_en,)*
+        ];
     };
 }
 
@@ -194,6 +193,16 @@ keys! {
     ContactsOk => "Emergency contacts are valid.",
     ContactsFix => "Emergency contacts are missing or not valid email addresses: ask your administrator to set them.",
     Settings => "Settings",
+    ContactsReadOnly => "Emailed about your emergency calls: {0}",
+    ContactsNone => "Nobody is emailed about your emergency calls.",
+    AudioDevices => "Audio devices",
+    Microphone => "Microphone",
+    Speaker => "Speaker",
+    SystemDefault => "System default",
+    DevicesHint => "Device names appear once this site may use the microphone.",
+    ;
+    // The administrators' settings editor only (cargo feature `admin`): left out of the
+    // agent's wasm (issue 16); native builds (tests, tools) hold them all.
     SettingsTitle => "Emergency notification",
     Recipients => "Emergency contacts (email)",
     RecipientsHelp => "Separate addresses with semicolons.",
@@ -225,13 +234,6 @@ keys! {
     TplAtBody => "Message, line {0}, character {1}",
     TplEmpty => "empty placeholder {}: put a placeholder name between the braces, or write {{}} for literal braces.",
     TplUnclosed => "“{” is not closed by “}” on the same line; write {{ for a literal brace.",
-    ContactsReadOnly => "Emailed about your emergency calls: {0}",
-    ContactsNone => "Nobody is emailed about your emergency calls.",
-    AudioDevices => "Audio devices",
-    Microphone => "Microphone",
-    Speaker => "Speaker",
-    SystemDefault => "System default",
-    DevicesHint => "Device names appear once this site may use the microphone.",
 }
 
 /// Where en-GB differs from en-US.
@@ -399,6 +401,11 @@ pub fn install_with(
 extern "C" {
     #[wasm_bindgen(js_name = fetchLocale)]
     fn fetch_locale(tag: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = regionName)]
+    fn intl_region(tag: &str, code: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = clockTime)]
+    fn clock_time(tag: &str, ms: f64) -> String;
+    fn languages() -> String;
 }
 
 /// Fetches `lang`'s locale file once per page (a failed fetch is tried again by the next
@@ -515,12 +522,30 @@ pub fn use_lang(lang: Lang) -> Lang {
     lang
 }
 
-/// [`t`] with `{0}`, `{1}`… replaced by `args`.
+/// [`t`] with `{0}`, `{1}`… replaced by `args` (in one pass: what an argument holds is never
+/// read as a placeholder; a placeholder without an argument stays as it is).
 pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
-    let mut out = t(lang, key).to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
+    let mut rest = t(lang, key);
+    let mut out = String::with_capacity(rest.len() + 16);
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let b = rest.as_bytes();
+        let arg = match (b.get(at + 1), b.get(at + 2)) {
+            (Some(d @ b'0'..=b'9'), Some(b'}')) => args.get(usize::from(d - b'0')),
+            _ => None,
+        };
+        match arg {
+            Some(a) => {
+                out.push_str(a);
+                rest = &rest[at + 3..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[at + 1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -535,48 +560,41 @@ pub fn region_name(lang: Lang, code: &str) -> String {
         });
         return translated.unwrap_or(REGIONS[at].1).to_string();
     }
-    intl_region(lang, code).unwrap_or_else(|| code.to_string())
-}
-
-fn intl_region(lang: Lang, code: &str) -> Option<String> {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let opts = js_sys::Object::new();
-    js_sys::Reflect::set(&opts, &"type".into(), &"region".into()).ok()?;
-    let args = js_sys::Array::of2(&JsValue::from(lang.tag()), &opts);
-    let names = js_sys::Reflect::construct(&ctor, &args).ok()?;
-    let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    of.call1(&names, &code.into()).ok()?.as_string()
+    intl_region(lang.tag(), code).unwrap_or_else(|| code.to_string())
 }
 
 /// A wall-clock time (`Date.now()` milliseconds) as the locale writes it: 12 h or 24 h.
 pub fn time(lang: Lang, ms: u64) -> String {
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"hour".into(), &"numeric".into());
-    let _ = js_sys::Reflect::set(&opts, &"minute".into(), &"2-digit".into());
-    let locales = js_sys::Array::of1(&lang.tag().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &opts).format();
-    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    format
-        .call1(&JsValue::UNDEFINED, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+    clock_time(lang.tag(), ms as f64)
 }
 
 /// A duration as `m:ss` (or `h:mm:ss`).
 pub fn duration(ms: u64) -> String {
     let s = ms / 1000;
+    let mut out = String::new();
     match s / 3600 {
-        0 => format!("{}:{:02}", s / 60, s % 60),
-        h => format!("{h}:{:02}:{:02}", s / 60 % 60, s % 60),
+        0 => push_digits(&mut out, s / 60, 1),
+        h => {
+            push_digits(&mut out, h, 1);
+            out.push(':');
+            push_digits(&mut out, s / 60 % 60, 2);
+        }
     }
+    out.push(':');
+    push_digits(&mut out, s % 60, 2);
+    out
+}
+
+/// `n` in decimal, at least `width` digits (no `format!`: issue 16).
+fn push_digits(out: &mut String, n: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let (mut n, mut len) = (n, 0);
+    while n > 0 || len < width {
+        digits[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+    }
+    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// A decimal number with `places` decimals and the locale's separator.
@@ -606,5 +624,65 @@ pub(crate) fn install_shipped() {
         let get = |group: &str, key: &str| file[group][key].as_str().map(String::from);
         install_with(lang, &|en| get("strings", en), &|code| get("regions", code))
             .expect("a shipped locale file is taken up");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_read_as_languages() {
+        let cases = [
+            ("da-DK", Some(Lang::DaDk)),
+            ("da", Some(Lang::DaDk)),
+            (" DE_at ", Some(Lang::DeDe)),
+            ("fr-FR", Some(Lang::FrCa)),
+            ("es-419", Some(Lang::EsPr)),
+            ("en", Some(Lang::EnUs)),
+            ("en-US", Some(Lang::EnUs)),
+            ("en-g", Some(Lang::EnUs)),
+            ("EN_GB", Some(Lang::EnGb)),
+            ("en-AU", Some(Lang::EnGb)),
+            ("en-in-x", Some(Lang::EnGb)),
+            ("en-ZA", Some(Lang::EnGb)),
+            ("dan", None),
+            ("d", None),
+            ("", None),
+            ("nl-NL", None),
+            ("dé", None),
+        ];
+        for (tag, lang) in cases {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn durations_read_as_clocks() {
+        assert_eq!(duration(0), "0:00");
+        assert_eq!(duration(59_999), "0:59");
+        assert_eq!(duration(61_000), "1:01");
+        assert_eq!(duration(3_599_000), "59:59");
+        assert_eq!(duration(3_600_000), "1:00:00");
+        assert_eq!(duration(36_062_000), "10:01:02");
+        assert_eq!(duration(u64::MAX), "5124095576030:25:51");
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        assert_eq!(
+            tf(Lang::EnUs, Key::CallbackValid, &["1:00", "3:05 PM"]),
+            "Valid for 1:00 (until 3:05 PM)"
+        );
+        // What an argument holds is shown as is, never filled in turn.
+        assert_eq!(
+            tf(Lang::EnUs, Key::ErrChar, &["{1}", "4"]),
+            "“{1}” (character 4) is not part of a phone number."
+        );
+        // A placeholder without an argument stays; a lone brace is kept.
+        assert_eq!(
+            tf(Lang::EnUs, Key::ErrChar, &["{"]),
+            "“{” (character {1}) is not part of a phone number."
+        );
     }
 }

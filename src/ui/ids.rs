@@ -12,7 +12,12 @@ impl Ids {
     }
 
     /// The id of `name` in this widget, e.g. `ad3-number`.
+    #[inline(never)]
     pub fn of(&self, name: &str) -> String {
-        format!("{}-{name}", self.0)
+        let mut id = String::with_capacity(self.0.len() + 1 + name.len());
+        id.push_str(&self.0);
+        id.push('-');
+        id.push_str(name);
+        id
     }
 }

@@ -48,26 +48,26 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
         .set_text_content(Some(from));
         let actions = add(doc, el, "div", "ad-incoming-actions", &[]);
         let mut listeners = Vec::new();
-        for (class, test, icon, key, event) in [
+        for (class, test, icon, key, msg) in [
             (
                 "ad-button ad-answer",
                 "answer",
                 Icon::Phone,
                 Key::Answer,
-                Event::Answer,
+                (|| Msg::Emit(Event::Answer)) as fn() -> Msg,
             ),
             (
                 "ad-button ad-decline",
                 "decline",
                 Icon::PhoneEnd,
                 Key::Decline,
-                Event::Decline,
+                || Msg::Emit(Event::Decline),
             ),
         ] {
             let b = button(doc, &actions, class, test);
             add_icon(doc, &b, icon);
             add_text(doc, &b, t(*lang, key));
-            listeners.push(tx.click(&b, Msg::Emit(event)));
+            listeners.push(tx.click(&b, msg));
         }
         listeners
     });

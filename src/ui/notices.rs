@@ -178,7 +178,7 @@ impl Notices {
                     &[("type", "button"), ("data-test", "dismiss")],
                 );
                 add_icon(doc, &b, Icon::Close);
-                *listener = Some(tx.click(&b, Msg::Emit(Event::DismissNotice)));
+                *listener = Some(tx.click(&b, || Msg::Emit(Event::DismissNotice)));
                 b
             },
             |b| {

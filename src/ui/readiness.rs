@@ -61,7 +61,7 @@ impl Readiness {
         .into();
         add_icon(doc, &toggle, Icon::Chevron);
         let list = Slot::add(doc, &el);
-        let listener = tx.click(&toggle, Msg::ToggleReadiness);
+        let listener = tx.click(&toggle, || Msg::ToggleReadiness);
         Readiness {
             el,
             toggle,
