@@ -29,10 +29,16 @@ export async function minifyNames(dir, name) {
     { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const map = JSON.parse(out.slice(out.indexOf("{")));
   const after = new WebAssembly.Module(readFileSync(wasmPath));
-  // The pass gives every module a short name too, in the order the modules first appear.
+  // The pass puts every import into one module with a short name. wasm-bindgen's glue gives the
+  // wasm its own functions as one object (`"./<name>_bg.js": import0`) and may import a few
+  // functions of a snippet directly (`"./snippets/…/locale.js": import1`, a module namespace):
+  // those join the first object under their new names, read from their namespace.
+  const main = `./${name}_bg.js`;
   const oldModules = [...new Set(WebAssembly.Module.imports(before).map((i) => i.module))];
   const newModules = [...new Set(WebAssembly.Module.imports(after).map((i) => i.module))];
-  if (oldModules.length !== newModules.length) throw new Error(`minify-names: ${name}: the import modules changed in number`);
+  if (newModules.length !== 1 || !oldModules.includes(main)) {
+    throw new Error(`minify-names: ${name}: expected the imports of ${main} (and snippets) in one module, got ${newModules}`);
+  }
 
   let glue = readFileSync(gluePath, "utf8");
   const replace = (pattern, to, what) => {
@@ -40,10 +46,22 @@ export async function minifyNames(dir, name) {
     if (next === glue) throw new Error(`minify-names: ${name}: ${what} not found in ${name}.js`);
     glue = next;
   };
+  const moduleKey = (module) => new RegExp(`${escape(JSON.stringify(module))}\\s*:\\s*(\\w+)\\s*,?`);
+  const namespaces = new Map(oldModules.filter((m) => m !== main).map((m) => {
+    const found = moduleKey(m).exec(glue);
+    if (!found) throw new Error(`minify-names: ${name}: module ${m} not found in ${name}.js`);
+    replace(moduleKey(m), "", `module ${m}`);
+    return [m, found[1]];
+  }));
   // Import object keys: `__wbg_foo_<hash>: function(` inside __wbg_get_imports.
-  for (const [, from, to] of map.imports) replace(new RegExp(`(^|[\\s,{])${escape(from)}(?=\\s*:)`, "gm"), `$1${JSON.stringify(to)}`, `import ${from}`);
-  // Module keys: `"./agent-dialer_bg.js": import0`.
-  oldModules.forEach((from, i) => replace(new RegExp(`${escape(JSON.stringify(from))}(?=\\s*:)`, "g"), JSON.stringify(newModules[i]), `module ${from}`));
+  const joined = [];
+  for (const [module, from, to] of map.imports) {
+    if (module === main) replace(new RegExp(`(^|[\\s,{])${escape(from)}(?=\\s*:)`, "gm"), `$1${JSON.stringify(to)}`, `import ${from}`);
+    else joined.push(`${JSON.stringify(to)}: ${namespaces.get(module)}[${JSON.stringify(from)}]`);
+  }
+  const [, first] = moduleKey(main).exec(glue) ?? [];
+  if (!first) throw new Error(`minify-names: ${name}: module ${main} not found in ${name}.js`);
+  replace(moduleKey(main), `${JSON.stringify(newModules[0])}: ${joined.length ? `Object.assign(${first}, { ${joined.join(", ")} })` : first},`, `module ${main}`);
   // Exports are only read as `wasm.<name>` (the instance's exports).
   for (const [from, to] of map.exports) {
     const uses = new RegExp(`\\bwasm\\.${escape(from)}\\b`, "g");
