@@ -34,6 +34,9 @@ extern "C" {
     #[wasm_bindgen(js_name = loadGeocoder)]
     fn load_geocoder(module_url: &str, data_url: &str) -> js_sys::Promise;
 
+    /// `done(ok, value)` once the promise settled (no async executor in the wasm, issue 16).
+    fn settle(value: &JsValue, done: JsValue);
+
     #[wasm_bindgen(js_name = defaultAssetUrl)]
     fn default_asset_url(file: &str) -> String;
 }
@@ -135,8 +138,8 @@ fn with_geocoder(assets: &GeoAssets, done: Waiter) {
         return;
     }
     let promise = load_geocoder(&assets.geocoder_url, &assets.boundaries_url);
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = match wasm_bindgen_futures::JsFuture::from(promise).await {
+    let done = Closure::once_into_js(move |ok: bool, value: JsValue| {
+        let result = match if ok { Ok(value) } else { Err(value) } {
             Ok(lookup) => lookup
                 .dyn_into::<js_sys::Function>()
                 .map(Rc::new)
@@ -158,6 +161,7 @@ fn with_geocoder(assets: &GeoAssets, done: Waiter) {
             waiter(result.clone());
         }
     });
+    settle(&promise, done);
 }
 
 /// Looks `coords` up with a loaded geocoder.

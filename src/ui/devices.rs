@@ -4,14 +4,14 @@
 //! Without microphone permission the browser hides the devices: "System default" is offered.
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlSelectElement, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
     add, add_icon, bool_str, button, make, set_attr, set_text, Keyed, Part, Sender, Slot,
 };
-use super::i18n::{t, Key, Lang};
+use super::i18n::{settle, t, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
 
@@ -54,9 +54,10 @@ extern "C" {
     fn audio_devices() -> js_sys::Promise;
 }
 
-/// The browser's audio devices (read in locale.js: no web-sys device types in the wasm).
-async fn enumerate() -> Vec<Device> {
-    let Ok(list) = wasm_bindgen_futures::JsFuture::from(audio_devices()).await else {
+/// The browser's audio devices (read in locale.js: no web-sys device types in the wasm), as
+/// `audioDevices()` resolved; none when it rejected.
+fn devices(list: Result<JsValue, JsValue>) -> Vec<Device> {
+    let Ok(list) = list else {
         return Vec::new();
     };
     let list = js_sys::Array::from(&list);
@@ -165,7 +166,10 @@ pub struct Devices {
 /// Reads the devices and sends them to the pane.
 fn load(tx: &Sender<Msg>) {
     let tx = tx.clone();
-    wasm_bindgen_futures::spawn_local(async move { tx.send(Msg::Devices(enumerate().await)) });
+    settle(
+        &audio_devices(),
+        Box::new(move |list| tx.send(Msg::Devices(devices(list)))),
+    );
 }
 
 impl Devices {
@@ -182,7 +186,10 @@ impl Devices {
         // After mount (a microtask): the stored choice, then the browser's devices.
         let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
         let restore = tx.clone();
-        wasm_bindgen_futures::spawn_local(async move { restore.send(Msg::Restore(wanted)) });
+        settle(
+            &JsValue::UNDEFINED,
+            Box::new(move |_| restore.send(Msg::Restore(wanted))),
+        );
         load(tx);
         if let Some(media) = web_sys::window().and_then(|w| w.navigator().media_devices().ok()) {
             let tx = tx.clone();

@@ -406,6 +406,17 @@ extern "C" {
     #[wasm_bindgen(js_name = clockTime)]
     fn clock_time(tag: &str, ms: f64) -> String;
     fn languages() -> String;
+    #[wasm_bindgen(js_name = settle)]
+    fn settle_js(value: &JsValue, done: JsValue);
+}
+
+/// Runs `done` with what `value` (a promise, or anything) settles to, in a microtask at the
+/// earliest (locale.js `settle`): the UI's promises without an async executor in the wasm.
+pub(crate) fn settle(value: &JsValue, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    let done = wasm_bindgen::closure::Closure::once_into_js(move |ok: bool, v: JsValue| {
+        done(if ok { Ok(v) } else { Err(v) })
+    });
+    settle_js(value, done);
 }
 
 /// Fetches `lang`'s locale file once per page (a failed fetch is tried again by the next
@@ -432,35 +443,41 @@ pub fn load(lang: Lang, done: impl FnOnce(Result<(), String>) + 'static) {
     if !start {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = match wasm_bindgen_futures::JsFuture::from(fetch_locale(lang.tag())).await {
-            Ok(file) => install(lang, &file),
-            // Taken up meanwhile by other means (`install`): nothing is missing.
-            Err(_) if ready(lang) => Ok(()),
-            Err(e) => Err(format!(
-                "the {} translations could not be loaded ({}); showing English",
-                lang.tag(),
-                describe(&e)
-            )),
+    settle(
+        &fetch_locale(lang.tag()),
+        Box::new(move |file| loaded(lang, file)),
+    );
+}
+
+/// `lang`'s locale file arrived (or could not be fetched): taken up, and every waiter told.
+fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
+    let result = match file {
+        Ok(file) => install(lang, &file),
+        // Taken up meanwhile by other means (`install`): nothing is missing.
+        Err(_) if ready(lang) => Ok(()),
+        Err(e) => Err(format!(
+            "the {} translations could not be loaded ({}); showing English",
+            lang.tag(),
+            describe(&e)
+        )),
+    };
+    let waiters = LOADS.with(|loads| {
+        let mut loads = loads.borrow_mut();
+        let at = loads
+            .iter()
+            .position(|l| matches!(l, Load::Pending(p, _) if *p == lang));
+        let waiters = match at.map(|i| loads.remove(i)) {
+            Some(Load::Pending(_, w)) => w,
+            _ => Vec::new(),
         };
-        let waiters = LOADS.with(|loads| {
-            let mut loads = loads.borrow_mut();
-            let at = loads
-                .iter()
-                .position(|l| matches!(l, Load::Pending(p, _) if *p == lang));
-            let waiters = match at.map(|i| loads.remove(i)) {
-                Some(Load::Pending(_, w)) => w,
-                _ => Vec::new(),
-            };
-            if result.is_err() {
-                loads.push(Load::Failed(lang));
-            }
-            waiters
-        });
-        for done in waiters {
-            done(result.clone());
+        if result.is_err() {
+            loads.push(Load::Failed(lang));
         }
+        waiters
     });
+    for done in waiters {
+        done(result.clone());
+    }
 }
 
 fn describe(error: &JsValue) -> String {

@@ -70,3 +70,12 @@ export async function audioDevices() {
     return [];
   }
 }
+
+/**
+ * Calls `done(true, value)` once `value` (a promise, or anything) has resolved, or
+ * `done(false, error)` once it rejected: exactly once, in a microtask at the earliest. The wasm
+ * waits for promises through this instead of an async executor of its own (issue 16).
+ */
+export function settle(value, done) {
+  Promise.resolve(value).then((v) => done(true, v), (e) => done(false, e));
+}
