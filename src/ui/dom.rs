@@ -13,10 +13,15 @@ use super::icons::{icon, Icon};
 /// A new `<tag class=…>` (an empty class is left out).
 #[inline(never)]
 pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
-    // Only fails for an invalid tag name; every name here is a constant.
-    let e = doc
+    // Only fails for an invalid tag name; every name here is a constant. (No `expect` on the
+    // `Result<_, JsValue>`: formatting a JsValue would link wasm-bindgen's debug printer.)
+    let e = match doc
         .create_element(tag)
-        .unwrap_or_else(|_| doc.create_element("div").expect("a div can always be made"));
+        .or_else(|_| doc.create_element("div"))
+    {
+        Ok(e) => e,
+        Err(_) => panic!("a div can always be made"),
+    };
     if !class.is_empty() {
         e.set_class_name(class);
     }
