@@ -93,13 +93,19 @@ fn answer_callback(state: &mut State, call: Incoming, now: Millis, out: &mut Out
     episode::persist(state, out);
 }
 
+/// `s` without any number of leading `prefix`es (`str::trim_start_matches` with a `&str`
+/// pattern, without the substring searcher it brings into the bundle).
+fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// Compares two phone numbers by their digits and leading plus.
 fn same_number(a: &str, b: &str) -> bool {
     let key = |s: &str| {
-        let t = s
-            .trim()
-            .trim_start_matches("sip:")
-            .trim_start_matches("tel:");
+        let t = strip_all(strip_all(s.trim(), "sip:"), "tel:");
         let t = t.split('@').next().unwrap_or("");
         t.chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')

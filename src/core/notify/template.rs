@@ -176,52 +176,41 @@ impl std::error::Error for TemplateError {}
 pub struct Placeholder {
     /// The name between the braces, e.g. `agent_name` for `{agent_name}`.
     pub name: &'static str,
-    /// What it is replaced with, in English.
+    /// What it is replaced with, in English: for the settings editor only, so left out of
+    /// the agent's build (cargo feature `admin`; bundle size, issue 16).
+    #[cfg(any(feature = "admin", test))]
     pub description: &'static str,
 }
 
+/// `Placeholder`s from `"name": "description"` pairs; the descriptions only with `admin`.
+macro_rules! placeholders {
+    ($($name:literal: $description:literal,)*) => {
+        &[$(Placeholder {
+            name: $name,
+            #[cfg(any(feature = "admin", test))]
+            description: $description,
+        },)*]
+    };
+}
+
 /// Every placeholder, in the order the admin UI lists them.
-pub const PLACEHOLDERS: &[Placeholder] = &[
-    Placeholder { name: "agent_name", description: "The agent's display name." },
-    Placeholder { name: "agent_id", description: "The agent's id in the host application." },
-    Placeholder { name: "dialed", description: "Exactly what the agent typed, e.g. \"9-911\"." },
-    Placeholder { name: "number", description: "The emergency number that was called, e.g. \"911\"." },
-    Placeholder {
-        name: "time_utc",
-        description: "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
-    },
-    Placeholder {
-        name: "time_local",
-        description: "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
-    },
-    Placeholder {
-        name: "region",
-        description: "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
-    },
-    Placeholder { name: "latitude", description: "Latitude in decimal degrees (north positive); \"unknown\" without a position." },
-    Placeholder { name: "longitude", description: "Longitude in decimal degrees (east positive); \"unknown\" without a position." },
-    Placeholder { name: "accuracy", description: "Accuracy of the position in metres, e.g. \"25 m\"." },
-    Placeholder {
-        name: "coordinates",
-        description: "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
-    },
-    Placeholder {
-        name: "civic_address",
-        description: "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
-    },
-    Placeholder {
-        name: "location",
-        description: "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
-    },
-    Placeholder {
-        name: "callback_number",
-        description: "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
-    },
-    Placeholder {
-        name: "callback_expires_utc",
-        description: "When the callback number stops working, in UTC.",
-    },
-];
+pub const PLACEHOLDERS: &[Placeholder] = placeholders! {
+    "agent_name": "The agent's display name.",
+    "agent_id": "The agent's id in the host application.",
+    "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
+    "number": "The emergency number that was called, e.g. \"911\".",
+    "time_utc": "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
+    "time_local": "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
+    "region": "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
+    "latitude": "Latitude in decimal degrees (north positive); \"unknown\" without a position.",
+    "longitude": "Longitude in decimal degrees (east positive); \"unknown\" without a position.",
+    "accuracy": "Accuracy of the position in metres, e.g. \"25 m\".",
+    "coordinates": "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
+    "civic_address": "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
+    "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
+    "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
+    "callback_expires_utc": "When the callback number stops working, in UTC.",
+};
 
 /// A parsed template field: literal text and placeholder names, in order.
 pub(super) enum Segment {
