@@ -48,6 +48,7 @@ struct JsSer;
 /// Numbers beyond ±(2^53 − 1) would not arrive exact.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
+#[inline(never)]
 fn set(object: &js_sys::Object, key: &JsValue, value: &JsValue) -> Result<(), SerError> {
     js_sys::Reflect::set(object, key, value)
         .map(drop)
@@ -258,11 +259,14 @@ impl ser::SerializeTupleVariant for Variant<Arr> {
 
 impl Obj {
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), SerError> {
-        set(
-            &self.object,
-            &JsValue::from_str(key),
-            &value.serialize(JsSer)?,
-        )
+        self.put(key, value.serialize(JsSer)?)
+    }
+
+    /// The non-generic half of [`Obj::field`]: one copy instead of one per field type
+    /// (bundle size, issue 16).
+    #[inline(never)]
+    fn put(&self, key: &str, value: JsValue) -> Result<(), SerError> {
+        set(&self.object, &JsValue::from_str(key), &value)
     }
 }
 
