@@ -176,25 +176,27 @@ impl std::error::Error for TemplateError {}
 pub struct Placeholder {
     /// The name between the braces, e.g. `agent_name` for `{agent_name}`.
     pub name: &'static str,
-    /// What it is replaced with, in English: for the settings editor only, so left out of
-    /// the agent's build (cargo feature `admin`; bundle size, issue 16).
-    #[cfg(any(feature = "admin", test))]
+    /// What it is replaced with, in English.
     pub description: &'static str,
 }
 
-/// `Placeholder`s from `"name": "description"` pairs; the descriptions only with `admin`.
+/// [`PLACEHOLDERS`] from `"name": "description"` pairs, and [`NAMES`] (the names alone).
 macro_rules! placeholders {
     ($($name:literal: $description:literal,)*) => {
-        &[$(Placeholder {
+        /// Every placeholder, in the order the admin UI lists them.
+        pub const PLACEHOLDERS: &[Placeholder] = &[$(Placeholder {
             name: $name,
-            #[cfg(any(feature = "admin", test))]
             description: $description,
-        },)*]
+        },)*];
+
+        /// The names of [`PLACEHOLDERS`], in the same order: what the parser checks against.
+        /// The descriptions are for the settings editor only; the agent's build, which never
+        /// names `PLACEHOLDERS`, leaves them out (bundle size, issue 16).
+        const NAMES: &[&str] = &[$($name,)*];
     };
 }
 
-/// Every placeholder, in the order the admin UI lists them.
-pub const PLACEHOLDERS: &[Placeholder] = placeholders! {
+placeholders! {
     "agent_name": "The agent's display name.",
     "agent_id": "The agent's id in the host application.",
     "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
@@ -210,7 +212,7 @@ pub const PLACEHOLDERS: &[Placeholder] = placeholders! {
     "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
     "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
     "callback_expires_utc": "When the callback number stops working, in UTC.",
-};
+}
 
 /// A parsed template field: literal text and placeholder names, in order.
 pub(super) enum Segment {
@@ -285,11 +287,11 @@ pub(super) fn parse_field(
                 match close {
                     Some(end) => {
                         let name: String = chars[i + 1..end].iter().collect();
-                        if let Some(known) = PLACEHOLDERS.iter().find(|p| p.name == name) {
+                        if let Some(&known) = NAMES.iter().find(|&&n| n == name) {
                             if !text.is_empty() {
                                 segments.push(Segment::Text(std::mem::take(&mut text)));
                             }
-                            segments.push(Segment::Field(known.name));
+                            segments.push(Segment::Field(known));
                         } else {
                             let at = positions.at(field, i);
                             errors.push(if name.is_empty() {
@@ -332,9 +334,9 @@ fn suggest(name: &str) -> Option<&'static str> {
     if wanted.chars().count() > 40 {
         return None;
     }
-    PLACEHOLDERS
+    NAMES
         .iter()
-        .map(|p| (edit_distance(&wanted, p.name), p.name))
+        .map(|&n| (edit_distance(&wanted, n), n))
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, n)| n)
