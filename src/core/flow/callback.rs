@@ -114,3 +114,24 @@ fn same_number(a: &str, b: &str) -> bool {
     let (ka, kb) = (key(a), key(b));
     !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_compare_by_digits_without_any_number_of_uri_prefixes() {
+        assert_eq!(strip_all("sip:sip:tel:+1", "sip:"), "tel:+1");
+        assert_eq!(strip_all("sisip:1", "sip:"), "sisip:1");
+        assert!(same_number(
+            " sip:+1 202 555 0143@pbx.example ",
+            "tel:12025550143"
+        ));
+        assert!(same_number("sip:sip:tel:tel:+4520", "+4520"));
+        assert!(!same_number("sip:+4520", "+4521"));
+        assert!(
+            !same_number("sip:@pbx.example", "sip:@pbx.example"),
+            "no digits: no match"
+        );
+    }
+}
