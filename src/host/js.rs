@@ -19,9 +19,15 @@ pub fn now() -> Millis {
 /// output for what the widget hands over: dial requests, event details, snapshots, the saved
 /// episode, tab messages): ~1.5 KB brotli less wasm (issue 16, BENCHMARKS.md).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
-    value
-        .serialize(JsSer)
-        .map_err(|e| format!("cannot be handed to JavaScript: {}", e.0))
+    value.serialize(JsSer).map_err(unhandable)
+}
+
+/// [`to_js`]'s message, out of line: one copy, not one per type handed over.
+#[inline(never)]
+fn unhandable(e: SerError) -> String {
+    let mut message = String::from("cannot be handed to JavaScript: ");
+    message.push_str(&e.0);
+    message
 }
 
 /// Why a value cannot become a JavaScript value.
