@@ -2,8 +2,6 @@
 //! is decided on it (configurations, `setConfig` patches). Reading it cannot run host code,
 //! so everything here is total. Deterministic; no clock, no IO.
 
-use std::fmt::Write;
-
 /// A value the shell read from JavaScript.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Val {
@@ -107,7 +105,7 @@ impl Val {
 pub fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars().take(40) {
-        let _ = write!(out, "{}", c.escape_debug());
+        out.extend(c.escape_debug());
     }
     if s.chars().count() > 40 {
         out.push('…');

@@ -107,7 +107,11 @@ pub struct HostBindings {
     timeout_ms: u32,
 }
 
-fn callback(done: impl FnOnce(Outcome) + 'static) -> JsValue {
+/// A continuation for one binding's answer. Boxed, so that every call site shares one closure
+/// type (and one set of wasm-bindgen shims) instead of one each (bundle size, issue 16).
+type Done = Box<dyn FnOnce(Outcome)>;
+
+fn callback(done: Done) -> JsValue {
     Closure::once_into_js(move |code: u32, value: JsValue| done(Outcome::from_code(code, value)))
 }
 
@@ -155,6 +159,13 @@ impl HostBindings {
         done: impl FnOnce(Outcome) + 'static,
         late: Option<impl FnOnce(Outcome) + 'static>,
     ) -> bool {
+        let late = late.map(|l| Box::new(l) as Done);
+        self.invoke(binding, args, Box::new(done), late)
+    }
+
+    /// [`HostBindings::call_with_late`] without generics: one copy for every call site.
+    #[inline(never)]
+    fn invoke(&self, binding: Binding, args: &[JsValue], done: Done, late: Option<Done>) -> bool {
         let Some((group, method)) = binding.path() else {
             return false;
         };

@@ -260,10 +260,9 @@ impl Driver {
     }
 
     /// A host listener that turns what the host delivers into an event for this driver.
-    fn listener(
-        &self,
-        to_event: impl Fn(JsValue) -> Event + 'static,
-    ) -> Closure<dyn FnMut(JsValue)> {
+    /// A plain function, not a closure type of its own: one listener instance for both
+    /// subscriptions (bundle size, issue 16).
+    fn listener(&self, to_event: fn(JsValue) -> Event) -> Closure<dyn FnMut(JsValue)> {
         let send = self.later();
         Closure::new(move |value: JsValue| send(to_event(value)))
     }

@@ -19,9 +19,15 @@ pub fn now() -> Millis {
 /// output for what the widget hands over: dial requests, event details, snapshots, the saved
 /// episode, tab messages): ~1.5 KB brotli less wasm (issue 16, BENCHMARKS.md).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
-    value
-        .serialize(JsSer)
-        .map_err(|e| format!("cannot be handed to JavaScript: {}", e.0))
+    value.serialize(JsSer).map_err(unhandable)
+}
+
+/// [`to_js`]'s message, out of line: one copy, not one per type handed over.
+#[inline(never)]
+fn unhandable(e: SerError) -> String {
+    let mut message = String::from("cannot be handed to JavaScript: ");
+    message.push_str(&e.0);
+    message
 }
 
 /// Why a value cannot become a JavaScript value.
@@ -48,6 +54,7 @@ struct JsSer;
 /// Numbers beyond ±(2^53 − 1) would not arrive exact.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
+#[inline(never)]
 fn set(object: &js_sys::Object, key: &JsValue, value: &JsValue) -> Result<(), SerError> {
     js_sys::Reflect::set(object, key, value)
         .map(drop)
@@ -258,11 +265,14 @@ impl ser::SerializeTupleVariant for Variant<Arr> {
 
 impl Obj {
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), SerError> {
-        set(
-            &self.object,
-            &JsValue::from_str(key),
-            &value.serialize(JsSer)?,
-        )
+        self.put(key, value.serialize(JsSer)?)
+    }
+
+    /// The non-generic half of [`Obj::field`]: one copy instead of one per field type
+    /// (bundle size, issue 16).
+    #[inline(never)]
+    fn put(&self, key: &str, value: JsValue) -> Result<(), SerError> {
+        set(&self.object, &JsValue::from_str(key), &value)
     }
 }
 

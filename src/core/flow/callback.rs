@@ -93,13 +93,19 @@ fn answer_callback(state: &mut State, call: Incoming, now: Millis, out: &mut Out
     episode::persist(state, out);
 }
 
+/// `s` without any number of leading `prefix`es (`str::trim_start_matches` with a `&str`
+/// pattern, without the substring searcher it brings into the bundle).
+fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// Compares two phone numbers by their digits and leading plus.
 fn same_number(a: &str, b: &str) -> bool {
     let key = |s: &str| {
-        let t = s
-            .trim()
-            .trim_start_matches("sip:")
-            .trim_start_matches("tel:");
+        let t = strip_all(strip_all(s.trim(), "sip:"), "tel:");
         let t = t.split('@').next().unwrap_or("");
         t.chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
@@ -107,4 +113,25 @@ fn same_number(a: &str, b: &str) -> bool {
     };
     let (ka, kb) = (key(a), key(b));
     !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_compare_by_digits_without_any_number_of_uri_prefixes() {
+        assert_eq!(strip_all("sip:sip:tel:+1", "sip:"), "tel:+1");
+        assert_eq!(strip_all("sisip:1", "sip:"), "sisip:1");
+        assert!(same_number(
+            " sip:+1 202 555 0143@pbx.example ",
+            "tel:12025550143"
+        ));
+        assert!(same_number("sip:sip:tel:tel:+4520", "+4520"));
+        assert!(!same_number("sip:+4520", "+4521"));
+        assert!(
+            !same_number("sip:@pbx.example", "sip:@pbx.example"),
+            "no digits: no match"
+        );
+    }
 }

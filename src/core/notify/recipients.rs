@@ -318,7 +318,10 @@ fn validate_address(address: &str) -> Result<(), RecipientError> {
     if let Some(ch) = local.chars().find(|&c| !is_local_char(c)) {
         return Err(RecipientError::InvalidCharacter { ch });
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    if local.starts_with('.')
+        || local.ends_with('.')
+        || local.as_bytes().windows(2).any(|w| w == b"..")
+    {
         return Err(RecipientError::MisplacedDot);
     }
     if domain.is_empty() {

@@ -180,48 +180,39 @@ pub struct Placeholder {
     pub description: &'static str,
 }
 
-/// Every placeholder, in the order the admin UI lists them.
-pub const PLACEHOLDERS: &[Placeholder] = &[
-    Placeholder { name: "agent_name", description: "The agent's display name." },
-    Placeholder { name: "agent_id", description: "The agent's id in the host application." },
-    Placeholder { name: "dialed", description: "Exactly what the agent typed, e.g. \"9-911\"." },
-    Placeholder { name: "number", description: "The emergency number that was called, e.g. \"911\"." },
-    Placeholder {
-        name: "time_utc",
-        description: "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
-    },
-    Placeholder {
-        name: "time_local",
-        description: "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
-    },
-    Placeholder {
-        name: "region",
-        description: "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
-    },
-    Placeholder { name: "latitude", description: "Latitude in decimal degrees (north positive); \"unknown\" without a position." },
-    Placeholder { name: "longitude", description: "Longitude in decimal degrees (east positive); \"unknown\" without a position." },
-    Placeholder { name: "accuracy", description: "Accuracy of the position in metres, e.g. \"25 m\"." },
-    Placeholder {
-        name: "coordinates",
-        description: "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
-    },
-    Placeholder {
-        name: "civic_address",
-        description: "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
-    },
-    Placeholder {
-        name: "location",
-        description: "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
-    },
-    Placeholder {
-        name: "callback_number",
-        description: "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
-    },
-    Placeholder {
-        name: "callback_expires_utc",
-        description: "When the callback number stops working, in UTC.",
-    },
-];
+/// [`PLACEHOLDERS`] from `"name": "description"` pairs, and [`NAMES`] (the names alone).
+macro_rules! placeholders {
+    ($($name:literal: $description:literal,)*) => {
+        /// Every placeholder, in the order the admin UI lists them.
+        pub const PLACEHOLDERS: &[Placeholder] = &[$(Placeholder {
+            name: $name,
+            description: $description,
+        },)*];
+
+        /// The names of [`PLACEHOLDERS`], in the same order: what the parser checks against.
+        /// The descriptions are for the settings editor only; the agent's build, which never
+        /// names `PLACEHOLDERS`, leaves them out (bundle size, issue 16).
+        const NAMES: &[&str] = &[$($name,)*];
+    };
+}
+
+placeholders! {
+    "agent_name": "The agent's display name.",
+    "agent_id": "The agent's id in the host application.",
+    "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
+    "number": "The emergency number that was called, e.g. \"911\".",
+    "time_utc": "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
+    "time_local": "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
+    "region": "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
+    "latitude": "Latitude in decimal degrees (north positive); \"unknown\" without a position.",
+    "longitude": "Longitude in decimal degrees (east positive); \"unknown\" without a position.",
+    "accuracy": "Accuracy of the position in metres, e.g. \"25 m\".",
+    "coordinates": "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
+    "civic_address": "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
+    "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
+    "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
+    "callback_expires_utc": "When the callback number stops working, in UTC.",
+}
 
 /// A parsed template field: literal text and placeholder names, in order.
 pub(super) enum Segment {
@@ -296,11 +287,11 @@ pub(super) fn parse_field(
                 match close {
                     Some(end) => {
                         let name: String = chars[i + 1..end].iter().collect();
-                        if let Some(known) = PLACEHOLDERS.iter().find(|p| p.name == name) {
+                        if let Some(&known) = NAMES.iter().find(|&&n| n == name) {
                             if !text.is_empty() {
                                 segments.push(Segment::Text(std::mem::take(&mut text)));
                             }
-                            segments.push(Segment::Field(known.name));
+                            segments.push(Segment::Field(known));
                         } else {
                             let at = positions.at(field, i);
                             errors.push(if name.is_empty() {
@@ -343,9 +334,9 @@ fn suggest(name: &str) -> Option<&'static str> {
     if wanted.chars().count() > 40 {
         return None;
     }
-    PLACEHOLDERS
+    NAMES
         .iter()
-        .map(|p| (edit_distance(&wanted, p.name), p.name))
+        .map(|&n| (edit_distance(&wanted, n), n))
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, n)| n)
