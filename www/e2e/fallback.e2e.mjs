@@ -15,7 +15,8 @@ import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { serve, launch, newPage, screenshot, ROOT, DIST, ARTIFACTS } from "./harness.mjs";
 
-const TRAP_BUILD = join(ROOT, "target/trap-build");
+// Where scripts/build-trap.sh writes it (it honours CARGO_TARGET_DIR, as cargo does).
+const TRAP_BUILD = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "trap-build");
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const BANNER = "The full dialer is unavailable. Emergency calls still work.";
 let site, frameSite, browser;
