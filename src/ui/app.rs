@@ -241,6 +241,19 @@ impl Pane {
         settings: Option<SettingsLink>,
         emit: impl Fn(Event) + 'static,
     ) -> Pane {
+        Pane::mount_dyn(container, view, instance, settings, Rc::new(emit))
+    }
+
+    /// [`Pane::mount`] for any `emit`: one copy of the pane's building in the wasm, whichever
+    /// closure the caller hands in (the widget's driver, the warm-up's).
+    #[inline(never)]
+    fn mount_dyn(
+        container: &Element,
+        view: ViewModel,
+        instance: u32,
+        settings: Option<SettingsLink>,
+        emit: Rc<dyn Fn(Event)>,
+    ) -> Pane {
         let doc = container
             .owner_document()
             .or_else(|| web_sys::window().and_then(|w| w.document()))
@@ -258,7 +271,7 @@ impl Pane {
                 tx: Sender::new(&handler),
                 _handler: handler,
                 ids: Ids::for_instance(instance),
-                emit: Rc::new(emit),
+                emit,
                 settings,
                 view: RefCell::new(Rc::new(view)),
                 parts: RefCell::new(None),
