@@ -23,8 +23,8 @@ export async function minifyNames(dir, name) {
   const wasmPath = join(dir, `${name}_bg.wasm`);
   const gluePath = join(dir, `${name}.js`);
   const before = new WebAssembly.Module(readFileSync(wasmPath));
-  const modules = new Set(WebAssembly.Module.imports(before).map((i) => i.module));
-  if (modules.size === 1 && [...modules][0].length <= 2) return { imports: 0, exports: 0 }; // already done
+  const oldModules = [...new Set(WebAssembly.Module.imports(before).map((i) => i.module))];
+  if (oldModules.length === 1 && oldModules[0].length <= 2) return { imports: 0, exports: 0 }; // already done
   const out = execFileSync("wasm-opt", [wasmPath, "--minify-imports-and-exports-and-modules", "-o", wasmPath],
     { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const map = JSON.parse(out.slice(out.indexOf("{")));
@@ -34,7 +34,6 @@ export async function minifyNames(dir, name) {
   // functions of a snippet directly (`"./snippets/…/locale.js": import1`, a module namespace):
   // those join the first object under their new names, read from their namespace.
   const main = `./${name}_bg.js`;
-  const oldModules = [...new Set(WebAssembly.Module.imports(before).map((i) => i.module))];
   const newModules = [...new Set(WebAssembly.Module.imports(after).map((i) => i.module))];
   if (newModules.length !== 1 || !oldModules.includes(main)) {
     throw new Error(`minify-names: ${name}: expected the imports of ${main} (and snippets) in one module, got ${newModules}`);

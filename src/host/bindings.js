@@ -51,6 +51,15 @@ function follow(value, depth, settle) {
 }
 
 /**
+ * `done(code, value)` once `value` has settled: OK with a plain value (at once) or what its
+ * promise resolved to, FAILED with the message of a rejection. How the shell waits for its own
+ * promises (the geocoder's loading) without an async executor in the wasm (issue 16).
+ */
+export function settleValue(value, done) {
+  follow(value, 0, done);
+}
+
+/**
  * Calls host[group][method](...args) now. Returns false (and calls nothing) when the host has
  * no such function. Otherwise `done(code, value)` runs exactly once — at once for a plain
  * answer or a throw, later for a promise (or TIMEOUT after `timeoutMs`) — and, after a

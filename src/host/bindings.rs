@@ -22,6 +22,9 @@ extern "C" {
         late: &JsValue,
     ) -> bool;
 
+    #[wasm_bindgen(js_name = settleValue)]
+    fn settle_value(value: &JsValue, done: &JsValue);
+
     #[wasm_bindgen(js_name = subscribeBinding)]
     fn subscribe_binding(host: &JsValue, group: &str, listener: &JsValue) -> js_sys::Array;
 
@@ -113,6 +116,12 @@ type Done = Box<dyn FnOnce(Outcome)>;
 
 fn callback(done: Done) -> JsValue {
     Closure::once_into_js(move |code: u32, value: JsValue| done(Outcome::from_code(code, value)))
+}
+
+/// Runs `done` once `value` (a promise, or a plain value: then at once) has settled, through
+/// the same follower and continuation as a binding's answer (bindings.js `settleValue`).
+pub fn when_settled(value: &JsValue, done: impl FnOnce(Outcome) + 'static) {
+    settle_value(value, &callback(Box::new(done)));
 }
 
 impl HostBindings {

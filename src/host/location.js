@@ -145,12 +145,3 @@ export async function loadGeocoder(moduleUrl, dataUrl) {
 export function defaultAssetUrl(file) {
   try { return new URL(`../../../../${file}`, import.meta.url).href; } catch { return file; }
 }
-
-/**
- * Calls `done(true, value)` once `value` (a promise, or anything) has resolved, or
- * `done(false, error)` once it rejected: exactly once, in a microtask at the earliest. The wasm
- * waits for promises through this instead of an async executor of its own (issue 16).
- */
-export function settle(value, done) {
-  Promise.resolve(value).then((v) => done(true, v), (e) => done(false, e));
-}

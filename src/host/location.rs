@@ -14,6 +14,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 
+use super::bindings::when_settled;
 use super::driver::Driver;
 use crate::core::config::LocationOverride;
 use crate::core::model::normalise_region;
@@ -33,9 +34,6 @@ extern "C" {
 
     #[wasm_bindgen(js_name = loadGeocoder)]
     fn load_geocoder(module_url: &str, data_url: &str) -> js_sys::Promise;
-
-    /// `done(ok, value)` once the promise settled (no async executor in the wasm, issue 16).
-    fn settle(value: &JsValue, done: JsValue);
 
     #[wasm_bindgen(js_name = defaultAssetUrl)]
     fn default_asset_url(file: &str) -> String;
@@ -138,14 +136,13 @@ fn with_geocoder(assets: &GeoAssets, done: Waiter) {
         return;
     }
     let promise = load_geocoder(&assets.geocoder_url, &assets.boundaries_url);
-    let done = Closure::once_into_js(move |ok: bool, value: JsValue| {
-        let result = match if ok { Ok(value) } else { Err(value) } {
-            Ok(lookup) => lookup
+    when_settled(&promise, move |outcome| {
+        let result = outcome.value().and_then(|lookup| {
+            lookup
                 .dyn_into::<js_sys::Function>()
                 .map(Rc::new)
-                .map_err(|_| "the location lookup module could not be started".to_string()),
-            Err(e) => Err(super::js::describe(&e)),
-        };
+                .map_err(|_| "the location lookup module could not be started".to_string())
+        });
         let waiters = DATA.with(|d| {
             let mut d = d.borrow_mut();
             let next = match &result {
@@ -161,7 +158,6 @@ fn with_geocoder(assets: &GeoAssets, done: Waiter) {
             waiter(result.clone());
         }
     });
-    settle(&promise, done);
 }
 
 /// Looks `coords` up with a loaded geocoder.
