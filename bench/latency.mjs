@@ -1,14 +1,16 @@
 // Latency in headless Chromium (medians over N runs; measured, never asserted):
 //   1. mount -> first painted dialer: performance.now() before mount(), then requestAnimationFrame
 //      until [data-test=call-button] exists, then the first task after that frame (after paint).
-//      "cold" = the first mount in a fresh page (wasm already instantiated); "warm" = remounts.
+//      "cold" = the first mount in a fresh page (wasm already instantiated, nothing rendered);
+//      "warm" = remounts. The headline is the package entry as hosts load it (init() includes
+//      the warm-up, src/warm.rs); the bare wasm-bindgen glue rows show the cost without it.
 //   2. Call click -> host calling.dial: performance.now() in a capturing click listener on window
 //      vs in the host's dial (direct mount: same clock; iframe across origins: timeOrigin + now).
 //   3. page load -> dialer painted, fresh page (fetch + compile + instantiate + mount + paint), from
 //      the navigation's start (performance.now() = 0): what a host page pays, with the loader as
 //      the package ships it (wasm-bindgen's glue: WebAssembly.instantiateStreaming when the .wasm
 //      is served as application/wasm; the bench counts the streaming calls), once as a plain page
-//      and once with the recipe README.md gives hosts (<link rel="modulepreload"> for the glue,
+//      and once with the recipe README.md gives hosts, each through the bare glue and the package (<link rel="modulepreload"> for the glue,
 //      <link rel="preload" as="fetch" type="application/wasm" crossorigin> for the wasm).
 //   node bench/latency.mjs [runs=15] [--only paint|load|dial] [--json]   (after trunk build --release)
 import { serve, launch } from "../www/e2e/harness.mjs";
@@ -24,9 +26,10 @@ const fmt = (xs) => `${median(xs).toFixed(2)} ms (min ${Math.min(...xs).toFixed(
 const HOST_TEXT = `<div style="font-family: system-ui, sans-serif"><h1>Acme CRM</h1><p>Case 00042 <b>Jane Customer</b> <button>Save</button> <input value="notes"></p></div>`;
 const PAGE = (hostText) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/agent-dialer.css">
 <script type="module" src="/__bench.js"></script></head><body>${hostText ? HOST_TEXT : ""}</body></html>`;
-// \`?package\`: through the package's entry (dist/pkg/index.js: guard.js, and the idle warm-up
-// its init() schedules, src/warm.rs) with the host mounting 300 ms after init — as a CRM that
-// loads the widget with the page and shows it when the agent opens it; else the bare glue.
+// \`?package\`: through the package's entry, as hosts load it (dist/pkg/index.js: guard.js, and
+// the warm-up its init() runs before resolving, src/warm.rs), mounting right after
+// \`await init()\`; else the bare wasm-bindgen glue (no warm-up: what a first mount costs
+// without it).
 const SCRIPT = `
 const viaPackage = new URLSearchParams(location.search).has("package");
 const glue = await import(viaPackage ? "/pkg/index.js" : "/agent-dialer.js");
@@ -70,7 +73,6 @@ window.prepareDial = async () => {
 };
 if (viaPackage) {
   await glue.default();
-  await new Promise((r) => setTimeout(r, 300));
 } else {
   await glue.default({ module_or_path: "/agent-dialer_bg.wasm" });
 }
@@ -93,8 +95,8 @@ async function benchPage(hostText = false, viaPackage = false) {
 
 // A fresh page that loads the widget the way a host does: the glue imported by a module script,
 // init(), mount(), then the first paint. `preload`: the README's recipe in the head.
-const loadPage = (preload) => `<!doctype html><html><head><meta charset="utf-8">
-${preload ? `<link rel="modulepreload" href="/agent-dialer.js">
+const loadPage = (preload, viaPackage) => `<!doctype html><html><head><meta charset="utf-8">
+${preload ? `<link rel="modulepreload" href="${viaPackage ? "/pkg/index.js" : "/agent-dialer.js"}">
 <link rel="preload" href="/agent-dialer_bg.wasm" as="fetch" type="application/wasm" crossorigin>` : ""}
 <link rel="stylesheet" href="/agent-dialer.css">
 <script type="module" src="/__load.js"></script></head><body><div id="dialer"></div></body></html>`;
@@ -103,7 +105,7 @@ const streaming = WebAssembly.instantiateStreaming;
 window.streamingCalls = 0;
 WebAssembly.instantiateStreaming = (...args) => { window.streamingCalls++; return streaming(...args); };
 const t = { start: performance.now() };
-const glue = await import("/agent-dialer.js");
+const glue = await import(new URLSearchParams(location.search).has("package") ? "/pkg/index.js" : "/agent-dialer.js");
 t.glue = performance.now();
 const { createMockHost } = await import("/demo/mock-host.js");
 await glue.default();
@@ -121,16 +123,16 @@ const painted = () => {
 };
 requestAnimationFrame(painted);
 `;
-async function pageLoad(preload) {
+async function pageLoad(preload, viaPackage = false) {
   const rows = { script: [], glue: [], init: [], mount: [], painted: [], streaming: [] };
   for (let i = 0; i < N; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route("**/__load.html", (r) => r.fulfill({ body: loadPage(preload), contentType: "text/html" }));
+    await page.route(/\/__load\.html(\?.*)?$/, (r) => r.fulfill({ body: loadPage(preload, viaPackage), contentType: "text/html" }));
     await page.route("**/__load.js", (r) => r.fulfill({ body: LOAD_SCRIPT, contentType: "text/javascript" }));
     let wasmRequests = 0;
     page.on("request", (r) => { if (r.url().endsWith("_bg.wasm")) wasmRequests++; });
-    await page.goto(`${server.url}/__load.html`);
+    await page.goto(`${server.url}/__load.html${viaPackage ? "?package" : ""}`);
     await page.waitForFunction(() => window.loadTimes);
     // The preload must be the fetch the glue uses (same URL, mode and credentials), not a second download.
     if (wasmRequests !== 1) throw new Error(`page load (preload ${preload}): the wasm was requested ${wasmRequests} times`);
@@ -187,7 +189,7 @@ if (want("paint")) {
 }
 
 // The first Call click in the page; \`emergencyPackage\`: through the package's entry, whose
-// idle warm-up has compiled the emergency dial path before the click.
+// init() warm-up has compiled the emergency dial path before the click.
 const clickToDial = { ordinary: [], emergency: [], emergencyPackage: [] };
 for (const [kind, number, viaPackage] of [["ordinary", "5551234567"], ["emergency", "911"], ["emergencyPackage", "911", true]]) {
   for (let i = 0; i < (want("dial") ? N : 0); i++) {
@@ -223,31 +225,33 @@ for (let i = 0; i < (want("dial") ? N : 0); i++) {
   await context.close();
 }
 
-const loads = want("load") ? { plain: await pageLoad(false), preload: await pageLoad(true) } : null;
+const loads = want("load") ? { plain: await pageLoad(false), preload: await pageLoad(true),
+  packagePlain: await pageLoad(false, true), packagePreload: await pageLoad(true, true) } : null;
 
 await browser.close();
 await server.close();
 await frameSite.close();
 const out = {};
 if (want("paint")) Object.assign(out, {
-  "mount -> dialer painted (cold: first mount in a fresh page)": fmt(cold.painted),
-  "mount -> call button in the DOM (cold)": fmt(cold.dom),
-  "mount() call itself (cold)": fmt(cold.sync),
-  "mount -> dialer painted (cold, host page with its text, package entry, mounted 300 ms after init: the idle warm-up ran)": fmt(coldPackage.painted),
-  "mount() call itself (cold, host page with its text, package entry, after the warm-up)": fmt(coldPackage.sync),
+  "mount -> dialer painted (cold: first mount in a fresh page, package entry, right after await init(); host page with its text)": fmt(coldPackage.painted),
+  "mount() call itself (cold, package entry)": fmt(coldPackage.sync),
+  "mount -> call button in the DOM (cold, package entry)": fmt(coldPackage.dom),
+  "bare glue, no warm-up: mount -> dialer painted (cold, empty host page)": fmt(cold.painted),
+  "bare glue, no warm-up: mount -> call button in the DOM (cold)": fmt(cold.dom),
+  "bare glue, no warm-up: mount() call itself (cold)": fmt(cold.sync),
   "mount -> dialer painted (warm remount)": fmt(warm.painted),
-  "mount -> dialer painted (cold, host page with its own text painted)": fmt(coldHost.painted),
-  "mount() call itself (cold, host page with its text)": fmt(coldHost.sync),
+  "bare glue, no warm-up: mount -> dialer painted (cold, host page with its own text painted)": fmt(coldHost.painted),
+  "bare glue, no warm-up: mount() call itself (cold, host page with its text)": fmt(coldHost.sync),
   "floor: the widget's DOM as static HTML -> painted (same host page, no wasm)": fmt(floor),
 });
 if (want("dial")) Object.assign(out, {
   "Call click -> host calling.dial, ordinary (direct mount)": fmt(clickToDial.ordinary),
   "Call click -> host calling.dial, emergency 911 (direct mount)": fmt(clickToDial.emergency),
-  "Call click -> host calling.dial, emergency 911 (package entry, after its warm-up)": fmt(clickToDial.emergencyPackage),
+  "Call click -> host calling.dial, emergency 911 (package entry: init's warm-up ran)": fmt(clickToDial.emergencyPackage),
   "Call click in frame -> parent's calling.dial, 911 (iframe, two origins)": fmt(iframeClickToDial),
 });
 for (const [name, rows] of Object.entries(loads ?? {})) {
-  const how = name === "preload" ? "with modulepreload + preload" : "plain page";
+  const how = `${/package/.test(name) ? "package entry (init includes the warm-up)" : "bare glue"}, ${/reload/.test(name) ? "with modulepreload + preload" : "plain page"}`;
   if (rows.streaming.some((n) => n !== 1)) throw new Error(`page load (${how}): instantiateStreaming was not used once per page (${rows.streaming})`);
   Object.assign(out, {
     [`page load -> dialer painted, ${how} (from navigation start)`]: fmt(rows.painted),

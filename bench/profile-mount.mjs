@@ -1,7 +1,7 @@
 // Where a cold mount() spends its time: a sampling CPU profile (Chrome DevTools Protocol,
 // 50 µs interval) of the first mount in a fresh page, self time summed by function, over N pages.
-// \`--package\`: through the package's entry (dist/pkg/index.js), mounted 300 ms after init, so
-// after its idle warm-up (src/warm.rs). Measured, never asserted (BENCHMARKS.md, "Issue 16").
+// \`--package\`: through the package's entry (dist/pkg/index.js), mounted right after
+// \`await init()\`, whose warm-up (src/warm.rs) has run. Measured, never asserted (BENCHMARKS.md, "Issue 16").
 //   node bench/profile-mount.mjs [pages=5] [--package]   (after trunk build --release)
 import { serve, launch } from "../www/e2e/harness.mjs";
 
@@ -14,7 +14,7 @@ import { createMockHost } from "/demo/mock-host.js";
 const viaPackage = new URLSearchParams(location.search).has("package");
 const glue = await import(viaPackage ? "/pkg/index.js" : "/agent-dialer.js");
 const { mount } = glue;
-if (viaPackage) { await glue.default(); await new Promise((r) => setTimeout(r, 300)); }
+if (viaPackage) await glue.default();
 else await glue.default({ module_or_path: "/agent-dialer_bg.wasm" });
 await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
 window.mountCold = () => {

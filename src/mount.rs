@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use crate::core::config::LocationOverride;
 use crate::core::value::Val;
 use crate::core::{Config, Dialer, Event, ViewModel};
 use crate::host::bindings::{check_host, kind_of, HostBindings, BINDING_TIMEOUT_MS};
@@ -23,6 +24,7 @@ use crate::host::location::Locator;
 use crate::host::read::{self, CONFIG_SHAPE, REPLACED_WHOLE};
 use crate::host::tabs::new_tab_id;
 use crate::settings_mount::{as_config_patch, PaneSettings};
+use crate::ui::ids::OFF_DOCUMENT;
 use crate::ui::{Pane, SettingsLink};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -52,14 +54,40 @@ pub(crate) fn mounted_any() -> bool {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerHandle, JsError> {
     console_error_panic_hook::set_once();
+    mount_in(element, host, config, false).map_err(|e| JsError::new(&e))
+}
+
+/// A whole mount and unmount in `element` (never in the document) with `host` (the warm-up's
+/// inert host, www/pkg/guard.js) and `config`, so that the browser compiles the mount's code
+/// before the first real mount (src/warm.rs, issue 16). Unlike a mount it counts no instance,
+/// adopts no kept driver, opens no tab channel, adds no page listener, reads and writes no
+/// storage and never asks for the position (the region is given). True when it ran.
+pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue) -> bool {
+    mount_in(element, host, config, true).is_ok_and(|handle| {
+        handle.unmount();
+        true
+    })
+}
+
+/// `mount`, or with `rehearsal` the warm-up's [`rehearse`].
+fn mount_in(
+    element: JsValue,
+    host: JsValue,
+    config: JsValue,
+    rehearsal: bool,
+) -> Result<DialerHandle, String> {
     // 1. What the host handed over, checked: nothing is changed when something is malformed.
-    let element = check(element, &host).map_err(|e| JsError::new(&e))?;
-    let (value, config) = read_config(&config).map_err(|e| JsError::new(&format!("mount: {e}")))?;
-    let root = attach_root(&element).map_err(|e| JsError::new(&e))?;
-    let instance = INSTANCES.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
+    let element = check(element, &host)?;
+    let (value, config) = read_config(&config).map_err(|e| format!("mount: {e}"))?;
+    let root = attach_root(&element)?;
+    let instance = if rehearsal {
+        OFF_DOCUMENT
+    } else {
+        INSTANCES.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        })
+    };
     // 2. The core and the driver that runs its effects — or the driver this document kept
     //    for the agent, headless, because its emergency call is still live (E11); the
     //    emergency settings editor, only when the host grants it (settings_mount.rs).
@@ -67,14 +95,23 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     let pane = PaneSettings::new(&host, &element);
     pane.configure(&config);
     let host = HostBindings::new(host, binding_timeout(&value));
-    let (driver, adopted) = match Driver::adopt(&agent_id) {
+    // (A rehearsal must not take a kept driver out of the keeper: it never looks.)
+    let kept = if rehearsal {
+        None
+    } else {
+        Driver::adopt(&agent_id)
+    };
+    let (driver, adopted) = match kept {
         Some(driver) => {
             driver.reattach(host, element);
             (driver, true)
         }
         None => {
             let dialer = Dialer::new(config.clone(), new_tab_id(), now());
-            (Driver::new(dialer, host, element, &agent_id), false)
+            (
+                Driver::new(dialer, host, element, &agent_id, rehearsal),
+                false,
+            )
         }
     };
     // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
@@ -98,7 +135,14 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
         emergency_url(&value, "geocoderUrl"),
         emergency_url(&value, "boundariesUrl"),
     );
-    locator.apply(location_override);
+    // A rehearsal never asks for the position: it applies a region (the same code path).
+    locator.apply(if rehearsal {
+        Some(LocationOverride::Region {
+            region: "US".into(),
+        })
+    } else {
+        location_override
+    });
     let mounted = Rc::new(Mounted {
         driver,
         ui,

@@ -97,6 +97,8 @@ pub struct Driver {
     subscriptions: RefCell<Vec<Subscription>>,
     page: RefCell<Vec<PageListener>>,
     presence_in_flight: Cell<u32>,
+    /// The warm-up's rehearsal (mount::rehearse): no tab channel, no page listener, no storage.
+    rehearsal: bool,
 }
 
 impl Driver {
@@ -107,6 +109,7 @@ impl Driver {
         host: HostBindings,
         element: web_sys::Element,
         agent_id: &str,
+        rehearsal: bool,
     ) -> Rc<Driver> {
         let driver = Rc::new_cyclic(|me: &Weak<Driver>| Driver {
             me: me.clone(),
@@ -123,9 +126,12 @@ impl Driver {
             subscriptions: RefCell::new(Vec::new()),
             page: RefCell::new(Vec::new()),
             presence_in_flight: Cell::new(0),
+            rehearsal,
         });
-        driver.open_tabs(agent_id);
-        driver.listen_page();
+        if !rehearsal {
+            driver.open_tabs(agent_id);
+            driver.listen_page();
+        }
         driver
     }
 
@@ -594,6 +600,8 @@ impl Driver {
                         .call(Binding::SetAudioDevices, &[arg.into()], |_| {});
                 }
             }
+            Effect::Persist(_) if self.rehearsal => {}
+            Effect::LoadEpisode if self.rehearsal => self.handle(Event::EpisodeLoaded(Ok(None))),
             Effect::Persist(episode) => {
                 let saved = self.store.borrow().clone().save(episode.as_ref());
                 if let Err(message) = saved {

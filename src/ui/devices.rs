@@ -183,19 +183,23 @@ impl Devices {
         add_icon(doc, &toggle, Icon::Chevron);
         let panel = Slot::add(doc, &el);
         let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
-        // After mount (a microtask): the stored choice, then the browser's devices.
-        let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
-        let restore = tx.clone();
-        settle(
-            &JsValue::UNDEFINED,
-            Box::new(move |_| restore.send(Msg::Restore(wanted))),
-        );
-        load(tx);
-        if let Some(media) = web_sys::window().and_then(|w| w.navigator().media_devices().ok()) {
-            let tx = tx.clone();
-            listeners.push(EventListener::new(&media, "devicechange", move |_| {
-                load(&tx)
-            }));
+        // After mount (a microtask): the stored choice, then the browser's devices (neither
+        // for the warm-up's pane, which is never shown).
+        if !ids.off_document() {
+            let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
+            let restore = tx.clone();
+            settle(
+                &JsValue::UNDEFINED,
+                Box::new(move |_| restore.send(Msg::Restore(wanted))),
+            );
+            load(tx);
+            let media = web_sys::window().and_then(|w| w.navigator().media_devices().ok());
+            if let Some(media) = media {
+                let tx = tx.clone();
+                listeners.push(EventListener::new(&media, "devicechange", move |_| {
+                    load(&tx)
+                }));
+            }
         }
         Devices {
             el,

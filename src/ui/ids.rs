@@ -1,11 +1,21 @@
 //! Element ids unique per widget: two widgets in one document never share an id, so every
 //! label and ARIA reference points into its own widget (prefix `ad<instance>`).
 
+/// The instance number of a pane that is never in the document (the warm-up, src/warm.rs):
+/// its ids cannot clash with a real widget's, and it reads no stored device choice and asks
+/// the browser for no devices (ui::devices).
+pub const OFF_DOCUMENT: u32 = u32::MAX;
+
 /// This widget's id prefix.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ids(pub String);
 
 impl Ids {
+    /// True for the pane of [`OFF_DOCUMENT`].
+    pub fn off_document(&self) -> bool {
+        *self == Ids::for_instance(OFF_DOCUMENT)
+    }
+
     /// The prefix for widget number `instance` in the document.
     pub fn for_instance(instance: u32) -> Ids {
         Ids(format!("ad{instance}"))

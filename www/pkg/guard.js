@@ -130,7 +130,7 @@ export function initWasm(glue, input) {
       rt.value = value;
       rt.failure = null;
       watchTraps(rt);
-      scheduleWarmUp(glue, rt);
+      warmUp(glue, rt);
       return value;
     } catch (error) {
       // Give the violation report (queued as a task) a chance to arrive.
@@ -160,7 +160,7 @@ export function initWasmSync(glue, input) {
     rt.status = "ready";
     rt.failure = null;
     watchTraps(rt);
-    scheduleWarmUp(glue, rt);
+    warmUp(glue, rt);
     return rt.value;
   } catch (error) {
     rt.status = "failed";
@@ -180,27 +180,31 @@ const WARM_UP_CONFIG = {
   readiness: { voiceOutboundProfile: true, mailboxEnabled: true, numberType: "calling-plan" },
 };
 
-/**
- * After init, in the page's next idle moment (or within a second): the wasm's `warmUp`
- * (src/warm.rs) runs the mount and emergency-dial paths once off-document, so that the
- * browser's lazy compilation of them is not paid by the first mount or the agent's first
- * Call click (issue 16). Touches no host, storage, channel or position; skipped by the wasm
- * once a widget has mounted. A trap in it is a trap like any other (the fallback takes over).
- */
-function scheduleWarmUp(glue, rt) {
-  if (typeof glue.warmUp !== "function") return;
-  const run = () => {
-    if (rt.status !== "ready") return;
-    const start = performance.now();
-    try {
-      // A performance measure, "agent-dialer:warm-up", shows it in the host's profiles.
-      if (glue.warmUp(WARM_UP_CONFIG)) performance.measure?.("agent-dialer:warm-up", { start });
-    } catch (error) { if (isTrap(error)) rt.trap(error); }
+/** The warm-up's host: every binding answers at once and does nothing. It is never a page's. */
+function inertHost() {
+  const none = () => {};
+  return {
+    presence: { get: () => "available", set: none, subscribe: () => none },
+    calling: { dial: () => ({ callId: "warm-up" }), hangUp: none, answer: none, subscribe: () => none },
   };
+}
+
+/**
+ * The last step of init, before it resolves: the wasm's `warmUp` (src/warm.rs) rehearses a
+ * whole mount and unmount with an inert host (through this file's recording proxy, as a real
+ * mount) in a detached element, and runs the emergency-dial path once off-document. Browsers
+ * compile wasm and JavaScript functions on their first call; this pays for that here, so the
+ * first `mount()` paints in the next frame and the agent's first Call click is not slowed
+ * (issue 16; BENCHMARKS.md). Touches no host of the page, storage, channel or position; the
+ * wasm skips it once a widget has mounted. A trap in it is a trap like any other (the
+ * fallback takes over). A performance measure, "agent-dialer:warm-up", shows it in profiles.
+ */
+function warmUp(glue, rt) {
+  if (typeof glue.warmUp !== "function") return;
+  const start = performance.now();
   try {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
-    else setTimeout(run, 0);
-  } catch {}
+    if (glue.warmUp(WARM_UP_CONFIG, createTracker(rt, inertHost()).host)) performance.measure?.("agent-dialer:warm-up", { start });
+  } catch (error) { if (isTrap(error)) rt.trap(error); }
 }
 
 // ------------------------------------------------------------------ traps
