@@ -231,16 +231,14 @@ impl Config {
         }
         let e = raw.emergency.unwrap_or_default();
         let supported_regions = match e.supported_regions {
-            None => DEFAULT_SUPPORTED_REGIONS
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            None => DEFAULT_SUPPORTED_REGIONS.map(String::from).to_vec(),
             Some(list) if list.is_empty() => return Err(ConfigError::NoSupportedRegions),
-            Some(list) => list
-                .iter()
-                .enumerate()
-                .map(|(i, code)| check_region(format!("emergency.supportedRegions[{i}]"), code))
-                .collect::<Result<Vec<_>, _>>()?,
+            Some(mut list) => {
+                for (i, code) in list.iter_mut().enumerate() {
+                    *code = check_region(format!("emergency.supportedRegions[{i}]"), code)?;
+                }
+                list
+            }
         };
         let outside_line_prefix = match e.outside_line_prefix.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -316,43 +314,59 @@ pub const MAX_CONFIG_STRING: usize = 65_536;
 /// Most entries of `emergency.supportedRegions`.
 pub const MAX_REGIONS: usize = 300;
 
-fn text(v: &Val, path: &str) -> Result<Option<String>, String> {
-    match v {
+/// Every message of the reader, built in one place: `config.` + `path` + `tail` + `given`.
+#[inline(never)]
+fn problem(path: &str, tail: &str, given: &str) -> String {
+    let mut message = String::from("config.");
+    message.push_str(path);
+    message.push_str(tail);
+    message.push_str(given);
+    message
+}
+
+/// The member at `path` (`emergency.template.body`) of the configuration `config`.
+fn at<'a>(config: &'a Val, path: &str) -> &'a Val {
+    path.split('.').fold(config, |v, key| v.get(key))
+}
+
+/// The string at `path`; `None` when absent or `null`.
+fn text(config: &Val, path: &str) -> Result<Option<String>, String> {
+    match at(config, path) {
         Val::Absent | Val::Null => Ok(None),
-        Val::Str(s) if s.chars().count() > MAX_CONFIG_STRING => Err(format!(
-            "config.{path} is too long (at most {MAX_CONFIG_STRING} characters)"
-        )),
+        // MAX_CONFIG_STRING, spelled out (tests::the_length_limit_is_the_one_named).
+        Val::Str(s) if s.chars().count() > MAX_CONFIG_STRING => {
+            Err(problem(path, " is too long (at most 65536 characters)", ""))
+        }
         Val::Str(s) => Ok(Some(s.clone())),
-        other => Err(format!(
-            "config.{path} must be a string, not {}",
-            other.type_name()
-        )),
+        other => Err(problem(path, " must be a string, not ", other.type_name())),
     }
 }
 
-fn flag(v: &Val, path: &str) -> Result<Option<bool>, String> {
-    match v {
-        Val::Absent | Val::Null => Ok(None),
-        Val::Bool(b) => Ok(Some(*b)),
-        _ => Err(format!("config.{path} must be true or false")),
+/// The boolean at `path`; `absent` when absent or `null` (`None`: then it is required).
+fn flag(config: &Val, path: &str, absent: Option<bool>) -> Result<bool, String> {
+    match (at(config, path), absent) {
+        (Val::Bool(b), _) => Ok(*b),
+        (Val::Absent | Val::Null, Some(b)) => Ok(b),
+        _ => Err(problem(path, " must be true or false", "")),
     }
 }
 
-fn number(v: &Val, path: &str) -> Result<f64, String> {
-    match v {
+fn number(config: &Val, path: &str) -> Result<f64, String> {
+    match at(config, path) {
         Val::Num(n) if n.is_finite() => Ok(*n),
-        _ => Err(format!("config.{path} must be a finite number")),
+        _ => Err(problem(path, " must be a finite number", "")),
     }
 }
 
-/// `group` must be an object when given.
-fn group<'a>(v: &'a Val, path: &str) -> Result<Option<&'a Val>, String> {
-    match v {
-        Val::Absent | Val::Null => Ok(None),
-        Val::Obj(_) => Ok(Some(v)),
-        other => Err(format!(
-            "config.{path} must be an object when given, not {}",
-            other.type_name()
+/// Whether the group at `path` is given; it must be an object when it is.
+fn group(config: &Val, path: &str) -> Result<bool, String> {
+    match at(config, path) {
+        Val::Absent | Val::Null => Ok(false),
+        Val::Obj(_) => Ok(true),
+        other => Err(problem(
+            path,
+            " must be an object when given, not ",
+            other.type_name(),
         )),
     }
 }
@@ -361,59 +375,58 @@ fn raw_from_value(value: &Val) -> Result<RawConfig, String> {
     let Val::Obj(_) = value else {
         return Err("config must be an object with at least agent.id".into());
     };
-    let Val::Obj(_) = value.get("agent") else {
-        return Err("config.agent must be an object { id, name }".into());
-    };
-    let agent = value.get("agent");
-    let id = match agent.get("id") {
-        Val::Str(s) if !s.trim().is_empty() && s.len() <= 256 => s.clone(),
+    if !matches!(value.get("agent"), Val::Obj(_)) {
+        return Err(problem("agent", " must be an object { id, name }", ""));
+    }
+    let id = match at(value, "agent.id") {
         Val::Str(s) if s.len() > 256 => {
-            return Err("config.agent.id is too long (at most 256 characters)".into())
+            return Err(problem(
+                "agent.id",
+                " is too long (at most 256 characters)",
+                "",
+            ))
         }
-        _ => return Err("config.agent.id must be a non-empty string".into()),
+        Val::Str(s) if !s.trim().is_empty() => s.clone(),
+        _ => return Err(problem("agent.id", " must be a non-empty string", "")),
     };
-    let name = text(agent.get("name"), "agent.name")?.unwrap_or_default();
-    let locale = text(value.get("locale"), "locale")?;
-    let emergency = match group(value.get("emergency"), "emergency")? {
-        None => None,
-        Some(e) => Some(raw_emergency(e)?),
+    let name = text(value, "agent.name")?.unwrap_or_default();
+    let locale = text(value, "locale")?;
+    let emergency = if group(value, "emergency")? {
+        Some(raw_emergency(value)?)
+    } else {
+        None
     };
-    let readiness = match group(value.get("readiness"), "readiness")? {
-        None => None,
-        Some(r) => Some(ReadinessFacts {
-            voice_outbound_profile: flag(
-                r.get("voiceOutboundProfile"),
-                "readiness.voiceOutboundProfile",
-            )?
-            .ok_or("config.readiness.voiceOutboundProfile must be true or false")?,
-            mailbox_enabled: flag(r.get("mailboxEnabled"), "readiness.mailboxEnabled")?
-                .ok_or("config.readiness.mailboxEnabled must be true or false")?,
-            number_type: match r.get("numberType") {
+    let readiness = if group(value, "readiness")? {
+        Some(ReadinessFacts {
+            voice_outbound_profile: flag(value, "readiness.voiceOutboundProfile", None)?,
+            mailbox_enabled: flag(value, "readiness.mailboxEnabled", None)?,
+            number_type: match at(value, "readiness.numberType") {
                 Val::Str(s) if s == "calling-plan" => NumberType::CallingPlan,
                 Val::Str(s) if s == "direct-routing" => NumberType::DirectRouting,
-                _ => return Err(
-                    "config.readiness.numberType must be \"calling-plan\" or \"direct-routing\""
-                        .into(),
-                ),
+                _ => {
+                    return Err(problem(
+                        "readiness.numberType",
+                        " must be \"calling-plan\" or \"direct-routing\"",
+                        "",
+                    ))
+                }
             },
             direct_routing_emergency_rule: flag(
-                r.get("directRoutingEmergencyRule"),
+                value,
                 "readiness.directRoutingEmergencyRule",
-            )?
-            .unwrap_or(false),
-            direct_offer_number: flag(r.get("directOfferNumber"), "readiness.directOfferNumber")?
-                .unwrap_or(false),
-        }),
+                Some(false),
+            )?,
+            direct_offer_number: flag(value, "readiness.directOfferNumber", Some(false))?,
+        })
+    } else {
+        None
     };
-    let permissions = match group(value.get("permissions"), "permissions")? {
-        None => None,
-        Some(p) => Some(Permissions {
-            edit_emergency_settings: flag(
-                p.get("editEmergencySettings"),
-                "permissions.editEmergencySettings",
-            )?
-            .unwrap_or(false),
-        }),
+    let permissions = if group(value, "permissions")? {
+        Some(Permissions {
+            edit_emergency_settings: flag(value, "permissions.editEmergencySettings", Some(false))?,
+        })
+    } else {
+        None
     };
     Ok(RawConfig {
         agent: RawAgent { id, name },
@@ -424,45 +437,60 @@ fn raw_from_value(value: &Val) -> Result<RawConfig, String> {
     })
 }
 
-fn raw_emergency(e: &Val) -> Result<RawEmergency, String> {
-    let template = match group(e.get("template"), "emergency.template")? {
-        None => None,
-        Some(t) => match (
-            text(t.get("subject"), "emergency.template.subject")?,
-            text(t.get("body"), "emergency.template.body")?,
+/// `config.emergency`, given as an object.
+fn raw_emergency(config: &Val) -> Result<RawEmergency, String> {
+    let template = if group(config, "emergency.template")? {
+        match (
+            text(config, "emergency.template.subject")?,
+            text(config, "emergency.template.body")?,
         ) {
             (Some(subject), Some(body)) => Some(Template { subject, body }),
             _ => {
-                return Err(
-                    "config.emergency.template must be { subject: string, body: string }".into(),
-                )
+                return Err(problem(
+                    "emergency.template",
+                    " must be { subject: string, body: string }",
+                    "",
+                ))
             }
-        },
+        }
+    } else {
+        None
     };
-    let supported_regions = match e.get("supportedRegions") {
+    let supported_regions = match at(config, "emergency.supportedRegions") {
         Val::Absent | Val::Null => None,
+        // MAX_REGIONS, spelled out (tests::the_length_limit_is_the_one_named).
         Val::List(list) if list.len() > MAX_REGIONS => {
-            return Err(format!(
-                "config.emergency.supportedRegions has more than {MAX_REGIONS} entries"
+            return Err(problem(
+                "emergency.supportedRegions",
+                " has more than 300 entries",
+                "",
             ))
         }
-        Val::List(list) => Some(
-            list.iter()
-                .enumerate()
-                .map(|(i, r)| match r {
-                    Val::Str(s) => Ok(s.clone()),
-                    other => Err(format!(
-                        "config.emergency.supportedRegions[{i}] must be a region code, not {}",
-                        other.type_name()
-                    )),
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
+        Val::List(list) => {
+            let mut codes = Vec::with_capacity(list.len());
+            for (i, r) in list.iter().enumerate() {
+                match r {
+                    Val::Str(s) => codes.push(s.clone()),
+                    other => {
+                        return Err(problem(
+                            &format!("emergency.supportedRegions[{i}]"),
+                            " must be a region code, not ",
+                            other.type_name(),
+                        ))
+                    }
+                }
+            }
+            Some(codes)
+        }
         _ => {
-            return Err("config.emergency.supportedRegions must be an array of region codes".into())
+            return Err(problem(
+                "emergency.supportedRegions",
+                " must be an array of region codes",
+                "",
+            ))
         }
     };
-    let unsupported_region_policy = match e.get("unsupportedRegionPolicy") {
+    let unsupported_region_policy = match at(config, "emergency.unsupportedRegionPolicy") {
         Val::Absent | Val::Null => None,
         Val::Str(s) if s == "block" => Some(UnsupportedRegionPolicy::Block),
         Val::Str(s) if s == "attempt" => Some(UnsupportedRegionPolicy::Attempt),
@@ -471,32 +499,33 @@ fn raw_emergency(e: &Val) -> Result<RawEmergency, String> {
                 Val::Str(s) => quoted(s),
                 other => other.type_name().to_string(),
             };
-            return Err(format!(
-                "config.emergency.unsupportedRegionPolicy must be \"block\" or \"attempt\", not {given}"
+            return Err(problem(
+                "emergency.unsupportedRegionPolicy",
+                " must be \"block\" or \"attempt\", not ",
+                &given,
             ));
         }
     };
-    let location_override = match group(e.get("locationOverride"), "emergency.locationOverride")? {
-        None => None,
-        Some(o) if !o.get("region").is_nothing() => Some(LocationOverride::Region {
-            region: text(o.get("region"), "emergency.locationOverride.region")?.unwrap_or_default(),
-        }),
-        Some(o) => Some(LocationOverride::Position(Coords {
-            latitude: number(o.get("latitude"), "emergency.locationOverride.latitude")?,
-            longitude: number(o.get("longitude"), "emergency.locationOverride.longitude")?,
-            accuracy_meters: number(
-                o.get("accuracyMeters"),
-                "emergency.locationOverride.accuracyMeters",
-            )?,
-        })),
+    let location_override = if !group(config, "emergency.locationOverride")? {
+        None
+    } else if !at(config, "emergency.locationOverride.region").is_nothing() {
+        Some(LocationOverride::Region {
+            region: text(config, "emergency.locationOverride.region")?.unwrap_or_default(),
+        })
+    } else {
+        Some(LocationOverride::Position(Coords {
+            latitude: number(config, "emergency.locationOverride.latitude")?,
+            longitude: number(config, "emergency.locationOverride.longitude")?,
+            accuracy_meters: number(config, "emergency.locationOverride.accuracyMeters")?,
+        }))
     };
     Ok(RawEmergency {
-        recipients: text(e.get("recipients"), "emergency.recipients")?,
+        recipients: text(config, "emergency.recipients")?,
         template,
-        outside_line_prefix: text(e.get("outsideLinePrefix"), "emergency.outsideLinePrefix")?,
+        outside_line_prefix: text(config, "emergency.outsideLinePrefix")?,
         supported_regions,
         unsupported_region_policy,
-        civic_address: text(e.get("civicAddress"), "emergency.civicAddress")?,
+        civic_address: text(config, "emergency.civicAddress")?,
         location_override,
     })
 }
@@ -565,6 +594,32 @@ mod tests {
         let c = Config::from_raw(r).unwrap();
         assert_eq!(c.recipients.valid, vec!["ok@example.com"]);
         assert_eq!(c.recipients.problems.len(), 1);
+    }
+
+    #[test]
+    fn the_length_limit_is_the_one_named() {
+        let long = Val::Str("x".repeat(MAX_CONFIG_STRING + 1));
+        let config = Val::Obj(vec![("locale".into(), long)]);
+        assert_eq!(
+            text(&config, "locale"),
+            Err(format!(
+                "config.locale is too long (at most {MAX_CONFIG_STRING} characters)"
+            ))
+        );
+        let exact = Val::Str("x".repeat(MAX_CONFIG_STRING));
+        let config = Val::Obj(vec![("locale".into(), exact)]);
+        assert!(text(&config, "locale").is_ok());
+        let regions = Val::List(vec![Val::Str("US".into()); MAX_REGIONS + 1]);
+        let config = Val::Obj(vec![(
+            "emergency".into(),
+            Val::Obj(vec![("supportedRegions".into(), regions)]),
+        )]);
+        assert_eq!(
+            raw_emergency(&config),
+            Err(format!(
+                "config.emergency.supportedRegions has more than {MAX_REGIONS} entries"
+            ))
+        );
     }
 
     #[test]
