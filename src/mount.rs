@@ -67,25 +67,27 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     let pane = PaneSettings::new(&host, &element);
     pane.configure(&config);
     let host = HostBindings::new(host, binding_timeout(&value));
+    // The configuration goes to the new core, or (adopted) to the kept one as a change: moved,
+    // never copied.
     let (driver, adopted) = match Driver::adopt(&agent_id) {
         Some(driver) => {
             driver.reattach(host, element);
-            (driver, true)
+            (driver, Some(config))
         }
         None => {
-            let dialer = Dialer::new(config.clone(), new_tab_id(), now());
-            (Driver::new(dialer, host, element, &agent_id), false)
+            let dialer = Dialer::new(config, new_tab_id(), now());
+            (Driver::new(dialer, host, element, &agent_id), None)
         }
     };
     // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
     let ui = Ui::render(&driver, root.clone(), instance, pane.link());
     // 4. The host's call events and presence, then its current presence.
-    if !adopted {
+    if adopted.is_none() {
         driver.subscribe();
     }
     driver.ask_presence();
     // 5. Start: the first readiness report, the other tabs, a saved episode (B5).
-    if adopted {
+    if let Some(config) = adopted {
         driver.handle(Event::ConfigChanged(Box::new(config)));
         driver.handle(Event::Reattached);
     } else {
