@@ -209,7 +209,7 @@ impl Mounted {
     /// No borrow is held while JavaScript runs (reading `partial` may call its getters).
     fn set_config(&self, partial: &JsValue) -> Result<(), String> {
         let current = self.config.borrow().clone();
-        let (merged, config) = merged_config(&current, partial)?;
+        let (merged, config) = merged_config(current, partial)?;
         let location_override = config.location_override.clone();
         let agent_id = config.agent_id.clone();
         *self.config.borrow_mut() = merged;
@@ -326,14 +326,14 @@ pub(crate) fn read_config(config: &JsValue) -> Result<(Val, Config), String> {
     Ok((value, config))
 }
 
-/// `partial` merged into the configuration `current` as read, and validated. Nothing changes
+/// `partial` merged into `current` (a copy of the configuration as read), and validated. Nothing changes
 /// when it cannot be read or the result is malformed.
-pub(crate) fn merged_config(current: &Val, partial: &JsValue) -> Result<(Val, Config), String> {
+pub(crate) fn merged_config(current: Val, partial: &JsValue) -> Result<(Val, Config), String> {
     if kind_of(partial) != "object" {
         return Err("expected an object with the fields to change".into());
     }
     let (patch, unset) = read::read_patch(partial, CONFIG_SHAPE, "config")?;
-    let mut merged = current.clone();
+    let mut merged = current;
     merged.merge(&patch, &REPLACED_WHOLE);
     for path in &unset {
         merged.remove(path);
