@@ -148,14 +148,14 @@ fn read_in(
             if length > MAX_LIST as f64 {
                 return Err(format!("{path} has more than {MAX_LIST} entries"));
             }
-            (0..length as u32)
-                .map(|i| {
-                    let item = js_sys::Reflect::get_u32(value, i)
-                        .map_err(|e| format!("{path}[{i}] cannot be read: {}", describe_js(&e)))?;
-                    leaf(&item, &format!("{path}[{i}]"))
-                })
-                .collect::<Result<Vec<_>, _>>()
-                .map(Val::List)
+            let mut items = Vec::new();
+            for i in 0..length as u32 {
+                let at = format!("{path}[{i}]");
+                let item = js_sys::Reflect::get_u32(value, i)
+                    .map_err(|e| format!("{at} cannot be read: {}", describe_js(&e)))?;
+                items.push(leaf(&item, &at)?);
+            }
+            Ok(Val::List(items))
         }
         Shape::Obj(members) => {
             if kind_of(value) != "object" {
@@ -164,20 +164,26 @@ fn read_in(
             let mut out = Vec::with_capacity(members.len());
             for (key, shape) in members {
                 let v = member(value, key, path)?;
-                let sub = if rel.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{rel}.{key}")
-                };
+                let sub = dotted(rel, key);
                 if v.is_undefined() && own(value, key) {
                     unset.push(sub.clone());
                 }
-                let read = read_in(&v, *shape, &format!("{path}.{key}"), &sub, unset)?;
+                let read = read_in(&v, *shape, &dotted(path, key), &sub, unset)?;
                 out.push((key.to_string(), read));
             }
             Ok(Val::Obj(out))
         }
     }
+}
+
+/// `path.key`, or `key` at the root (`path` empty).
+fn dotted(path: &str, key: &str) -> String {
+    let mut out = String::from(path);
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+    out
 }
 
 fn leaf(value: &JsValue, path: &str) -> Result<Val, String> {
