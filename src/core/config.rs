@@ -200,13 +200,16 @@ impl Default for Config {
     }
 }
 
-fn check_region(field: String, code: &str) -> Result<String, ConfigError> {
-    normalise_region(code)
-        .filter(|r| !emergency::emergency_numbers(r).is_empty())
-        .ok_or(ConfigError::UnknownRegion {
-            field,
+/// The region `code` upper-cased, when it is one with emergency numbers; else the error naming
+/// `field` (built only then).
+fn check_region(code: &str, field: impl FnOnce() -> String) -> Result<String, ConfigError> {
+    match normalise_region(code).filter(|r| !emergency::emergency_numbers(r).is_empty()) {
+        Some(region) => Ok(region),
+        None => Err(ConfigError::UnknownRegion {
+            field: field(),
             code: code.to_string(),
-        })
+        }),
+    }
 }
 
 fn is_bcp47(tag: &str) -> bool {
@@ -235,7 +238,7 @@ impl Config {
             Some(list) if list.is_empty() => return Err(ConfigError::NoSupportedRegions),
             Some(mut list) => {
                 for (i, code) in list.iter_mut().enumerate() {
-                    *code = check_region(format!("emergency.supportedRegions[{i}]"), code)?;
+                    *code = check_region(code, || format!("emergency.supportedRegions[{i}]"))?;
                 }
                 list
             }
@@ -249,7 +252,7 @@ impl Config {
         };
         let location_override = match e.location_override {
             Some(LocationOverride::Region { region }) => Some(LocationOverride::Region {
-                region: check_region("emergency.locationOverride.region".into(), &region)?,
+                region: check_region(&region, || "emergency.locationOverride.region".into())?,
             }),
             Some(LocationOverride::Position(c)) => {
                 let ok = c.latitude.abs() <= 90.0
