@@ -84,14 +84,12 @@ impl Val {
             (_, Val::Absent) => {}
             (Val::Obj(mine), Val::Obj(theirs)) if !whole.contains(&path) => {
                 for (key, value) in theirs {
-                    let sub = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
+                    let sub = dotted(path, key);
                     match mine.iter_mut().find(|(k, _)| k == key) {
                         Some((_, v)) => v.merge_at(value, &sub, whole),
-                        None if *value != Val::Absent => mine.push((key.clone(), value.clone())),
+                        None if !matches!(value, Val::Absent) => {
+                            mine.push((key.clone(), value.clone()))
+                        }
                         None => {}
                     }
                 }
@@ -99,6 +97,16 @@ impl Val {
             (me, other) => *me = other.clone(),
         }
     }
+}
+
+/// `path.key`, or `key` at the root (`path` empty): a member's path, without `format!`.
+pub fn dotted(path: &str, key: &str) -> String {
+    let mut out = String::from(path);
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+    out
 }
 
 /// A string for a message: at most 40 characters of `s`, quoted.

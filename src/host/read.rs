@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::bindings::{describe_js, kind_of};
 use crate::core::flow::{CallbackWindow, Episode, PersistedCall, MAX_CALL_ID};
 use crate::core::tabs::TabMessage;
-use crate::core::value::{quoted, Val};
+use crate::core::value::{dotted, quoted, Val};
 use crate::core::wire::{CallEvent, CallKind, EndReason, PeerEmergency};
 
 /// What is read of a host object: only the members named, so a host's other members (and
@@ -174,16 +174,6 @@ fn read_in(
             Ok(Val::Obj(out))
         }
     }
-}
-
-/// `path.key`, or `key` at the root (`path` empty).
-fn dotted(path: &str, key: &str) -> String {
-    let mut out = String::from(path);
-    if !out.is_empty() {
-        out.push('.');
-    }
-    out.push_str(key);
-    out
 }
 
 fn leaf(value: &JsValue, path: &str) -> Result<Val, String> {
