@@ -90,7 +90,17 @@ pub fn member(obj: &JsValue, key: &str, path: &str) -> Result<JsValue, String> {
         return Ok(JsValue::UNDEFINED);
     }
     js_sys::Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|e| format!("{path}.{key} cannot be read: {}", describe_js(&e)))
+        .map_err(|e| problem(path, key, " cannot be read: ", &describe_js(&e)))
+}
+
+/// A message about the member `key` of `path`: `path.key` + `tail` + `given`, built in one
+/// place (no `format!` per reader).
+#[inline(never)]
+fn problem(path: &str, key: &str, tail: &str, given: &str) -> String {
+    let mut message = dotted(path, key);
+    message.push_str(tail);
+    message.push_str(given);
+    message
 }
 
 /// A string no longer than `max` characters (UTF-16 units), without copying a longer one.
@@ -207,15 +217,15 @@ fn text(obj: &JsValue, key: &str, max: usize, path: &str) -> Result<Option<Strin
     }
     match short_string(&v, max as u32) {
         Ok(Some(s)) => Ok(Some(s)),
-        Ok(None) => Err(format!("{path}.{key} must be a string")),
-        Err(e) => Err(format!("{path}.{key} {e}")),
+        Ok(None) => Err(problem(path, key, " must be a string", "")),
+        Err(e) => Err(problem(path, key, " ", &e)),
     }
 }
 
 fn required(obj: &JsValue, key: &str, max: usize, path: &str) -> Result<String, String> {
     text(obj, key, max, path)?
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| format!("{path}.{key} must be a non-empty string"))
+        .ok_or_else(|| problem(path, key, " must be a non-empty string", ""))
 }
 
 /// A `calling.subscribe` event (HOST_CONTRACT `CallEvent`). An `ended` whose reason is
@@ -293,7 +303,7 @@ pub fn tab_message(v: &JsValue) -> Option<TabMessage> {
 fn millis(obj: &JsValue, key: &str, path: &str) -> Result<u64, String> {
     match number(obj, key, path)? {
         Some(n) if n.is_finite() && n >= 0.0 => Ok(n as u64),
-        _ => Err(format!("{path}.{key} must be a time")),
+        _ => Err(problem(path, key, " must be a time", "")),
     }
 }
 
