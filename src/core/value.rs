@@ -17,8 +17,9 @@ pub enum Val {
     Str(String),
     /// An array.
     List(Vec<Val>),
-    /// An object, with the members that were asked for (in the order asked).
-    Obj(Vec<(String, Val)>),
+    /// An object, with the members that were asked for (in the order asked), named by the
+    /// shape's own keys.
+    Obj(Vec<(&'static str, Val)>),
     /// Something else where one of the above was expected; the JavaScript type's name.
     Other(&'static str),
 }
@@ -29,7 +30,7 @@ impl Val {
         match self {
             Val::Obj(members) => members
                 .iter()
-                .find(|(k, _)| k == key)
+                .find(|(k, _)| *k == key)
                 .map_or(&Val::Absent, |(_, v)| v),
             _ => &Val::Absent,
         }
@@ -70,9 +71,9 @@ impl Val {
             return;
         };
         match path.split_once('.') {
-            None => members.retain(|(k, _)| k != path),
+            None => members.retain(|(k, _)| *k != path),
             Some((head, rest)) => {
-                if let Some((_, v)) = members.iter_mut().find(|(k, _)| k == head) {
+                if let Some((_, v)) = members.iter_mut().find(|(k, _)| *k == head) {
                     v.remove(rest);
                 }
             }
@@ -87,9 +88,7 @@ impl Val {
                     let sub = dotted(path, key);
                     match mine.iter_mut().find(|(k, _)| k == key) {
                         Some((_, v)) => v.merge_at(value, &sub, whole),
-                        None if !matches!(value, Val::Absent) => {
-                            mine.push((key.clone(), value.clone()))
-                        }
+                        None if !matches!(value, Val::Absent) => mine.push((*key, value.clone())),
                         None => {}
                     }
                 }
@@ -126,13 +125,8 @@ pub fn quoted(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn obj(members: &[(&str, Val)]) -> Val {
-        Val::Obj(
-            members
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+    fn obj(members: &[(&'static str, Val)]) -> Val {
+        Val::Obj(members.to_vec())
     }
 
     #[test]

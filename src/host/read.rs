@@ -179,7 +179,7 @@ fn read_in(
                     unset.push(sub.clone());
                 }
                 let read = read_in(&v, *shape, &dotted(path, key), &sub, unset)?;
-                out.push((key.to_string(), read));
+                out.push((*key, read));
             }
             Ok(Val::Obj(out))
         }
