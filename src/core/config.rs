@@ -332,205 +332,245 @@ fn at<'a>(config: &'a Val, path: &str) -> &'a Val {
     path.split('.').fold(config, |v, key| v.get(key))
 }
 
-/// The string at `path`; `None` when absent or `null`.
-fn text(config: &Val, path: &str) -> Result<Option<String>, String> {
-    match at(config, path) {
-        Val::Absent | Val::Null => Ok(None),
-        // MAX_CONFIG_STRING, spelled out (tests::the_length_limit_is_the_one_named).
-        Val::Str(s) if s.chars().count() > MAX_CONFIG_STRING => {
-            Err(problem(path, " is too long (at most 65536 characters)", ""))
+/// What a member must be (the structural checks of [`CHECKS`]).
+#[derive(Clone, Copy)]
+enum Check {
+    /// `agent`: an object.
+    Agent,
+    /// `agent.id`: a non-empty string of at most 256 bytes.
+    AgentId,
+    /// An object when given.
+    Group,
+    /// A string of at most [`MAX_CONFIG_STRING`] characters when given.
+    Text,
+    /// The template, when given: both its members strings.
+    Template,
+    /// An array of at most [`MAX_REGIONS`] strings when given.
+    Regions,
+    /// `"block"` or `"attempt"` when given.
+    Policy,
+    /// A finite number, when the location override is a position (no `region`).
+    Coord,
+    /// A boolean when given.
+    Flag,
+    /// A boolean, when its group is given.
+    RequiredFlag,
+    /// `"calling-plan"` or `"direct-routing"`, when its group is given.
+    NumberType,
+}
+
+/// Every structural check of the configuration, in the order they are made (the first
+/// problem is the one reported): one loop over this table instead of a block per member.
+const CHECKS: [(&str, Check); 27] = [
+    ("agent", Check::Agent),
+    ("agent.id", Check::AgentId),
+    ("agent.name", Check::Text),
+    ("locale", Check::Text),
+    ("emergency", Check::Group),
+    ("emergency.template", Check::Group),
+    ("emergency.template.subject", Check::Text),
+    ("emergency.template.body", Check::Text),
+    ("emergency.template", Check::Template),
+    ("emergency.supportedRegions", Check::Regions),
+    ("emergency.unsupportedRegionPolicy", Check::Policy),
+    ("emergency.locationOverride", Check::Group),
+    ("emergency.locationOverride.region", Check::Text),
+    ("emergency.locationOverride.latitude", Check::Coord),
+    ("emergency.locationOverride.longitude", Check::Coord),
+    ("emergency.locationOverride.accuracyMeters", Check::Coord),
+    ("emergency.recipients", Check::Text),
+    ("emergency.outsideLinePrefix", Check::Text),
+    ("emergency.civicAddress", Check::Text),
+    ("readiness", Check::Group),
+    ("readiness.voiceOutboundProfile", Check::RequiredFlag),
+    ("readiness.mailboxEnabled", Check::RequiredFlag),
+    ("readiness.numberType", Check::NumberType),
+    ("readiness.directRoutingEmergencyRule", Check::Flag),
+    ("readiness.directOfferNumber", Check::Flag),
+    ("permissions", Check::Group),
+    ("permissions.editEmergencySettings", Check::Flag),
+];
+
+/// The member at `path` checked as `check`: its problem, if any.
+fn check(config: &Val, path: &str, check: Check) -> Result<(), String> {
+    let value = at(config, path);
+    let absent = value.is_nothing();
+    // Members checked only when their group is given (groups are checked before them).
+    let group_given = path
+        .rsplit_once('.')
+        .is_none_or(|(group, _)| !at(config, group).is_nothing());
+    let quoted_given;
+    let (tail, given) = match (check, value) {
+        (Check::Agent, Val::Obj(_)) => return Ok(()),
+        (Check::Agent, _) => (" must be an object { id, name }", ""),
+        (Check::AgentId, Val::Str(s)) if s.len() > 256 => {
+            (" is too long (at most 256 characters)", "")
         }
-        Val::Str(s) => Ok(Some(s.clone())),
-        other => Err(problem(path, " must be a string, not ", other.type_name())),
-    }
+        (Check::AgentId, Val::Str(s)) if !s.trim().is_empty() => return Ok(()),
+        (Check::AgentId, _) => (" must be a non-empty string", ""),
+        (Check::Group, Val::Obj(_)) => return Ok(()),
+        (Check::Group, other) if !absent => {
+            (" must be an object when given, not ", other.type_name())
+        }
+        // MAX_CONFIG_STRING, spelled out (tests::the_length_limits_are_the_ones_named).
+        (Check::Text, Val::Str(s)) if s.chars().count() > MAX_CONFIG_STRING => {
+            (" is too long (at most 65536 characters)", "")
+        }
+        (Check::Text, Val::Str(_)) => return Ok(()),
+        (Check::Text, other) if !absent => (" must be a string, not ", other.type_name()),
+        (Check::Template, Val::Obj(_))
+            if !matches!(
+                (value.get("subject"), value.get("body")),
+                (Val::Str(_), Val::Str(_))
+            ) =>
+        {
+            (" must be { subject: string, body: string }", "")
+        }
+        // MAX_REGIONS, spelled out (tests::the_length_limits_are_the_ones_named).
+        (Check::Regions, Val::List(list)) if list.len() > MAX_REGIONS => {
+            (" has more than 300 entries", "")
+        }
+        (Check::Regions, Val::List(list)) => {
+            for (i, region) in list.iter().enumerate() {
+                if !matches!(region, Val::Str(_)) {
+                    return Err(problem(
+                        &format!("{path}[{i}]"),
+                        " must be a region code, not ",
+                        region.type_name(),
+                    ));
+                }
+            }
+            return Ok(());
+        }
+        (Check::Regions, _) if !absent => (" must be an array of region codes", ""),
+        (Check::Policy, Val::Str(s)) if s == "block" || s == "attempt" => return Ok(()),
+        (Check::Policy, other) if !absent => {
+            quoted_given = match other {
+                Val::Str(s) => quoted(s),
+                other => other.type_name().to_string(),
+            };
+            (
+                " must be \"block\" or \"attempt\", not ",
+                quoted_given.as_str(),
+            )
+        }
+        (Check::Coord, Val::Num(n)) if n.is_finite() => return Ok(()),
+        (Check::Coord, _)
+            if group_given && at(config, "emergency.locationOverride.region").is_nothing() =>
+        {
+            (" must be a finite number", "")
+        }
+        (Check::Flag, Val::Bool(_)) => return Ok(()),
+        (Check::Flag, _) if !absent => (" must be true or false", ""),
+        (Check::RequiredFlag, Val::Bool(_)) => return Ok(()),
+        (Check::RequiredFlag, _) if group_given => (" must be true or false", ""),
+        (Check::NumberType, Val::Str(s)) if s == "calling-plan" || s == "direct-routing" => {
+            return Ok(())
+        }
+        (Check::NumberType, _) if group_given => {
+            (" must be \"calling-plan\" or \"direct-routing\"", "")
+        }
+        _ => return Ok(()),
+    };
+    Err(problem(path, tail, given))
 }
 
-/// The boolean at `path`; `absent` when absent or `null` (`None`: then it is required).
-fn flag(config: &Val, path: &str, absent: Option<bool>) -> Result<bool, String> {
-    match (at(config, path), absent) {
-        (Val::Bool(b), _) => Ok(*b),
-        (Val::Absent | Val::Null, Some(b)) => Ok(b),
-        _ => Err(problem(path, " must be true or false", "")),
-    }
-}
-
-fn number(config: &Val, path: &str) -> Result<f64, String> {
+/// The string at `path` (checked), if given.
+fn string(config: &Val, path: &str) -> Option<String> {
     match at(config, path) {
-        Val::Num(n) if n.is_finite() => Ok(*n),
-        _ => Err(problem(path, " must be a finite number", "")),
+        Val::Str(s) => Some(s.clone()),
+        _ => None,
     }
 }
 
-/// Whether the group at `path` is given; it must be an object when it is.
-fn group(config: &Val, path: &str) -> Result<bool, String> {
+/// Whether the group (or the boolean) at `path` is given (is `true`).
+fn given(config: &Val, path: &str) -> bool {
+    matches!(at(config, path), Val::Obj(_) | Val::Bool(true))
+}
+
+/// The number at `path` (checked).
+fn number(config: &Val, path: &str) -> f64 {
     match at(config, path) {
-        Val::Absent | Val::Null => Ok(false),
-        Val::Obj(_) => Ok(true),
-        other => Err(problem(
-            path,
-            " must be an object when given, not ",
-            other.type_name(),
-        )),
+        Val::Num(n) => *n,
+        _ => 0.0,
     }
 }
 
+/// The configuration as read, checked member by member ([`CHECKS`]), then taken apart: past
+/// the checks nothing can fail.
 fn raw_from_value(value: &Val) -> Result<RawConfig, String> {
     let Val::Obj(_) = value else {
         return Err("config must be an object with at least agent.id".into());
     };
-    if !matches!(value.get("agent"), Val::Obj(_)) {
-        return Err(problem("agent", " must be an object { id, name }", ""));
+    for (path, kind) in CHECKS {
+        check(value, path, kind)?;
     }
-    let id = match at(value, "agent.id") {
-        Val::Str(s) if s.len() > 256 => {
-            return Err(problem(
-                "agent.id",
-                " is too long (at most 256 characters)",
-                "",
-            ))
-        }
-        Val::Str(s) if !s.trim().is_empty() => s.clone(),
-        _ => return Err(problem("agent.id", " must be a non-empty string", "")),
-    };
-    let name = text(value, "agent.name")?.unwrap_or_default();
-    let locale = text(value, "locale")?;
-    let emergency = if group(value, "emergency")? {
-        Some(raw_emergency(value)?)
-    } else {
-        None
-    };
-    let readiness = if group(value, "readiness")? {
-        Some(ReadinessFacts {
-            voice_outbound_profile: flag(value, "readiness.voiceOutboundProfile", None)?,
-            mailbox_enabled: flag(value, "readiness.mailboxEnabled", None)?,
-            number_type: match at(value, "readiness.numberType") {
-                Val::Str(s) if s == "calling-plan" => NumberType::CallingPlan,
-                Val::Str(s) if s == "direct-routing" => NumberType::DirectRouting,
-                _ => {
-                    return Err(problem(
-                        "readiness.numberType",
-                        " must be \"calling-plan\" or \"direct-routing\"",
-                        "",
-                    ))
-                }
-            },
-            direct_routing_emergency_rule: flag(
-                value,
-                "readiness.directRoutingEmergencyRule",
-                Some(false),
-            )?,
-            direct_offer_number: flag(value, "readiness.directOfferNumber", Some(false))?,
-        })
-    } else {
-        None
-    };
-    let permissions = if group(value, "permissions")? {
-        Some(Permissions {
-            edit_emergency_settings: flag(value, "permissions.editEmergencySettings", Some(false))?,
-        })
-    } else {
-        None
+    let number_type = match at(value, "readiness.numberType") {
+        Val::Str(s) if s == "direct-routing" => NumberType::DirectRouting,
+        _ => NumberType::CallingPlan,
     };
     Ok(RawConfig {
-        agent: RawAgent { id, name },
-        locale,
-        emergency,
-        readiness,
-        permissions,
+        agent: RawAgent {
+            id: string(value, "agent.id").unwrap_or_default(),
+            name: string(value, "agent.name").unwrap_or_default(),
+        },
+        locale: string(value, "locale"),
+        emergency: given(value, "emergency").then(|| raw_emergency(value)),
+        readiness: given(value, "readiness").then(|| ReadinessFacts {
+            voice_outbound_profile: given(value, "readiness.voiceOutboundProfile"),
+            mailbox_enabled: given(value, "readiness.mailboxEnabled"),
+            number_type,
+            direct_routing_emergency_rule: given(value, "readiness.directRoutingEmergencyRule"),
+            direct_offer_number: given(value, "readiness.directOfferNumber"),
+        }),
+        permissions: given(value, "permissions").then(|| Permissions {
+            edit_emergency_settings: given(value, "permissions.editEmergencySettings"),
+        }),
     })
 }
 
-/// `config.emergency`, given as an object.
-fn raw_emergency(config: &Val) -> Result<RawEmergency, String> {
-    let template = if group(config, "emergency.template")? {
-        match (
-            text(config, "emergency.template.subject")?,
-            text(config, "emergency.template.body")?,
-        ) {
-            (Some(subject), Some(body)) => Some(Template { subject, body }),
-            _ => {
-                return Err(problem(
-                    "emergency.template",
-                    " must be { subject: string, body: string }",
-                    "",
-                ))
-            }
-        }
-    } else {
-        None
-    };
+/// `config.emergency`, given as an object and checked.
+fn raw_emergency(config: &Val) -> RawEmergency {
     let supported_regions = match at(config, "emergency.supportedRegions") {
-        Val::Absent | Val::Null => None,
-        // MAX_REGIONS, spelled out (tests::the_length_limit_is_the_one_named).
-        Val::List(list) if list.len() > MAX_REGIONS => {
-            return Err(problem(
-                "emergency.supportedRegions",
-                " has more than 300 entries",
-                "",
-            ))
-        }
         Val::List(list) => {
             let mut codes = Vec::with_capacity(list.len());
-            for (i, r) in list.iter().enumerate() {
-                match r {
-                    Val::Str(s) => codes.push(s.clone()),
-                    other => {
-                        return Err(problem(
-                            &format!("emergency.supportedRegions[{i}]"),
-                            " must be a region code, not ",
-                            other.type_name(),
-                        ))
-                    }
+            for region in list {
+                if let Val::Str(code) = region {
+                    codes.push(code.clone());
                 }
             }
             Some(codes)
         }
-        _ => {
-            return Err(problem(
-                "emergency.supportedRegions",
-                " must be an array of region codes",
-                "",
-            ))
-        }
+        _ => None,
     };
     let unsupported_region_policy = match at(config, "emergency.unsupportedRegionPolicy") {
-        Val::Absent | Val::Null => None,
-        Val::Str(s) if s == "block" => Some(UnsupportedRegionPolicy::Block),
         Val::Str(s) if s == "attempt" => Some(UnsupportedRegionPolicy::Attempt),
-        other => {
-            let given = match other {
-                Val::Str(s) => quoted(s),
-                other => other.type_name().to_string(),
-            };
-            return Err(problem(
-                "emergency.unsupportedRegionPolicy",
-                " must be \"block\" or \"attempt\", not ",
-                &given,
-            ));
-        }
+        Val::Str(_) => Some(UnsupportedRegionPolicy::Block),
+        _ => None,
     };
-    let location_override = if !group(config, "emergency.locationOverride")? {
+    let location_override = if !given(config, "emergency.locationOverride") {
         None
-    } else if !at(config, "emergency.locationOverride.region").is_nothing() {
-        Some(LocationOverride::Region {
-            region: text(config, "emergency.locationOverride.region")?.unwrap_or_default(),
-        })
+    } else if let Some(region) = string(config, "emergency.locationOverride.region") {
+        Some(LocationOverride::Region { region })
     } else {
         Some(LocationOverride::Position(Coords {
-            latitude: number(config, "emergency.locationOverride.latitude")?,
-            longitude: number(config, "emergency.locationOverride.longitude")?,
-            accuracy_meters: number(config, "emergency.locationOverride.accuracyMeters")?,
+            latitude: number(config, "emergency.locationOverride.latitude"),
+            longitude: number(config, "emergency.locationOverride.longitude"),
+            accuracy_meters: number(config, "emergency.locationOverride.accuracyMeters"),
         }))
     };
-    Ok(RawEmergency {
-        recipients: text(config, "emergency.recipients")?,
-        template,
-        outside_line_prefix: text(config, "emergency.outsideLinePrefix")?,
+    RawEmergency {
+        recipients: string(config, "emergency.recipients"),
+        template: given(config, "emergency.template").then(|| Template {
+            subject: string(config, "emergency.template.subject").unwrap_or_default(),
+            body: string(config, "emergency.template.body").unwrap_or_default(),
+        }),
+        outside_line_prefix: string(config, "emergency.outsideLinePrefix"),
         supported_regions,
         unsupported_region_policy,
-        civic_address: text(config, "emergency.civicAddress")?,
+        civic_address: string(config, "emergency.civicAddress"),
         location_override,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -599,30 +639,42 @@ mod tests {
         assert_eq!(c.recipients.problems.len(), 1);
     }
 
+    /// A configuration with `member` in the group `group` (`""`: at the top).
+    fn with(group: &'static str, member: &'static str, value: Val) -> Val {
+        let agent = Val::Obj(vec![("id", Val::Str("a1".into()))]);
+        let member = Val::Obj(vec![(member, value)]);
+        match group {
+            "" => match member {
+                Val::Obj(mut m) => {
+                    m.push(("agent", agent));
+                    Val::Obj(m)
+                }
+                other => other,
+            },
+            group => Val::Obj(vec![("agent", agent), (group, member)]),
+        }
+    }
+
     #[test]
-    fn the_length_limit_is_the_one_named() {
+    fn the_length_limits_are_the_ones_named() {
         let long = Val::Str("x".repeat(MAX_CONFIG_STRING + 1));
-        let config = Val::Obj(vec![("locale".into(), long)]);
         assert_eq!(
-            text(&config, "locale"),
+            Config::from_value(&with("", "locale", long)),
             Err(format!(
                 "config.locale is too long (at most {MAX_CONFIG_STRING} characters)"
             ))
         );
         let exact = Val::Str("x".repeat(MAX_CONFIG_STRING));
-        let config = Val::Obj(vec![("locale".into(), exact)]);
-        assert!(text(&config, "locale").is_ok());
+        assert!(raw_from_value(&with("emergency", "civicAddress", exact)).is_ok());
         let regions = Val::List(vec![Val::Str("US".into()); MAX_REGIONS + 1]);
-        let config = Val::Obj(vec![(
-            "emergency".into(),
-            Val::Obj(vec![("supportedRegions".into(), regions)]),
-        )]);
         assert_eq!(
-            raw_emergency(&config),
+            Config::from_value(&with("emergency", "supportedRegions", regions)),
             Err(format!(
                 "config.emergency.supportedRegions has more than {MAX_REGIONS} entries"
             ))
         );
+        let regions = Val::List(vec![Val::Str("US".into()); MAX_REGIONS]);
+        assert!(Config::from_value(&with("emergency", "supportedRegions", regions)).is_ok());
     }
 
     #[test]
