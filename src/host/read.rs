@@ -126,6 +126,12 @@ pub fn read_patch(value: &JsValue, shape: Shape, path: &str) -> Result<(Val, Vec
     Ok((patch, unset))
 }
 
+/// `list[i]`, through the same `Reflect.get` import as a member (no second import for a
+/// numeric key: `Reflect.get(list, 1)` reads `list["1"]`).
+fn item(list: &JsValue, i: u32) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(list, &JsValue::from_f64(i.into()))
+}
+
 /// True when `obj` has `key` as an own member (a Proxy whose trap throws: no).
 fn own(obj: &JsValue, key: &str) -> bool {
     js_sys::Reflect::get_own_property_descriptor(
@@ -161,7 +167,7 @@ fn read_in(
             let mut items = Vec::new();
             for i in 0..length as u32 {
                 let at = format!("{path}[{i}]");
-                let item = js_sys::Reflect::get_u32(value, i)
+                let item = item(value, i)
                     .map_err(|e| format!("{at} cannot be read: {}", describe_js(&e)))?;
                 items.push(leaf(&item, &at)?);
             }
@@ -339,8 +345,8 @@ pub fn episode(v: &JsValue) -> Result<Episode, String> {
     let last = member(v, "lastEmergency", path)?;
     let last_emergency = match kind_of(&last).as_str() {
         "array" => {
-            let id = js_sys::Reflect::get_u32(&last, 0).map_err(|e| describe_js(&e))?;
-            let at = js_sys::Reflect::get_u32(&last, 1).map_err(|e| describe_js(&e))?;
+            let id = item(&last, 0).map_err(|e| describe_js(&e))?;
+            let at = item(&last, 1).map_err(|e| describe_js(&e))?;
             match (short_string(&id, MAX_CALL_ID as u32)?, at.as_f64()) {
                 (Some(id), Some(at)) if at.is_finite() && at >= 0.0 => Some((id, at as u64)),
                 _ => None,
@@ -370,7 +376,7 @@ pub fn id_list(v: &JsValue, max: usize) -> Result<Vec<String>, String> {
     let length = length.clamp(0.0, MAX_LIST as f64) as u32;
     let mut ids = Vec::new();
     for i in 0..length {
-        let item = js_sys::Reflect::get_u32(v, i).map_err(|e| describe_js(&e))?;
+        let item = item(v, i).map_err(|e| describe_js(&e))?;
         if let Ok(Some(id)) = short_string(&item, max as u32) {
             ids.push(id);
         }
