@@ -286,24 +286,27 @@ pub fn tab_message(v: &JsValue) -> Option<TabMessage> {
     if kind_of(v) != "object" {
         return None;
     }
-    let emergency = member(v, "emergency", path).ok()?;
+    let mut d = Data::default();
+    let started_at = d.keep(number(v, "startedAt", path))?;
+    let emergency = d.keep(member(v, "emergency", path));
     let emergency = if kind_of(&emergency) == "object" {
         Some(PeerEmergency {
-            call_id: text(&emergency, "callId", MAX_CALL_ID, path).ok()?,
-            number: required(&emergency, "number", 64, path).ok()?,
+            call_id: d.keep(text(&emergency, "callId", MAX_CALL_ID, path)),
+            number: d.keep(required(&emergency, "number", 64, path)),
         })
     } else {
         None
     };
-    Some(TabMessage {
-        protocol: required(v, "protocol", 64, path).ok()?,
-        tab_id: required(v, "tabId", 64, path).ok()?,
-        started_at: number(v, "startedAt", path).ok()??,
+    let message = TabMessage {
+        protocol: d.keep(required(v, "protocol", 64, path)),
+        tab_id: d.keep(required(v, "tabId", 64, path)),
+        started_at,
         emergency,
-        last_call: number(v, "lastCall", path).ok()?,
-        bye: member(v, "bye", path).ok()?.as_bool().unwrap_or(false),
-        callback_offer: text(v, "callbackOffer", MAX_CALL_ID, path).ok()?,
-    })
+        last_call: d.keep(number(v, "lastCall", path)),
+        bye: d.keep(member(v, "bye", path)).as_bool().unwrap_or(false),
+        callback_offer: d.keep(text(v, "callbackOffer", MAX_CALL_ID, path)),
+    };
+    d.problem.is_none().then_some(message)
 }
 
 fn millis(obj: &JsValue, key: &str, path: &str) -> Result<u64, String> {
@@ -313,55 +316,78 @@ fn millis(obj: &JsValue, key: &str, path: &str) -> Result<u64, String> {
     }
 }
 
+/// Reads plain data (parsed JSON, a structured clone: no getters to run) keeping the first
+/// problem instead of returning at each member: one exit, not one per member, each with the
+/// members read so far to drop.
+#[derive(Default)]
+struct Data {
+    problem: Option<String>,
+}
+
+impl Data {
+    /// `read`'s value, or the type's default once a problem was kept.
+    fn keep<T: Default>(&mut self, read: Result<T, String>) -> T {
+        read.unwrap_or_else(|e| {
+            self.problem.get_or_insert(e);
+            T::default()
+        })
+    }
+}
+
 /// The episode saved in storage (parsed JSON).
 pub fn episode(v: &JsValue) -> Result<Episode, String> {
     let path = "episode";
     if kind_of(v) != "object" {
         return Err("the saved episode is not an object".into());
     }
-    let flag = |key| -> Result<bool, String> { Ok(member(v, key, path)?.as_bool() == Some(true)) };
-    let call = member(v, "call", path)?;
+    let mut d = Data::default();
+    let flag = |d: &mut Data, key| d.keep(member(v, key, path)).as_bool() == Some(true);
+    let call = d.keep(member(v, "call", path));
     let call = match kind_of(&call).as_str() {
         "object" => Some(PersistedCall {
-            call_id: text(&call, "callId", MAX_CALL_ID, path)?,
-            number: required(&call, "number", 64, path)?,
-            kind: match text(&call, "kind", 40, path)?.as_deref() {
+            call_id: d.keep(text(&call, "callId", MAX_CALL_ID, path)),
+            number: d.keep(required(&call, "number", 64, path)),
+            kind: match d.keep(text(&call, "kind", 40, path)).as_deref() {
                 Some("emergency-callback") => CallKind::EmergencyCallback,
                 _ => CallKind::Emergency,
             },
-            started_at: millis(&call, "startedAt", path)?,
+            started_at: d.keep(millis(&call, "startedAt", path)),
         }),
         _ => None,
     };
-    let callback = member(v, "callback", path)?;
+    let callback = d.keep(member(v, "callback", path));
     let callback = match kind_of(&callback).as_str() {
         "object" => Some(CallbackWindow {
-            number: required(&callback, "number", 64, path)?,
-            expires_at: millis(&callback, "expiresAt", path)?,
-            call_id: required(&callback, "callId", MAX_CALL_ID, path)?,
+            number: d.keep(required(&callback, "number", 64, path)),
+            expires_at: d.keep(millis(&callback, "expiresAt", path)),
+            call_id: d.keep(required(&callback, "callId", MAX_CALL_ID, path)),
         }),
         _ => None,
     };
-    let last = member(v, "lastEmergency", path)?;
+    let last = d.keep(member(v, "lastEmergency", path));
     let last_emergency = match kind_of(&last).as_str() {
         "array" => {
-            let id = item(&last, 0).map_err(|e| describe_js(&e))?;
-            let at = item(&last, 1).map_err(|e| describe_js(&e))?;
-            match (short_string(&id, MAX_CALL_ID as u32)?, at.as_f64()) {
+            let id = d.keep(item(&last, 0).map_err(|e| describe_js(&e)));
+            let at = d.keep(item(&last, 1).map_err(|e| describe_js(&e)));
+            match (d.keep(short_string(&id, MAX_CALL_ID as u32)), at.as_f64()) {
                 (Some(id), Some(at)) if at.is_finite() && at >= 0.0 => Some((id, at as u64)),
                 _ => None,
             }
         }
         _ => None,
     };
-    Ok(Episode {
-        saved_presence: text(v, "savedPresence", 256, path)?,
-        restoring: flag("restoring")?,
-        presence_unknown: flag("presenceUnknown")?,
+    let episode = Episode {
+        saved_presence: d.keep(text(v, "savedPresence", 256, path)),
+        restoring: flag(&mut d, "restoring"),
+        presence_unknown: flag(&mut d, "presenceUnknown"),
         call,
         callback,
         last_emergency,
-    })
+    };
+    match d.problem {
+        Some(problem) => Err(problem),
+        None => Ok(episode),
+    }
 }
 
 /// A list of call ids (`calling.activeCalls()`); entries that are not ids are left out.
