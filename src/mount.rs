@@ -95,7 +95,9 @@ fn mount_in(
     let pane = PaneSettings::new(&host, &element);
     pane.configure(&config);
     let host = HostBindings::new(host, binding_timeout(&value));
-    // (A rehearsal must not take a kept driver out of the keeper: it never looks.)
+    // (A rehearsal must not take a kept driver out of the keeper: it never looks.) The
+    // configuration goes to the new core, or (adopted) to the kept one as a change: moved,
+    // never copied.
     let kept = if rehearsal {
         None
     } else {
@@ -104,25 +106,25 @@ fn mount_in(
     let (driver, adopted) = match kept {
         Some(driver) => {
             driver.reattach(host, element);
-            (driver, true)
+            (driver, Some(config))
         }
         None => {
-            let dialer = Dialer::new(config.clone(), new_tab_id(), now());
+            let dialer = Dialer::new(config, new_tab_id(), now());
             (
                 Driver::new(dialer, host, element, &agent_id, rehearsal),
-                false,
+                None,
             )
         }
     };
     // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
     let ui = Ui::render(&driver, root.clone(), instance, pane.link());
     // 4. The host's call events and presence, then its current presence.
-    if !adopted {
+    if adopted.is_none() {
         driver.subscribe();
     }
     driver.ask_presence();
     // 5. Start: the first readiness report, the other tabs, a saved episode (B5).
-    if adopted {
+    if let Some(config) = adopted {
         driver.handle(Event::ConfigChanged(Box::new(config)));
         driver.handle(Event::Reattached);
     } else {
@@ -251,7 +253,7 @@ impl Mounted {
     /// No borrow is held while JavaScript runs (reading `partial` may call its getters).
     fn set_config(&self, partial: &JsValue) -> Result<(), String> {
         let current = self.config.borrow().clone();
-        let (merged, config) = merged_config(&current, partial)?;
+        let (merged, config) = merged_config(current, partial)?;
         let location_override = config.location_override.clone();
         let agent_id = config.agent_id.clone();
         *self.config.borrow_mut() = merged;
@@ -368,14 +370,14 @@ pub(crate) fn read_config(config: &JsValue) -> Result<(Val, Config), String> {
     Ok((value, config))
 }
 
-/// `partial` merged into the configuration `current` as read, and validated. Nothing changes
+/// `partial` merged into `current` (a copy of the configuration as read), and validated. Nothing changes
 /// when it cannot be read or the result is malformed.
-pub(crate) fn merged_config(current: &Val, partial: &JsValue) -> Result<(Val, Config), String> {
+pub(crate) fn merged_config(current: Val, partial: &JsValue) -> Result<(Val, Config), String> {
     if kind_of(partial) != "object" {
         return Err("expected an object with the fields to change".into());
     }
     let (patch, unset) = read::read_patch(partial, CONFIG_SHAPE, "config")?;
-    let mut merged = current.clone();
+    let mut merged = current;
     merged.merge(&patch, &REPLACED_WHOLE);
     for path in &unset {
         merged.remove(path);

@@ -120,7 +120,7 @@ impl SettingsHandle {
     pub fn set_config(&self, partial: JsValue) -> Result<(), JsError> {
         let m = self.mounted("setConfig")?;
         let current = m.raw_config.borrow().clone();
-        let (merged, config) = merged_config(&current, &partial)
+        let (merged, config) = merged_config(current, &partial)
             .map_err(|e| JsError::new(&format!("setConfig: {e}")))?;
         if config.agent_id != m.agent_id {
             return Err(JsError::new(

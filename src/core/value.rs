@@ -17,8 +17,9 @@ pub enum Val {
     Str(String),
     /// An array.
     List(Vec<Val>),
-    /// An object, with the members that were asked for (in the order asked).
-    Obj(Vec<(String, Val)>),
+    /// An object, with the members that were asked for (in the order asked), named by the
+    /// shape's own keys.
+    Obj(Vec<(&'static str, Val)>),
     /// Something else where one of the above was expected; the JavaScript type's name.
     Other(&'static str),
 }
@@ -29,7 +30,7 @@ impl Val {
         match self {
             Val::Obj(members) => members
                 .iter()
-                .find(|(k, _)| k == key)
+                .find(|(k, _)| *k == key)
                 .map_or(&Val::Absent, |(_, v)| v),
             _ => &Val::Absent,
         }
@@ -70,9 +71,9 @@ impl Val {
             return;
         };
         match path.split_once('.') {
-            None => members.retain(|(k, _)| k != path),
+            None => members.retain(|(k, _)| *k != path),
             Some((head, rest)) => {
-                if let Some((_, v)) = members.iter_mut().find(|(k, _)| k == head) {
+                if let Some((_, v)) = members.iter_mut().find(|(k, _)| *k == head) {
                     v.remove(rest);
                 }
             }
@@ -84,14 +85,10 @@ impl Val {
             (_, Val::Absent) => {}
             (Val::Obj(mine), Val::Obj(theirs)) if !whole.contains(&path) => {
                 for (key, value) in theirs {
-                    let sub = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
+                    let sub = dotted(path, key);
                     match mine.iter_mut().find(|(k, _)| k == key) {
                         Some((_, v)) => v.merge_at(value, &sub, whole),
-                        None if *value != Val::Absent => mine.push((key.clone(), value.clone())),
+                        None if !matches!(value, Val::Absent) => mine.push((*key, value.clone())),
                         None => {}
                     }
                 }
@@ -99,6 +96,16 @@ impl Val {
             (me, other) => *me = other.clone(),
         }
     }
+}
+
+/// `path.key`, or `key` at the root (`path` empty): a member's path, without `format!`.
+pub fn dotted(path: &str, key: &str) -> String {
+    let mut out = String::from(path);
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+    out
 }
 
 /// A string for a message: at most 40 characters of `s`, quoted.
@@ -118,13 +125,8 @@ pub fn quoted(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn obj(members: &[(&str, Val)]) -> Val {
-        Val::Obj(
-            members
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+    fn obj(members: &[(&'static str, Val)]) -> Val {
+        Val::Obj(members.to_vec())
     }
 
     #[test]

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::bindings::{describe_js, kind_of};
 use crate::core::flow::{CallbackWindow, Episode, PersistedCall, MAX_CALL_ID};
 use crate::core::tabs::TabMessage;
-use crate::core::value::{quoted, Val};
+use crate::core::value::{dotted, quoted, Val};
 use crate::core::wire::{CallEvent, CallKind, EndReason, PeerEmergency};
 
 /// What is read of a host object: only the members named, so a host's other members (and
@@ -90,7 +90,17 @@ pub fn member(obj: &JsValue, key: &str, path: &str) -> Result<JsValue, String> {
         return Ok(JsValue::UNDEFINED);
     }
     js_sys::Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|e| format!("{path}.{key} cannot be read: {}", describe_js(&e)))
+        .map_err(|e| problem(path, key, " cannot be read: ", &describe_js(&e)))
+}
+
+/// A message about the member `key` of `path`: `path.key` + `tail` + `given`, built in one
+/// place (no `format!` per reader).
+#[inline(never)]
+fn problem(path: &str, key: &str, tail: &str, given: &str) -> String {
+    let mut message = dotted(path, key);
+    message.push_str(tail);
+    message.push_str(given);
+    message
 }
 
 /// A string no longer than `max` characters (UTF-16 units), without copying a longer one.
@@ -114,6 +124,12 @@ pub fn read_patch(value: &JsValue, shape: Shape, path: &str) -> Result<(Val, Vec
     let mut unset = Vec::new();
     let patch = read_in(value, shape, path, "", &mut unset)?;
     Ok((patch, unset))
+}
+
+/// `list[i]`, through the same `Reflect.get` import as a member (no second import for a
+/// numeric key: `Reflect.get(list, 1)` reads `list["1"]`).
+fn item(list: &JsValue, i: u32) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(list, &JsValue::from_f64(i.into()))
 }
 
 /// True when `obj` has `key` as an own member (a Proxy whose trap throws: no).
@@ -148,14 +164,14 @@ fn read_in(
             if length > MAX_LIST as f64 {
                 return Err(format!("{path} has more than {MAX_LIST} entries"));
             }
-            (0..length as u32)
-                .map(|i| {
-                    let item = js_sys::Reflect::get_u32(value, i)
-                        .map_err(|e| format!("{path}[{i}] cannot be read: {}", describe_js(&e)))?;
-                    leaf(&item, &format!("{path}[{i}]"))
-                })
-                .collect::<Result<Vec<_>, _>>()
-                .map(Val::List)
+            let mut items = Vec::new();
+            for i in 0..length as u32 {
+                let at = format!("{path}[{i}]");
+                let item = item(value, i)
+                    .map_err(|e| format!("{at} cannot be read: {}", describe_js(&e)))?;
+                items.push(leaf(&item, &at)?);
+            }
+            Ok(Val::List(items))
         }
         Shape::Obj(members) => {
             if kind_of(value) != "object" {
@@ -164,16 +180,12 @@ fn read_in(
             let mut out = Vec::with_capacity(members.len());
             for (key, shape) in members {
                 let v = member(value, key, path)?;
-                let sub = if rel.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{rel}.{key}")
-                };
+                let sub = dotted(rel, key);
                 if v.is_undefined() && own(value, key) {
                     unset.push(sub.clone());
                 }
-                let read = read_in(&v, *shape, &format!("{path}.{key}"), &sub, unset)?;
-                out.push((key.to_string(), read));
+                let read = read_in(&v, *shape, &dotted(path, key), &sub, unset)?;
+                out.push((*key, read));
             }
             Ok(Val::Obj(out))
         }
@@ -211,15 +223,15 @@ fn text(obj: &JsValue, key: &str, max: usize, path: &str) -> Result<Option<Strin
     }
     match short_string(&v, max as u32) {
         Ok(Some(s)) => Ok(Some(s)),
-        Ok(None) => Err(format!("{path}.{key} must be a string")),
-        Err(e) => Err(format!("{path}.{key} {e}")),
+        Ok(None) => Err(problem(path, key, " must be a string", "")),
+        Err(e) => Err(problem(path, key, " ", &e)),
     }
 }
 
 fn required(obj: &JsValue, key: &str, max: usize, path: &str) -> Result<String, String> {
     text(obj, key, max, path)?
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| format!("{path}.{key} must be a non-empty string"))
+        .ok_or_else(|| problem(path, key, " must be a non-empty string", ""))
 }
 
 /// A `calling.subscribe` event (HOST_CONTRACT `CallEvent`). An `ended` whose reason is
@@ -274,30 +286,51 @@ pub fn tab_message(v: &JsValue) -> Option<TabMessage> {
     if kind_of(v) != "object" {
         return None;
     }
-    let emergency = member(v, "emergency", path).ok()?;
+    let mut d = Data::default();
+    let started_at = d.keep(number(v, "startedAt", path))?;
+    let emergency = d.keep(member(v, "emergency", path));
     let emergency = if kind_of(&emergency) == "object" {
         Some(PeerEmergency {
-            call_id: text(&emergency, "callId", MAX_CALL_ID, path).ok()?,
-            number: required(&emergency, "number", 64, path).ok()?,
+            call_id: d.keep(text(&emergency, "callId", MAX_CALL_ID, path)),
+            number: d.keep(required(&emergency, "number", 64, path)),
         })
     } else {
         None
     };
-    Some(TabMessage {
-        protocol: required(v, "protocol", 64, path).ok()?,
-        tab_id: required(v, "tabId", 64, path).ok()?,
-        started_at: number(v, "startedAt", path).ok()??,
+    let message = TabMessage {
+        protocol: d.keep(required(v, "protocol", 64, path)),
+        tab_id: d.keep(required(v, "tabId", 64, path)),
+        started_at,
         emergency,
-        last_call: number(v, "lastCall", path).ok()?,
-        bye: member(v, "bye", path).ok()?.as_bool().unwrap_or(false),
-        callback_offer: text(v, "callbackOffer", MAX_CALL_ID, path).ok()?,
-    })
+        last_call: d.keep(number(v, "lastCall", path)),
+        bye: d.keep(member(v, "bye", path)).as_bool().unwrap_or(false),
+        callback_offer: d.keep(text(v, "callbackOffer", MAX_CALL_ID, path)),
+    };
+    d.problem.is_none().then_some(message)
 }
 
 fn millis(obj: &JsValue, key: &str, path: &str) -> Result<u64, String> {
     match number(obj, key, path)? {
         Some(n) if n.is_finite() && n >= 0.0 => Ok(n as u64),
-        _ => Err(format!("{path}.{key} must be a time")),
+        _ => Err(problem(path, key, " must be a time", "")),
+    }
+}
+
+/// Reads plain data (parsed JSON, a structured clone: no getters to run) keeping the first
+/// problem instead of returning at each member: one exit, not one per member, each with the
+/// members read so far to drop.
+#[derive(Default)]
+struct Data {
+    problem: Option<String>,
+}
+
+impl Data {
+    /// `read`'s value, or the type's default once a problem was kept.
+    fn keep<T: Default>(&mut self, read: Result<T, String>) -> T {
+        read.unwrap_or_else(|e| {
+            self.problem.get_or_insert(e);
+            T::default()
+        })
     }
 }
 
@@ -307,49 +340,54 @@ pub fn episode(v: &JsValue) -> Result<Episode, String> {
     if kind_of(v) != "object" {
         return Err("the saved episode is not an object".into());
     }
-    let flag = |key| -> Result<bool, String> { Ok(member(v, key, path)?.as_bool() == Some(true)) };
-    let call = member(v, "call", path)?;
+    let mut d = Data::default();
+    let flag = |d: &mut Data, key| d.keep(member(v, key, path)).as_bool() == Some(true);
+    let call = d.keep(member(v, "call", path));
     let call = match kind_of(&call).as_str() {
         "object" => Some(PersistedCall {
-            call_id: text(&call, "callId", MAX_CALL_ID, path)?,
-            number: required(&call, "number", 64, path)?,
-            kind: match text(&call, "kind", 40, path)?.as_deref() {
+            call_id: d.keep(text(&call, "callId", MAX_CALL_ID, path)),
+            number: d.keep(required(&call, "number", 64, path)),
+            kind: match d.keep(text(&call, "kind", 40, path)).as_deref() {
                 Some("emergency-callback") => CallKind::EmergencyCallback,
                 _ => CallKind::Emergency,
             },
-            started_at: millis(&call, "startedAt", path)?,
+            started_at: d.keep(millis(&call, "startedAt", path)),
         }),
         _ => None,
     };
-    let callback = member(v, "callback", path)?;
+    let callback = d.keep(member(v, "callback", path));
     let callback = match kind_of(&callback).as_str() {
         "object" => Some(CallbackWindow {
-            number: required(&callback, "number", 64, path)?,
-            expires_at: millis(&callback, "expiresAt", path)?,
-            call_id: required(&callback, "callId", MAX_CALL_ID, path)?,
+            number: d.keep(required(&callback, "number", 64, path)),
+            expires_at: d.keep(millis(&callback, "expiresAt", path)),
+            call_id: d.keep(required(&callback, "callId", MAX_CALL_ID, path)),
         }),
         _ => None,
     };
-    let last = member(v, "lastEmergency", path)?;
+    let last = d.keep(member(v, "lastEmergency", path));
     let last_emergency = match kind_of(&last).as_str() {
         "array" => {
-            let id = js_sys::Reflect::get_u32(&last, 0).map_err(|e| describe_js(&e))?;
-            let at = js_sys::Reflect::get_u32(&last, 1).map_err(|e| describe_js(&e))?;
-            match (short_string(&id, MAX_CALL_ID as u32)?, at.as_f64()) {
+            let id = d.keep(item(&last, 0).map_err(|e| describe_js(&e)));
+            let at = d.keep(item(&last, 1).map_err(|e| describe_js(&e)));
+            match (d.keep(short_string(&id, MAX_CALL_ID as u32)), at.as_f64()) {
                 (Some(id), Some(at)) if at.is_finite() && at >= 0.0 => Some((id, at as u64)),
                 _ => None,
             }
         }
         _ => None,
     };
-    Ok(Episode {
-        saved_presence: text(v, "savedPresence", 256, path)?,
-        restoring: flag("restoring")?,
-        presence_unknown: flag("presenceUnknown")?,
+    let episode = Episode {
+        saved_presence: d.keep(text(v, "savedPresence", 256, path)),
+        restoring: flag(&mut d, "restoring"),
+        presence_unknown: flag(&mut d, "presenceUnknown"),
         call,
         callback,
         last_emergency,
-    })
+    };
+    match d.problem {
+        Some(problem) => Err(problem),
+        None => Ok(episode),
+    }
 }
 
 /// A list of call ids (`calling.activeCalls()`); entries that are not ids are left out.
@@ -364,7 +402,7 @@ pub fn id_list(v: &JsValue, max: usize) -> Result<Vec<String>, String> {
     let length = length.clamp(0.0, MAX_LIST as f64) as u32;
     let mut ids = Vec::new();
     for i in 0..length {
-        let item = js_sys::Reflect::get_u32(v, i).map_err(|e| describe_js(&e))?;
+        let item = item(v, i).map_err(|e| describe_js(&e))?;
         if let Ok(Some(id)) = short_string(&item, max as u32) {
             ids.push(id);
         }
