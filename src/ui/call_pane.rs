@@ -54,7 +54,7 @@ impl Toggle {
             &[("type", "button"), ("data-test", test)],
         );
         let icon = IconSlot::add(doc, &el, icon);
-        let text = add_text(doc, &el, "");
+        let text = add_text(&el, "");
         let listener = tx.click(&el, msg);
         Toggle {
             el,
@@ -150,15 +150,15 @@ impl CallPane {
             &[("data-test", "call-status")],
         )
         .into();
-        let timer = Slot::add(doc, &meta);
+        let timer = Slot::add(&meta);
         CallPane {
             number,
             status,
             timer,
-            held: Slot::add(doc, &el),
-            actions: Slot::add(doc, &el),
-            dtmf: Slot::add(doc, &el),
-            end: Slot::add(doc, &el),
+            held: Slot::add(&el),
+            actions: Slot::add(&el),
+            dtmf: Slot::add(&el),
+            end: Slot::add(&el),
             el,
             dtmf_open: false,
             sent: String::new(),
@@ -216,7 +216,7 @@ impl CallPane {
                         "ad-dot ad-dot-held",
                         &[("aria-hidden", "true")],
                     );
-                    add_text(doc, el, &tf(*lang, Key::HeldCall, &[number]));
+                    add_text(el, &tf(*lang, Key::HeldCall, &[number]));
                     Vec::new()
                 });
             },
@@ -226,9 +226,9 @@ impl CallPane {
             || {
                 let el = make(doc, "div", "ad-call-actions", &[]);
                 Actions {
-                    mute: Slot::add(doc, &el),
-                    hold: Slot::add(doc, &el),
-                    dtmf: Slot::add(doc, &el),
+                    mute: Slot::add(&el),
+                    hold: Slot::add(&el),
+                    dtmf: Slot::add(&el),
                     el,
                 }
             },

@@ -9,7 +9,7 @@ use web_sys::{Document, Element, HtmlSelectElement, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, bool_str, button, make, set_attr, set_text, Keyed, Part, Sender, Slot,
+    add, add_icon, bool_str, button, make, set_attr, set_attrs, set_text, Keyed, Part, Sender, Slot,
 };
 use super::i18n::{settle, t, Key, Lang};
 use super::icons::Icon;
@@ -118,9 +118,9 @@ impl Select {
                 let option = |value: &str, text: &str| {
                     let o = add(doc, select, "option", "", &[("value", value)]);
                     if value == current {
-                        o.set_attribute("selected", "").ok();
+                        set_attrs(&o, &[("selected", "")]);
                     }
-                    o.set_text_content(Some(text));
+                    set_text(&o, text);
                 };
                 option("", t(*lang, Key::SystemDefault));
                 for (n, d) in devices.iter().enumerate() {
@@ -181,7 +181,7 @@ impl Devices {
         add_icon(doc, &toggle, Icon::Headphones);
         let text = add(doc, &toggle, "span", "", &[]).into();
         add_icon(doc, &toggle, Icon::Chevron);
-        let panel = Slot::add(doc, &el);
+        let panel = Slot::add(&el);
         let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
         // After mount (a microtask): the stored choice, then the browser's devices.
         let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
@@ -226,7 +226,7 @@ impl Devices {
                 Panel {
                     mic: Select::add(doc, &el, ids, tx, true, "microphone"),
                     speaker: Select::add(doc, &el, ids, tx, false, "speaker"),
-                    hint: Slot::add(doc, &el),
+                    hint: Slot::add(&el),
                     el,
                 }
             },

@@ -7,7 +7,7 @@ use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, add_text, bool_str, button, set_attr, set_text, Part, Sender, Slot,
+    add, add_icon, add_text, add_text_el, bool_str, button, set_attr, set_text, Part, Sender, Slot,
 };
 use super::i18n::{t, Key};
 use super::icons::Icon;
@@ -57,9 +57,9 @@ impl Keypad {
             .iter()
             .map(|(k, letters)| {
                 let b = button(doc, &el, "ad-key", &format!("{prefix}-{k}"));
-                add(doc, &b, "span", "ad-key-digit", &[]).set_text_content(Some(k));
-                add_text(doc, &b, " ");
-                add(doc, &b, "span", "ad-key-letters", &[]).set_text_content(Some(letters));
+                add_text_el(doc, &b, "span", "ad-key-digit", &[], k);
+                add_text(&b, " ");
+                add_text_el(doc, &b, "span", "ad-key-letters", &[], letters);
                 tx.on(&b, "click", move |_| Some(msg(k.to_string())))
             })
             .collect();
@@ -101,7 +101,7 @@ impl Dialpad {
     /// The pad (not yet in the document).
     pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Dialpad {
         let el = super::dom::el(doc, "form", "ad-dialpad");
-        el.set_attribute("data-test", "dialpad").ok();
+        super::dom::set_attrs(&el, &[("data-test", "dialpad")]);
         let number_id = ids.of("number");
         let label = add(doc, &el, "label", "ad-label", &[("for", &number_id)]);
         let row = add(doc, &el, "div", "ad-number-row", &[]);
@@ -123,7 +123,7 @@ impl Dialpad {
         .unchecked_into();
         let backspace = button(doc, &row, "ad-icon-button", "backspace");
         add_icon(doc, &backspace, Icon::Backspace);
-        let error = Slot::add(doc, &el);
+        let error = Slot::add(&el);
         let keypad = Keypad::add(doc, &el, tx, "key", Msg::Key);
         let call = add(
             doc,
@@ -133,7 +133,7 @@ impl Dialpad {
             &[("type", "submit"), ("data-test", "call-button")],
         );
         add_icon(doc, &call, Icon::Phone);
-        let call = add_text(doc, &call, "");
+        let call = add_text(&call, "");
         // The dial: the click (or Enter) becomes the core's event, handled before this returns.
         let submit = tx.on(&el, "submit", |e| {
             e.prevent_default();

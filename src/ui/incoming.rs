@@ -3,7 +3,7 @@
 use web_sys::Document;
 
 use super::app::{Cx, Msg};
-use super::dom::{add, add_icon, add_text, button, make, Keyed};
+use super::dom::{add, add_icon, add_text, add_text_el, button, make, Keyed};
 use super::i18n::{t, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
@@ -30,22 +30,22 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
     let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
     card.set((from.to_string(), lang, strings), |el, (from, lang, _)| {
         let alert = add(doc, el, "div", "", &[("role", "alert")]);
-        add(
+        add_text_el(
             doc,
             &alert,
             "p",
             "ad-incoming-title",
             &[("id", &ids.of("incoming-title"))],
-        )
-        .set_text_content(Some(t(*lang, Key::IncomingCall)));
-        add(
+            t(*lang, Key::IncomingCall),
+        );
+        add_text_el(
             doc,
             &alert,
             "p",
             "ad-incoming-from",
             &[("data-test", "incoming-from")],
-        )
-        .set_text_content(Some(from));
+            from,
+        );
         let actions = add(doc, el, "div", "ad-incoming-actions", &[]);
         let mut listeners = Vec::new();
         for (class, test, icon, key, msg) in [
@@ -66,7 +66,7 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
         ] {
             let b = button(doc, &actions, class, test);
             add_icon(doc, &b, icon);
-            add_text(doc, &b, t(*lang, key));
+            add_text(&b, t(*lang, key));
             listeners.push(tx.click(&b, msg));
         }
         listeners

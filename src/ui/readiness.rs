@@ -7,7 +7,8 @@ use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed, Sender, Slot,
+    add, add_icon, add_text_el, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed,
+    Sender, Slot,
 };
 use super::i18n::{t, tf, Key, Lang};
 use super::icons::Icon;
@@ -60,7 +61,7 @@ impl Readiness {
         )
         .into();
         add_icon(doc, &toggle, Icon::Chevron);
-        let list = Slot::add(doc, &el);
+        let list = Slot::add(&el);
         let listener = tx.click(&toggle, || Msg::ToggleReadiness);
         Readiness {
             el,
@@ -141,9 +142,15 @@ fn build_list(
         );
         add_icon(doc, &li, if c.ok { Icon::Check } else { Icon::Alert });
         let state = t(lang, if c.ok { Key::CheckOk } else { Key::CheckFail });
-        add(doc, &li, "span", "ad-visually-hidden", &[])
-            .set_text_content(Some(&format!("{state}: ")));
-        add(doc, &li, "span", "", &[]).set_text_content(Some(&check_text(lang, c)));
+        add_text_el(
+            doc,
+            &li,
+            "span",
+            "ad-visually-hidden",
+            &[],
+            &format!("{state}: "),
+        );
+        add_text_el(doc, &li, "span", "", &[], &check_text(lang, c));
     }
     let li = add(
         doc,
@@ -157,7 +164,7 @@ fn build_list(
     } else {
         tf(lang, Key::ContactsReadOnly, &[&contacts.join(", ")])
     };
-    add(doc, &li, "span", "", &[]).set_text_content(Some(&text));
+    add_text_el(doc, &li, "span", "", &[], &text);
     Vec::new()
 }
 
