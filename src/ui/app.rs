@@ -12,15 +12,15 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, Node};
 
 use super::call_pane::CallPane;
 use super::clock::wall_clock;
 use super::devices::{store, Device, Devices, INPUT_KEY, OUTPUT_KEY};
 use super::dialpad::Dialpad;
 use super::dom::{
-    add, add_icon, append, bool_str, make, remove, set_attr, set_class, set_text, text, Keyed,
-    Part, Sender, Slot,
+    add, add_icon, append, bool_str, focus, make, remove, set_attr, set_class, set_text, text,
+    Keyed, Part, Sender, Slot,
 };
 use super::emergency_banner::{callback_validity, EmergencyBanner};
 use super::i18n::{self, shown, t, tf, Key, Lang};
@@ -201,7 +201,7 @@ struct Parts {
 
 /// What to do once a render is over (no borrow held: focus handlers and fetches may re-enter).
 struct After {
-    focus: Option<HtmlElement>,
+    focus: Option<Element>,
     load: Option<Lang>,
 }
 
@@ -482,7 +482,7 @@ impl Inner {
                     self.load(lang);
                 }
                 if let Some(end) = after.focus {
-                    end.focus().ok();
+                    focus(&end);
                 }
             }
             if !self.dirty.get() || self.gone.get() {

@@ -2,8 +2,7 @@
 //! In emergency mode only End call is offered (E5): the controls come from the view model.
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dialpad::{dial_key, is_dial_key, Keypad};
@@ -296,7 +295,7 @@ impl CallPane {
                 .into();
                 let keypad = Keypad::add(doc, &el, tx, "dtmf", Msg::Dtmf);
                 let listener = tx.on(&el, "keydown", |e| {
-                    let (e, key) = dial_key(e)?;
+                    let key = dial_key(e)?;
                     (key != "+" && is_dial_key(&key)).then(|| {
                         e.prevent_default();
                         Msg::Dtmf(key)
@@ -331,8 +330,8 @@ impl CallPane {
     }
 
     /// End call, when offered (focused when emergency mode starts).
-    pub fn end_button(&mut self) -> Option<HtmlElement> {
-        self.end.get().map(|b| b.el.clone().unchecked_into())
+    pub fn end_button(&mut self) -> Option<Element> {
+        self.end.get().map(|b| b.el.clone())
     }
 }
 

@@ -5,11 +5,12 @@
 
 use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlSelectElement, Node};
+use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, bool_str, button, make, set_attr, set_attrs, set_text, Keyed, Part, Sender, Slot,
+    add, add_icon, bool_str, button, make, media_devices, set_attr, set_attrs, set_text, Keyed,
+    Part, Sender, Slot,
 };
 use super::i18n::{settle, t, Key, Lang};
 use super::icons::Icon;
@@ -100,7 +101,7 @@ impl Select {
             &[("id", &ids.of(id)), ("data-test", id)],
         );
         let listener = tx.on(&select, "change", move |e| {
-            let value = e.target()?.dyn_into::<HtmlSelectElement>().ok()?.value();
+            let value = super::dom::value(e.target()?.unchecked_ref());
             let value = (!value.is_empty()).then_some(value);
             Some(Msg::Choose { input, value })
         });
@@ -191,7 +192,7 @@ impl Devices {
             Box::new(move |_| restore.send(Msg::Restore(wanted))),
         );
         load(tx);
-        if let Some(media) = web_sys::window().and_then(|w| w.navigator().media_devices().ok()) {
+        if let Some(media) = media_devices() {
             let tx = tx.clone();
             listeners.push(EventListener::new(&media, "devicechange", move |_| {
                 load(&tx)

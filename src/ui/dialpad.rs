@@ -2,8 +2,7 @@
 //! What the agent typed lives in the field itself: no update of the view ever sets it.
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, Node};
+use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
@@ -76,19 +75,15 @@ impl Keypad {
 }
 
 /// A keydown on the pad or the DTMF keypad: the dial key pressed (no modifier), if any.
-pub fn dial_key(e: &web_sys::Event) -> Option<(KeyboardEvent, String)> {
-    let e = e.dyn_ref::<KeyboardEvent>()?;
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-        return None;
-    }
-    Some((e.clone(), e.key()))
+pub fn dial_key(e: &web_sys::Event) -> Option<String> {
+    super::dom::plain_key(e)
 }
 
 /// Number field, keypad with letters, Call. Digits, `*#+`, Backspace and Enter work from the
 /// keyboard anywhere in the pad, not only in the field.
 pub struct Dialpad {
     el: Element,
-    input: HtmlInputElement,
+    input: Element,
     label: Node,
     backspace: Element,
     error: Slot<Element>,
@@ -105,7 +100,7 @@ impl Dialpad {
         let number_id = ids.of("number");
         let label = add(doc, &el, "label", "ad-label", &[("for", &number_id)]);
         let row = add(doc, &el, "div", "ad-number-row", &[]);
-        let input: HtmlInputElement = add(
+        let input = add(
             doc,
             &row,
             "input",
@@ -119,8 +114,7 @@ impl Dialpad {
                 ("spellcheck", "false"),
                 ("aria-invalid", "false"),
             ],
-        )
-        .unchecked_into();
+        );
         let backspace = button(doc, &row, "ad-icon-button", "backspace");
         add_icon(doc, &backspace, Icon::Backspace);
         let error = Slot::add(&el);
@@ -145,7 +139,7 @@ impl Dialpad {
             if e.target().as_ref() == Some(&field) {
                 return None;
             }
-            let (e, key) = dial_key(e)?;
+            let key = dial_key(e)?;
             let msg = if is_dial_key(&key) {
                 Msg::Key(key)
             } else if key == "Backspace" {
@@ -205,12 +199,12 @@ impl Dialpad {
 
     /// What is in the field.
     pub fn value(&self) -> String {
-        self.input.value()
+        super::dom::value(&self.input)
     }
 
     /// Puts `value` in the field (a key pressed, a digit deleted).
     pub fn set_value(&self, value: &str) {
-        self.input.set_value(value);
+        super::dom::set_value(&self.input, value);
     }
 }
 

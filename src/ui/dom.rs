@@ -15,7 +15,7 @@ use super::icons::{icon, Icon};
 extern "C" {
     /// locale.js `dom`: every DOM operation below through one import (never throws).
     #[wasm_bindgen(js_name = dom)]
-    fn dom_js(op: u8, node: &Node, other: Option<&Node>, a: &str, b: &str) -> JsValue;
+    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue;
 }
 
 /// What [`dom_js`] does (the numbers in locale.js).
@@ -35,11 +35,16 @@ enum Op {
     Remove = 11,
     Clear = 12,
     GetText = 13,
+    Value = 14,
+    SetValue = 15,
+    Focus = 16,
+    DialKey = 17,
+    Media = 18,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
 #[inline(never)]
-fn op(op: Op, node: &Node, other: Option<&Node>, a: &str, b: &str) -> JsValue {
+fn op(op: Op, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue {
     dom_js(op as u8, node, other, a, b)
 }
 
@@ -174,6 +179,34 @@ pub fn set_class(e: &Element, class: &str) {
 #[inline(never)]
 pub fn clear(e: &Node) {
     op(Op::Clear, e, None, "", "");
+}
+
+/// The value of the field (input or select) `e`.
+pub fn value(e: &Element) -> String {
+    op(Op::Value, e, None, "", "")
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Sets the value of the field `e`.
+pub fn set_value(e: &Element, value: &str) {
+    op(Op::SetValue, e, None, value, "");
+}
+
+/// Moves the focus to `e`.
+pub fn focus(e: &Element) {
+    op(Op::Focus, e, None, "", "");
+}
+
+/// The key of a keydown `e` pressed without Ctrl, Meta or Alt.
+pub fn plain_key(e: &web_sys::Event) -> Option<String> {
+    op(Op::DialKey, e, None, "", "").as_string()
+}
+
+/// The browser's media devices (for their `devicechange`), if it has them.
+pub fn media_devices() -> Option<web_sys::EventTarget> {
+    let media = op(Op::Media, &JsValue::UNDEFINED, None, "", "");
+    (!media.is_null()).then(|| media.unchecked_into())
 }
 
 /// Takes `e` out of the document.

@@ -83,7 +83,7 @@ export function settle(value, done) {
 /**
  * The pane's DOM operations through one import (src/ui/dom.rs; issue 16: every web-sys method
  * is an import, a glue function and a shim of its own). `op` says which; `node` is what it
- * works on, `other` a second node, `a` and `b` names or texts. Only text and attributes are
+ * works on (a node, or an event), `other` a second node, `a` and `b` names or texts. Only text and attributes are
  * ever set: nothing is parsed as markup (strict CSP). Never throws (a failed operation
  * changes nothing and gives null), like the `.ok()` the wasm used to end every call with.
  */
@@ -133,6 +133,20 @@ export function dom(op, node, other, a, b) {
       case 12: // everything in `node` removed
         node.textContent = "";
         return null;
+      case 14: // the value of the field `node`
+        return String(node.value);
+      case 15: // the value of the field `node` set to `a`
+        node.value = a;
+        return null;
+      case 16: // the focus moved to `node`
+        node.focus();
+        return null;
+      case 17: // the key of the keydown `node` when it has no modifier (null otherwise)
+        return node instanceof KeyboardEvent && !node.ctrlKey && !node.metaKey && !node.altKey
+          ? node.key
+          : null;
+      case 18: // the browser's media devices (null when it has none)
+        return navigator.mediaDevices ?? null;
       default: // the text (null when there is none)
         return node.textContent;
     }
