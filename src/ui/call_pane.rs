@@ -297,7 +297,7 @@ impl CallPane {
                 let listener = tx.on(&el, "keydown", |e| {
                     let key = dial_key(e)?;
                     (key != "+" && is_dial_key(&key)).then(|| {
-                        e.prevent_default();
+                        super::dom::prevent_default(e);
                         Msg::Dtmf(key)
                     })
                 });

@@ -101,7 +101,7 @@ impl Select {
             &[("id", &ids.of(id)), ("data-test", id)],
         );
         let listener = tx.on(&select, "change", move |e| {
-            let value = super::dom::value(e.target()?.unchecked_ref());
+            let value = super::dom::value(super::dom::target(e).unchecked_ref());
             let value = (!value.is_empty()).then_some(value);
             Some(Msg::Choose { input, value })
         });

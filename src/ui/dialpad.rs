@@ -130,13 +130,13 @@ impl Dialpad {
         let call = add_text(&call, "");
         // The dial: the click (or Enter) becomes the core's event, handled before this returns.
         let submit = tx.on(&el, "submit", |e| {
-            e.prevent_default();
+            super::dom::prevent_default(e);
             Some(Msg::Dial)
         });
-        let field: web_sys::EventTarget = input.clone().into();
+        let field: wasm_bindgen::JsValue = input.clone().into();
         let keys = tx.on(&el, "keydown", move |e| {
             // The field handles its own typing; elsewhere in the pad the keys still dial.
-            if e.target().as_ref() == Some(&field) {
+            if super::dom::target(e) == field {
                 return None;
             }
             let key = dial_key(e)?;
@@ -147,7 +147,7 @@ impl Dialpad {
             } else {
                 return None;
             };
-            e.prevent_default();
+            super::dom::prevent_default(e);
             Some(msg)
         });
         let back = tx.click(&backspace, || Msg::Backspace);

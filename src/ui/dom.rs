@@ -40,6 +40,9 @@ enum Op {
     Focus = 16,
     DialKey = 17,
     Media = 18,
+    PreventDefault = 19,
+    Target = 20,
+    Describe = 21,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
@@ -207,6 +210,23 @@ pub fn plain_key(e: &web_sys::Event) -> Option<String> {
 pub fn media_devices() -> Option<web_sys::EventTarget> {
     let media = op(Op::Media, &JsValue::UNDEFINED, None, "", "");
     (!media.is_null()).then(|| media.unchecked_into())
+}
+
+/// Prevents the default of the event `e`.
+pub fn prevent_default(e: &web_sys::Event) {
+    op(Op::PreventDefault, e, None, "", "");
+}
+
+/// The target of the event `e`.
+pub fn target(e: &web_sys::Event) -> JsValue {
+    op(Op::Target, e, None, "", "")
+}
+
+/// Why `error` (what a promise rejected with) happened, in words.
+pub fn describe(error: &JsValue) -> String {
+    op(Op::Describe, error, None, "", "")
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// Takes `e` out of the document.

@@ -14,7 +14,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 #[cfg(feature = "admin")]
 use yew::prelude::*;
 
@@ -458,7 +458,7 @@ fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
         Err(e) => Err(format!(
             "the {} translations could not be loaded ({}); showing English",
             lang.tag(),
-            describe(&e)
+            super::dom::describe(&e)
         )),
     };
     let waiters = LOADS.with(|loads| {
@@ -477,13 +477,6 @@ fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
     });
     for done in waiters {
         done(result.clone());
-    }
-}
-
-fn describe(error: &JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(e) => String::from(e.message()),
-        None => error.as_string().unwrap_or_else(|| "unknown error".into()),
     }
 }
 

@@ -147,6 +147,13 @@ export function dom(op, node, other, a, b) {
           : null;
       case 18: // the browser's media devices (null when it has none)
         return navigator.mediaDevices ?? null;
+      case 19: // the event `node`'s default prevented
+        node.preventDefault();
+        return null;
+      case 20: // the event `node`'s target
+        return node.target;
+      case 21: // why `node` (a rejection) failed, in words
+        return node instanceof Error ? String(node.message) : typeof node === "string" ? node : "unknown error";
       default: // the text (null when there is none)
         return node.textContent;
     }
