@@ -135,12 +135,9 @@ impl Header {
                     doc,
                     "button",
                     "ad-icon-button",
-                    &[
-                        ("type", "button"),
-                        ("data-test", "settings-toggle"),
-                        ("aria-controls", &ids.of("settings-panel")),
-                    ],
+                    &[("type", "button"), ("data-test", "settings-toggle")],
                 );
+                ids.set(&b, "aria-controls", "settings-panel");
                 add_icon(doc, &b, Icon::Settings);
                 *listener = Some(tx.click(&b, || Msg::ToggleSettings));
                 b
@@ -663,7 +660,8 @@ impl Inner {
             (true, Some(link)) => p
                 .settings
                 .show(|| {
-                    let el = make(doc, "div", "", &[("id", &ids.of("settings-panel"))]);
+                    let el = make(doc, "div", "", &[]);
+                    ids.set(&el, "id", "settings-panel");
                     super::settings_panel::Hosted::new(el, link.clone(), lang)
                 })
                 .set_lang(lang),

@@ -122,24 +122,18 @@ pub struct CallPane {
 impl CallPane {
     /// The pane (not yet in the document).
     pub fn new(doc: &Document, ids: &Ids) -> CallPane {
-        let el = make(
-            doc,
-            "section",
-            "ad-call",
-            &[
-                ("data-test", "call"),
-                ("aria-labelledby", &ids.of("call-number")),
-            ],
-        );
+        let el = make(doc, "section", "ad-call", &[("data-test", "call")]);
+        ids.set(&el, "aria-labelledby", "call-number");
         let head = add(doc, &el, "div", "ad-call-head", &[]);
         let number = add(
             doc,
             &head,
             "div",
             "ad-call-number",
-            &[("id", &ids.of("call-number")), ("data-test", "call-number")],
-        )
-        .into();
+            &[("data-test", "call-number")],
+        );
+        ids.set(&number, "id", "call-number");
+        let number = number.into();
         let meta = add(doc, &head, "div", "ad-call-meta", &[]);
         let status = add(
             doc,
@@ -266,7 +260,7 @@ impl CallPane {
                     let b = Toggle::new(doc, tx, toggle, "dtmf-toggle", Icon::Keypad, || {
                         Msg::ToggleDtmf
                     });
-                    set_attr(&b.el, "aria-controls", Some(&ids.of("dtmf")));
+                    ids.set(&b.el, "aria-controls", "dtmf");
                     b
                 },
                 |b| {
@@ -279,12 +273,8 @@ impl CallPane {
         self.dtmf.set(
             c.dtmf && self.dtmf_open,
             || {
-                let el = make(
-                    doc,
-                    "div",
-                    "ad-dtmf",
-                    &[("id", &ids.of("dtmf")), ("data-test", "dtmf")],
-                );
+                let el = make(doc, "div", "ad-dtmf", &[("data-test", "dtmf")]);
+                ids.set(&el, "id", "dtmf");
                 let sent = add(
                     doc,
                     &el,

@@ -92,14 +92,11 @@ impl Select {
         id: &str,
     ) -> Select {
         let el = add(doc, parent, "div", "ad-field", &[]);
-        let label = add(doc, &el, "label", "ad-label", &[("for", &ids.of(id))]).into();
-        let select = add(
-            doc,
-            &el,
-            "select",
-            "",
-            &[("id", &ids.of(id)), ("data-test", id)],
-        );
+        let label = add(doc, &el, "label", "ad-label", &[]);
+        ids.set(&label, "for", id);
+        let label = label.into();
+        let select = add(doc, &el, "select", "", &[("data-test", id)]);
+        ids.set(&select, "id", id);
         let listener = tx.on(&select, "change", move |e| {
             let value = super::dom::value(super::dom::target(e).unchecked_ref());
             let value = (!value.is_empty()).then_some(value);
@@ -178,7 +175,7 @@ impl Devices {
     pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Devices {
         let el = make(doc, "div", "ad-devices", &[]);
         let toggle = button(doc, &el, "ad-disclosure", "devices-toggle");
-        set_attr(&toggle, "aria-controls", Some(&ids.of("devices-panel")));
+        ids.set(&toggle, "aria-controls", "devices-panel");
         add_icon(doc, &toggle, Icon::Headphones);
         let text = add(doc, &toggle, "span", "", &[]).into();
         add_icon(doc, &toggle, Icon::Chevron);
@@ -218,12 +215,8 @@ impl Devices {
         self.panel.set(
             self.open,
             || {
-                let el = make(
-                    doc,
-                    "div",
-                    "ad-devices-panel",
-                    &[("id", &ids.of("devices-panel")), ("data-test", "devices")],
-                );
+                let el = make(doc, "div", "ad-devices-panel", &[("data-test", "devices")]);
+                ids.set(&el, "id", "devices-panel");
                 Panel {
                     mic: Select::add(doc, &el, ids, tx, true, "microphone"),
                     speaker: Select::add(doc, &el, ids, tx, false, "speaker"),

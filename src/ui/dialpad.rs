@@ -97,8 +97,8 @@ impl Dialpad {
     pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Dialpad {
         let el = super::dom::el(doc, "form", "ad-dialpad");
         super::dom::set_attrs(&el, &[("data-test", "dialpad")]);
-        let number_id = ids.of("number");
-        let label = add(doc, &el, "label", "ad-label", &[("for", &number_id)]);
+        let label = add(doc, &el, "label", "ad-label", &[]);
+        ids.set(&label, "for", "number");
         let row = add(doc, &el, "div", "ad-number-row", &[]);
         let input = add(
             doc,
@@ -106,7 +106,6 @@ impl Dialpad {
             "input",
             "ad-number",
             &[
-                ("id", &number_id),
                 ("data-test", "number"),
                 ("type", "tel"),
                 ("inputmode", "tel"),
@@ -115,6 +114,7 @@ impl Dialpad {
                 ("aria-invalid", "false"),
             ],
         );
+        ids.set(&input, "id", "number");
         let backspace = button(doc, &row, "ad-icon-button", "backspace");
         add_icon(doc, &backspace, Icon::Backspace);
         let error = Slot::add(&el);
@@ -172,25 +172,17 @@ impl Dialpad {
         set_attr(&self.backspace, "title", Some(delete));
         self.keypad.update(t(lang, Key::Keypad));
         set_text(&self.call, t(lang, Key::Call));
-        let error_id = ids.of("number-error");
         set_attr(&self.input, "aria-invalid", Some(bool_str(error.is_some())));
-        set_attr(
-            &self.input,
-            "aria-describedby",
-            error.map(|_| error_id.as_str()),
-        );
+        match error {
+            Some(_) => ids.set(&self.input, "aria-describedby", "number-error"),
+            None => set_attr(&self.input, "aria-describedby", None),
+        }
         self.error.set(
             error.is_some(),
             || {
                 let p = super::dom::el(doc, "p", "ad-field-error");
-                super::dom::set_attrs(
-                    &p,
-                    &[
-                        ("id", &error_id),
-                        ("role", "alert"),
-                        ("data-test", "notice"),
-                    ],
-                );
+                super::dom::set_attrs(&p, &[("role", "alert"), ("data-test", "notice")]);
+                ids.set(&p, "id", "number-error");
                 p
             },
             |p| set_text(p, error.unwrap_or_default()),

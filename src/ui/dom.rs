@@ -15,7 +15,7 @@ use super::icons::{icon, Icon};
 extern "C" {
     /// locale.js `dom`: every DOM operation below through one import (never throws).
     #[wasm_bindgen(js_name = dom)]
-    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue;
+    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str, c: &str) -> JsValue;
 }
 
 /// What [`dom_js`] does (the numbers in locale.js).
@@ -43,12 +43,19 @@ enum Op {
     PreventDefault = 19,
     Target = 20,
     Describe = 21,
+    SetIdAttr = 22,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
 #[inline(never)]
 fn op(op: Op, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue {
-    dom_js(op as u8, node, other, a, b)
+    dom_js(op as u8, node, other, a, b, "")
+}
+
+/// Sets the attribute `attr` of `e` to `prefix-name` (an element id), when it differs.
+#[inline(never)]
+pub fn set_id_attr(e: &Element, attr: &str, prefix: &str, name: &str) {
+    dom_js(Op::SetIdAttr as u8, e, None, attr, prefix, name);
 }
 
 /// A new `<tag class=…>` (an empty class is left out).

@@ -56,11 +56,9 @@ impl EmergencyBanner {
             doc,
             "section",
             "ad-emergency",
-            &[
-                ("data-test", "emergency-banner"),
-                ("aria-labelledby", &ids.of("emergency-title")),
-            ],
+            &[("data-test", "emergency-banner")],
         );
+        ids.set(&el, "aria-labelledby", "emergency-title");
         // The alert holds only what must be announced at once: not the ticking countdown.
         let alert = Keyed::new(add(
             doc,
@@ -105,13 +103,8 @@ impl EmergencyBanner {
         self.alert.set(
             (title, warning, unanswered, lang, strings),
             |el, (title, warning, unanswered, lang, _)| {
-                let p = add(
-                    doc,
-                    el,
-                    "p",
-                    "ad-emergency-title",
-                    &[("id", &ids.of("emergency-title"))],
-                );
+                let p = add(doc, el, "p", "ad-emergency-title", &[]);
+                ids.set(&p, "id", "emergency-title");
                 add_icon(doc, &p, Icon::Alert);
                 add_text(&p, t(*lang, *title));
                 add_text_el(
@@ -148,27 +141,26 @@ impl EmergencyBanner {
         self.still_on.set(
             e.unconfirmed == Some(Unconfirmed::AfterReload),
             || {
-                Keyed::new(make(
+                let el = make(
                     doc,
                     "div",
                     "ad-still-on",
-                    &[
-                        ("role", "group"),
-                        ("aria-labelledby", &ids.of("still-on")),
-                        ("data-test", "emergency-still-on"),
-                    ],
-                ))
+                    &[("role", "group"), ("data-test", "emergency-still-on")],
+                );
+                ids.set(&el, "aria-labelledby", "still-on");
+                Keyed::new(el)
             },
             |group| {
                 group.set((lang, strings), |el, (lang, _)| {
-                    add_text_el(
+                    let p = add_text_el(
                         doc,
                         el,
                         "p",
                         "ad-emergency-warning",
-                        &[("id", &ids.of("still-on"))],
+                        &[],
                         t(*lang, Key::EmergencyStillOn),
                     );
+                    ids.set(&p, "id", "still-on");
                     let yes = button(doc, el, "ad-button", "still-on-yes");
                     set_text(&yes, t(*lang, Key::EmergencyStillOnYes));
                     let no = button(doc, el, "ad-button ad-end", "still-on-no");

@@ -14,15 +14,9 @@ pub type Incoming = Keyed<(String, Lang, u32)>;
 
 /// The card (not yet in the document).
 pub fn new(doc: &Document, ids: &Ids) -> Incoming {
-    Keyed::new(make(
-        doc,
-        "section",
-        "ad-incoming",
-        &[
-            ("data-test", "incoming"),
-            ("aria-labelledby", &ids.of("incoming-title")),
-        ],
-    ))
+    let el = make(doc, "section", "ad-incoming", &[("data-test", "incoming")]);
+    ids.set(&el, "aria-labelledby", "incoming-title");
+    Keyed::new(el)
 }
 
 /// Shows the caller `from`.
@@ -30,14 +24,15 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
     let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
     card.set((from.to_string(), lang, strings), |el, (from, lang, _)| {
         let alert = add(doc, el, "div", "", &[("role", "alert")]);
-        add_text_el(
+        let title = add_text_el(
             doc,
             &alert,
             "p",
             "ad-incoming-title",
-            &[("id", &ids.of("incoming-title"))],
+            &[],
             t(*lang, Key::IncomingCall),
         );
+        ids.set(&title, "id", "incoming-title");
         add_text_el(
             doc,
             &alert,

@@ -49,7 +49,7 @@ impl Readiness {
     pub fn add(doc: &Document, parent: &Node, ids: &Ids, tx: &Sender<Msg>) -> Readiness {
         let el = add(doc, parent, "div", "ad-readiness", &[]);
         let toggle = button(doc, &el, "ad-badge", "readiness-toggle");
-        set_attr(&toggle, "aria-controls", Some(&ids.of("readiness-list")));
+        ids.set(&toggle, "aria-controls", "readiness-list");
         let icon = IconSlot::add(doc, &toggle, Icon::Alert);
         let title = add(doc, &toggle, "span", "ad-visually-hidden", &[]).into();
         let badge = add(
@@ -102,13 +102,8 @@ impl Readiness {
             self.open,
             || {
                 let ul = super::dom::el(doc, "ul", "ad-checks");
-                super::dom::set_attrs(
-                    &ul,
-                    &[
-                        ("id", &ids.of("readiness-list")),
-                        ("data-test", "readiness-list"),
-                    ],
-                );
+                super::dom::set_attrs(&ul, &[("data-test", "readiness-list")]);
+                ids.set(&ul, "id", "readiness-list");
                 Keyed::new(ul)
             },
             |list| {
