@@ -107,7 +107,8 @@ pub fn add(
     e
 }
 
-/// `el` with attributes and the text `text`, appended to `parent`.
+/// `el` with attributes and the text `text`, appended to `parent` (not returned: one drop
+/// here rather than at every call).
 #[inline(never)]
 pub fn add_text_el(
     doc: &Document,
@@ -116,10 +117,8 @@ pub fn add_text_el(
     class: &str,
     attrs: &[(&str, &str)],
     text: &str,
-) -> Element {
-    let e = add(doc, parent, tag, class, attrs);
-    set_text(&e, text);
-    e
+) {
+    set_text(&add(doc, parent, tag, class, attrs), text);
 }
 
 /// A text node appended to `parent`.
@@ -130,10 +129,8 @@ pub fn add_text(parent: &Node, text: &str) -> Node {
 
 /// An icon appended to `parent`.
 #[inline(never)]
-pub fn add_icon(doc: &Document, parent: &Node, which: Icon) -> Element {
-    let i = icon(doc, which);
-    append(parent, &i);
-    i
+pub fn add_icon(doc: &Document, parent: &Node, which: Icon) {
+    append(parent, &icon(doc, which));
 }
 
 /// A `<button type=button class=… data-test=…>`, appended to `parent`.
@@ -252,7 +249,11 @@ impl IconSlot {
     /// `which`, appended to `parent`.
     pub fn add(doc: &Document, parent: &Node, which: Icon) -> IconSlot {
         IconSlot {
-            el: add_icon(doc, parent, which),
+            el: {
+                let i = icon(doc, which);
+                append(parent, &i);
+                i
+            },
             which,
         }
     }

@@ -152,15 +152,9 @@ impl EmergencyBanner {
             },
             |group| {
                 group.set((lang, strings), |el, (lang, _)| {
-                    let p = add_text_el(
-                        doc,
-                        el,
-                        "p",
-                        "ad-emergency-warning",
-                        &[],
-                        t(*lang, Key::EmergencyStillOn),
-                    );
+                    let p = add(doc, el, "p", "ad-emergency-warning", &[]);
                     ids.set(&p, "id", "still-on");
+                    set_text(&p, t(*lang, Key::EmergencyStillOn));
                     let yes = button(doc, el, "ad-button", "still-on-yes");
                     set_text(&yes, t(*lang, Key::EmergencyStillOnYes));
                     let no = button(doc, el, "ad-button ad-end", "still-on-no");

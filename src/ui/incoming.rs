@@ -3,7 +3,7 @@
 use web_sys::Document;
 
 use super::app::{Cx, Msg};
-use super::dom::{add, add_icon, add_text, add_text_el, button, make, Keyed};
+use super::dom::{add, add_icon, add_text, add_text_el, button, make, set_text, Keyed};
 use super::i18n::{t, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
@@ -24,15 +24,9 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
     let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
     card.set((from.to_string(), lang, strings), |el, (from, lang, _)| {
         let alert = add(doc, el, "div", "", &[("role", "alert")]);
-        let title = add_text_el(
-            doc,
-            &alert,
-            "p",
-            "ad-incoming-title",
-            &[],
-            t(*lang, Key::IncomingCall),
-        );
+        let title = add(doc, &alert, "p", "ad-incoming-title", &[]);
         ids.set(&title, "id", "incoming-title");
+        set_text(&title, t(*lang, Key::IncomingCall));
         add_text_el(
             doc,
             &alert,
