@@ -19,6 +19,18 @@ export async function fetchLocale(tag) {
   return response.json();
 }
 
+/** `file[group][key]` when it is a string (a locale file's translation), else undefined. */
+export function pick(file, group, key) {
+  try {
+    const isObject = (v) => typeof v === "object" && v !== null;
+    const members = isObject(file) ? file[group] : undefined;
+    const value = isObject(members) ? members[key] : undefined;
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // Intl from here rather than through js-sys reflection in the wasm (issue 16: fewer bytes).
 
 /** `code`'s region name in `tag` (`Intl.DisplayNames`), or undefined when it has none. */
