@@ -12,14 +12,15 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, Node};
 
 use super::call_pane::CallPane;
 use super::clock::wall_clock;
 use super::devices::{store, Device, Devices, INPUT_KEY, OUTPUT_KEY};
 use super::dialpad::Dialpad;
 use super::dom::{
-    add, add_icon, bool_str, make, set_attr, set_class, set_text, Keyed, Part, Sender, Slot,
+    add, add_icon, append, bool_str, focus, make, remove, set_attr, set_class, set_text, text,
+    Keyed, Part, Sender, Slot,
 };
 use super::emergency_banner::{callback_validity, EmergencyBanner};
 use super::i18n::{self, shown, t, tf, Key, Lang};
@@ -112,7 +113,7 @@ impl Header {
         let el = make(doc, "header", "ad-header", &[]);
         let title = add(doc, &el, "h2", "ad-title", &[]);
         let readiness = Readiness::add(doc, &el, ids, tx);
-        let settings = Slot::add(doc, &el);
+        let settings = Slot::add(&el);
         Header {
             el,
             title,
@@ -134,12 +135,9 @@ impl Header {
                     doc,
                     "button",
                     "ad-icon-button",
-                    &[
-                        ("type", "button"),
-                        ("data-test", "settings-toggle"),
-                        ("aria-controls", &ids.of("settings-panel")),
-                    ],
+                    &[("type", "button"), ("data-test", "settings-toggle")],
                 );
+                ids.set(&b, "aria-controls", "settings-panel");
                 add_icon(doc, &b, Icon::Settings);
                 *listener = Some(tx.click(&b, || Msg::ToggleSettings));
                 b
@@ -200,7 +198,7 @@ struct Parts {
 
 /// What to do once a render is over (no borrow held: focus handlers and fetches may re-enter).
 struct After {
-    focus: Option<HtmlElement>,
+    focus: Option<Element>,
     load: Option<Lang>,
 }
 
@@ -288,7 +286,7 @@ impl Pane {
         let tx = inner.tx.clone();
         *inner._watch.borrow_mut() = Some(i18n::watch(Rc::new(move || tx.send(Msg::Strings))));
         *inner.parts.borrow_mut() = Some(inner.build());
-        container.append_child(&inner.root).ok();
+        append(container, &inner.root);
         inner.apply();
         Pane(inner)
     }
@@ -308,7 +306,7 @@ impl Pane {
         if inner.gone.replace(true) {
             return;
         }
-        inner.root.remove();
+        remove(&inner.root);
         inner._watch.borrow_mut().take();
         // Mid-render (a focus handler that unmounts): the parts go with the pane.
         let parts = inner.parts.try_borrow_mut().ok().and_then(|mut p| p.take());
@@ -327,10 +325,10 @@ impl Inner {
     fn build(&self) -> Parts {
         let (doc, root): (&Document, &Node) = (&self.doc, &self.root);
         Parts {
-            header: Slot::add(doc, root),
-            peer: Slot::add(doc, root),
-            banner: Slot::add(doc, root),
-            notices: Slot::add(doc, root),
+            header: Slot::add(root),
+            peer: Slot::add(root),
+            banner: Slot::add(root),
+            notices: Slot::add(root),
             announcer: add(
                 doc,
                 root,
@@ -338,13 +336,13 @@ impl Inner {
                 "ad-visually-hidden",
                 &[("aria-live", "polite"), ("data-test", "announcer")],
             ),
-            incoming: Slot::add(doc, root),
-            call: Slot::add(doc, root),
-            callback: Slot::add(doc, root),
+            incoming: Slot::add(root),
+            call: Slot::add(root),
+            callback: Slot::add(root),
             #[cfg(feature = "admin")]
-            settings: Slot::add(doc, root),
-            dialpad: Slot::add(doc, root),
-            devices: Slot::add(doc, root),
+            settings: Slot::add(root),
+            dialpad: Slot::add(root),
+            devices: Slot::add(root),
             settings_open: false,
             said: None,
             was_emergency: None,
@@ -481,7 +479,7 @@ impl Inner {
                     self.load(lang);
                 }
                 if let Some(end) = after.focus {
-                    end.focus().ok();
+                    focus(&end);
                 }
             }
             if !self.dirty.get() || self.gone.get() {
@@ -575,7 +573,7 @@ impl Inner {
             |k| {
                 let number = peer.map(|p| p.number.clone()).unwrap_or_default();
                 k.set((number, lang, strings), |el, (number, lang, _)| {
-                    el.set_text_content(Some(&tf(*lang, Key::EmergencyOtherTab, &[number])));
+                    set_text(&el, &tf(*lang, Key::EmergencyOtherTab, &[number]));
                     Vec::new()
                 })
             },
@@ -598,9 +596,7 @@ impl Inner {
         if p.said.as_ref() != Some(&says) {
             match &says {
                 Some(text) => set_text(&p.announcer, text),
-                None if p.said.is_some()
-                    && p.announcer.text_content().is_some_and(|s| !s.is_empty()) =>
-                {
+                None if p.said.is_some() && !text(&p.announcer).is_empty() => {
                     set_text(&p.announcer, t(lang, Key::CallEnded))
                 }
                 None => {}
@@ -664,7 +660,8 @@ impl Inner {
             (true, Some(link)) => p
                 .settings
                 .show(|| {
-                    let el = make(doc, "div", "", &[("id", &ids.of("settings-panel"))]);
+                    let el = make(doc, "div", "", &[]);
+                    ids.set(&el, "id", "settings-panel");
                     super::settings_panel::Hosted::new(el, link.clone(), lang)
                 })
                 .set_lang(lang),

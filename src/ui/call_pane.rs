@@ -2,8 +2,7 @@
 //! In emergency mode only End call is offered (E5): the controls come from the view model.
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dialpad::{dial_key, is_dial_key, Keypad};
@@ -54,7 +53,7 @@ impl Toggle {
             &[("type", "button"), ("data-test", test)],
         );
         let icon = IconSlot::add(doc, &el, icon);
-        let text = add_text(doc, &el, "");
+        let text = add_text(&el, "");
         let listener = tx.click(&el, msg);
         Toggle {
             el,
@@ -123,24 +122,18 @@ pub struct CallPane {
 impl CallPane {
     /// The pane (not yet in the document).
     pub fn new(doc: &Document, ids: &Ids) -> CallPane {
-        let el = make(
-            doc,
-            "section",
-            "ad-call",
-            &[
-                ("data-test", "call"),
-                ("aria-labelledby", &ids.of("call-number")),
-            ],
-        );
+        let el = make(doc, "section", "ad-call", &[("data-test", "call")]);
+        ids.set(&el, "aria-labelledby", "call-number");
         let head = add(doc, &el, "div", "ad-call-head", &[]);
         let number = add(
             doc,
             &head,
             "div",
             "ad-call-number",
-            &[("id", &ids.of("call-number")), ("data-test", "call-number")],
-        )
-        .into();
+            &[("data-test", "call-number")],
+        );
+        ids.set(&number, "id", "call-number");
+        let number = number.into();
         let meta = add(doc, &head, "div", "ad-call-meta", &[]);
         let status = add(
             doc,
@@ -150,15 +143,15 @@ impl CallPane {
             &[("data-test", "call-status")],
         )
         .into();
-        let timer = Slot::add(doc, &meta);
+        let timer = Slot::add(&meta);
         CallPane {
             number,
             status,
             timer,
-            held: Slot::add(doc, &el),
-            actions: Slot::add(doc, &el),
-            dtmf: Slot::add(doc, &el),
-            end: Slot::add(doc, &el),
+            held: Slot::add(&el),
+            actions: Slot::add(&el),
+            dtmf: Slot::add(&el),
+            end: Slot::add(&el),
             el,
             dtmf_open: false,
             sent: String::new(),
@@ -216,7 +209,7 @@ impl CallPane {
                         "ad-dot ad-dot-held",
                         &[("aria-hidden", "true")],
                     );
-                    add_text(doc, el, &tf(*lang, Key::HeldCall, &[number]));
+                    add_text(el, &tf(*lang, Key::HeldCall, &[number]));
                     Vec::new()
                 });
             },
@@ -226,9 +219,9 @@ impl CallPane {
             || {
                 let el = make(doc, "div", "ad-call-actions", &[]);
                 Actions {
-                    mute: Slot::add(doc, &el),
-                    hold: Slot::add(doc, &el),
-                    dtmf: Slot::add(doc, &el),
+                    mute: Slot::add(&el),
+                    hold: Slot::add(&el),
+                    dtmf: Slot::add(&el),
                     el,
                 }
             },
@@ -267,7 +260,7 @@ impl CallPane {
                     let b = Toggle::new(doc, tx, toggle, "dtmf-toggle", Icon::Keypad, || {
                         Msg::ToggleDtmf
                     });
-                    set_attr(&b.el, "aria-controls", Some(&ids.of("dtmf")));
+                    ids.set(&b.el, "aria-controls", "dtmf");
                     b
                 },
                 |b| {
@@ -280,12 +273,8 @@ impl CallPane {
         self.dtmf.set(
             c.dtmf && self.dtmf_open,
             || {
-                let el = make(
-                    doc,
-                    "div",
-                    "ad-dtmf",
-                    &[("id", &ids.of("dtmf")), ("data-test", "dtmf")],
-                );
+                let el = make(doc, "div", "ad-dtmf", &[("data-test", "dtmf")]);
+                ids.set(&el, "id", "dtmf");
                 let sent = add(
                     doc,
                     &el,
@@ -296,9 +285,9 @@ impl CallPane {
                 .into();
                 let keypad = Keypad::add(doc, &el, tx, "dtmf", Msg::Dtmf);
                 let listener = tx.on(&el, "keydown", |e| {
-                    let (e, key) = dial_key(e)?;
+                    let key = dial_key(e)?;
                     (key != "+" && is_dial_key(&key)).then(|| {
-                        e.prevent_default();
+                        super::dom::prevent_default(e);
                         Msg::Dtmf(key)
                     })
                 });
@@ -331,8 +320,8 @@ impl CallPane {
     }
 
     /// End call, when offered (focused when emergency mode starts).
-    pub fn end_button(&mut self) -> Option<HtmlElement> {
-        self.end.get().map(|b| b.el.clone().unchecked_into())
+    pub fn end_button(&mut self) -> Option<Element> {
+        self.end.get().map(|b| b.el.clone())
     }
 }
 

@@ -5,11 +5,12 @@
 
 use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlSelectElement, Node};
+use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, bool_str, button, make, set_attr, set_text, Keyed, Part, Sender, Slot,
+    add, add_icon, bool_str, button, make, media_devices, set_attr, set_attrs, set_text, Keyed,
+    Part, Sender, Slot,
 };
 use super::i18n::{settle, t, Key, Lang};
 use super::icons::Icon;
@@ -91,16 +92,13 @@ impl Select {
         id: &str,
     ) -> Select {
         let el = add(doc, parent, "div", "ad-field", &[]);
-        let label = add(doc, &el, "label", "ad-label", &[("for", &ids.of(id))]).into();
-        let select = add(
-            doc,
-            &el,
-            "select",
-            "",
-            &[("id", &ids.of(id)), ("data-test", id)],
-        );
+        let label = add(doc, &el, "label", "ad-label", &[]);
+        ids.set(&label, "for", id);
+        let label = label.into();
+        let select = add(doc, &el, "select", "", &[("data-test", id)]);
+        ids.set(&select, "id", id);
         let listener = tx.on(&select, "change", move |e| {
-            let value = e.target()?.dyn_into::<HtmlSelectElement>().ok()?.value();
+            let value = super::dom::value(super::dom::target(e).unchecked_ref());
             let value = (!value.is_empty()).then_some(value);
             Some(Msg::Choose { input, value })
         });
@@ -118,9 +116,9 @@ impl Select {
                 let option = |value: &str, text: &str| {
                     let o = add(doc, select, "option", "", &[("value", value)]);
                     if value == current {
-                        o.set_attribute("selected", "").ok();
+                        set_attrs(&o, &[("selected", "")]);
                     }
-                    o.set_text_content(Some(text));
+                    set_text(&o, text);
                 };
                 option("", t(*lang, Key::SystemDefault));
                 for (n, d) in devices.iter().enumerate() {
@@ -177,11 +175,11 @@ impl Devices {
     pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Devices {
         let el = make(doc, "div", "ad-devices", &[]);
         let toggle = button(doc, &el, "ad-disclosure", "devices-toggle");
-        set_attr(&toggle, "aria-controls", Some(&ids.of("devices-panel")));
+        ids.set(&toggle, "aria-controls", "devices-panel");
         add_icon(doc, &toggle, Icon::Headphones);
         let text = add(doc, &toggle, "span", "", &[]).into();
         add_icon(doc, &toggle, Icon::Chevron);
-        let panel = Slot::add(doc, &el);
+        let panel = Slot::add(&el);
         let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
         // After mount (a microtask): the stored choice, then the browser's devices (neither
         // for the warm-up's pane, which is never shown).
@@ -193,8 +191,7 @@ impl Devices {
                 Box::new(move |_| restore.send(Msg::Restore(wanted))),
             );
             load(tx);
-            let media = web_sys::window().and_then(|w| w.navigator().media_devices().ok());
-            if let Some(media) = media {
+            if let Some(media) = media_devices() {
                 let tx = tx.clone();
                 listeners.push(EventListener::new(&media, "devicechange", move |_| {
                     load(&tx)
@@ -221,16 +218,12 @@ impl Devices {
         self.panel.set(
             self.open,
             || {
-                let el = make(
-                    doc,
-                    "div",
-                    "ad-devices-panel",
-                    &[("id", &ids.of("devices-panel")), ("data-test", "devices")],
-                );
+                let el = make(doc, "div", "ad-devices-panel", &[("data-test", "devices")]);
+                ids.set(&el, "id", "devices-panel");
                 Panel {
                     mic: Select::add(doc, &el, ids, tx, true, "microphone"),
                     speaker: Select::add(doc, &el, ids, tx, false, "speaker"),
-                    hint: Slot::add(doc, &el),
+                    hint: Slot::add(&el),
                     el,
                 }
             },

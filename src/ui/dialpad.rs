@@ -2,12 +2,11 @@
 //! What the agent typed lives in the field itself: no update of the view ever sets it.
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, Node};
+use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, add_text, bool_str, button, set_attr, set_text, Part, Sender, Slot,
+    add, add_icon, add_text, add_text_el, bool_str, button, set_attr, set_text, Part, Sender, Slot,
 };
 use super::i18n::{t, Key};
 use super::icons::Icon;
@@ -57,9 +56,9 @@ impl Keypad {
             .iter()
             .map(|(k, letters)| {
                 let b = button(doc, &el, "ad-key", &format!("{prefix}-{k}"));
-                add(doc, &b, "span", "ad-key-digit", &[]).set_text_content(Some(k));
-                add_text(doc, &b, " ");
-                add(doc, &b, "span", "ad-key-letters", &[]).set_text_content(Some(letters));
+                add_text_el(doc, &b, "span", "ad-key-digit", &[], k);
+                add_text(&b, " ");
+                add_text_el(doc, &b, "span", "ad-key-letters", &[], letters);
                 tx.on(&b, "click", move |_| Some(msg(k.to_string())))
             })
             .collect();
@@ -76,19 +75,15 @@ impl Keypad {
 }
 
 /// A keydown on the pad or the DTMF keypad: the dial key pressed (no modifier), if any.
-pub fn dial_key(e: &web_sys::Event) -> Option<(KeyboardEvent, String)> {
-    let e = e.dyn_ref::<KeyboardEvent>()?;
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-        return None;
-    }
-    Some((e.clone(), e.key()))
+pub fn dial_key(e: &web_sys::Event) -> Option<String> {
+    super::dom::plain_key(e)
 }
 
 /// Number field, keypad with letters, Call. Digits, `*#+`, Backspace and Enter work from the
 /// keyboard anywhere in the pad, not only in the field.
 pub struct Dialpad {
     el: Element,
-    input: HtmlInputElement,
+    input: Element,
     label: Node,
     backspace: Element,
     error: Slot<Element>,
@@ -101,17 +96,16 @@ impl Dialpad {
     /// The pad (not yet in the document).
     pub fn new(doc: &Document, ids: &Ids, tx: &Sender<Msg>) -> Dialpad {
         let el = super::dom::el(doc, "form", "ad-dialpad");
-        el.set_attribute("data-test", "dialpad").ok();
-        let number_id = ids.of("number");
-        let label = add(doc, &el, "label", "ad-label", &[("for", &number_id)]);
+        super::dom::set_attrs(&el, &[("data-test", "dialpad")]);
+        let label = add(doc, &el, "label", "ad-label", &[]);
+        ids.set(&label, "for", "number");
         let row = add(doc, &el, "div", "ad-number-row", &[]);
-        let input: HtmlInputElement = add(
+        let input = add(
             doc,
             &row,
             "input",
             "ad-number",
             &[
-                ("id", &number_id),
                 ("data-test", "number"),
                 ("type", "tel"),
                 ("inputmode", "tel"),
@@ -119,11 +113,11 @@ impl Dialpad {
                 ("spellcheck", "false"),
                 ("aria-invalid", "false"),
             ],
-        )
-        .unchecked_into();
+        );
+        ids.set(&input, "id", "number");
         let backspace = button(doc, &row, "ad-icon-button", "backspace");
         add_icon(doc, &backspace, Icon::Backspace);
-        let error = Slot::add(doc, &el);
+        let error = Slot::add(&el);
         let keypad = Keypad::add(doc, &el, tx, "key", Msg::Key);
         let call = add(
             doc,
@@ -133,19 +127,19 @@ impl Dialpad {
             &[("type", "submit"), ("data-test", "call-button")],
         );
         add_icon(doc, &call, Icon::Phone);
-        let call = add_text(doc, &call, "");
+        let call = add_text(&call, "");
         // The dial: the click (or Enter) becomes the core's event, handled before this returns.
         let submit = tx.on(&el, "submit", |e| {
-            e.prevent_default();
+            super::dom::prevent_default(e);
             Some(Msg::Dial)
         });
-        let field: web_sys::EventTarget = input.clone().into();
+        let field: wasm_bindgen::JsValue = input.clone().into();
         let keys = tx.on(&el, "keydown", move |e| {
             // The field handles its own typing; elsewhere in the pad the keys still dial.
-            if e.target().as_ref() == Some(&field) {
+            if super::dom::target(e) == field {
                 return None;
             }
-            let (e, key) = dial_key(e)?;
+            let key = dial_key(e)?;
             let msg = if is_dial_key(&key) {
                 Msg::Key(key)
             } else if key == "Backspace" {
@@ -153,7 +147,7 @@ impl Dialpad {
             } else {
                 return None;
             };
-            e.prevent_default();
+            super::dom::prevent_default(e);
             Some(msg)
         });
         let back = tx.click(&backspace, || Msg::Backspace);
@@ -178,25 +172,17 @@ impl Dialpad {
         set_attr(&self.backspace, "title", Some(delete));
         self.keypad.update(t(lang, Key::Keypad));
         set_text(&self.call, t(lang, Key::Call));
-        let error_id = ids.of("number-error");
         set_attr(&self.input, "aria-invalid", Some(bool_str(error.is_some())));
-        set_attr(
-            &self.input,
-            "aria-describedby",
-            error.map(|_| error_id.as_str()),
-        );
+        match error {
+            Some(_) => ids.set(&self.input, "aria-describedby", "number-error"),
+            None => set_attr(&self.input, "aria-describedby", None),
+        }
         self.error.set(
             error.is_some(),
             || {
                 let p = super::dom::el(doc, "p", "ad-field-error");
-                super::dom::set_attrs(
-                    &p,
-                    &[
-                        ("id", &error_id),
-                        ("role", "alert"),
-                        ("data-test", "notice"),
-                    ],
-                );
+                super::dom::set_attrs(&p, &[("role", "alert"), ("data-test", "notice")]);
+                ids.set(&p, "id", "number-error");
                 p
             },
             |p| set_text(p, error.unwrap_or_default()),
@@ -205,12 +191,12 @@ impl Dialpad {
 
     /// What is in the field.
     pub fn value(&self) -> String {
-        self.input.value()
+        super::dom::value(&self.input)
     }
 
     /// Puts `value` in the field (a key pressed, a digit deleted).
     pub fn set_value(&self, value: &str) {
-        self.input.set_value(value);
+        super::dom::set_value(&self.input, value);
     }
 }
 

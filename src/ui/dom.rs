@@ -6,33 +6,76 @@
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
 
 use super::icons::{icon, Icon};
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/locale.js")]
+extern "C" {
+    /// locale.js `dom`: every DOM operation below through one import (never throws).
+    #[wasm_bindgen(js_name = dom)]
+    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str, c: &str) -> JsValue;
+}
+
+/// What [`dom_js`] does (the numbers in locale.js).
+#[derive(Clone, Copy)]
+enum Op {
+    Make = 0,
+    Svg = 1,
+    Text = 2,
+    SetAttr = 3,
+    RemoveAttr = 4,
+    Class = 5,
+    Append = 6,
+    AddText = 7,
+    AddComment = 8,
+    Before = 9,
+    Replace = 10,
+    Remove = 11,
+    Clear = 12,
+    GetText = 13,
+    Value = 14,
+    SetValue = 15,
+    Focus = 16,
+    DialKey = 17,
+    Media = 18,
+    PreventDefault = 19,
+    Target = 20,
+    Describe = 21,
+    SetIdAttr = 22,
+}
+
+/// `op` on `node` (not generic: one call site for every operation).
+#[inline(never)]
+fn op(op: Op, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue {
+    dom_js(op as u8, node, other, a, b, "")
+}
+
+/// Sets the attribute `attr` of `e` to `prefix-name` (an element id), when it differs.
+#[inline(never)]
+pub fn set_id_attr(e: &Element, attr: &str, prefix: &str, name: &str) {
+    dom_js(Op::SetIdAttr as u8, e, None, attr, prefix, name);
+}
+
 /// A new `<tag class=…>` (an empty class is left out).
 #[inline(never)]
 pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
-    // Only fails for an invalid tag name; every name here is a constant. (No `expect` on the
-    // `Result<_, JsValue>`: formatting a JsValue would link wasm-bindgen's debug printer.)
-    let e = match doc
-        .create_element(tag)
-        .or_else(|_| doc.create_element("div"))
-    {
-        Ok(e) => e,
-        Err(_) => panic!("a div can always be made"),
-    };
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    e
+    // Falls back to a div for an invalid tag name (every name here is a constant).
+    op(Op::Make, doc, None, tag, class).unchecked_into()
+}
+
+/// A new SVG `<tag>`, when the document can make one.
+pub fn svg(doc: &Document, tag: &str) -> Option<Element> {
+    let e = op(Op::Svg, doc, None, tag, "");
+    (!e.is_null()).then(|| e.unchecked_into())
 }
 
 /// Sets several attributes.
 #[inline(never)]
 pub fn set_attrs(e: &Element, attrs: &[(&str, &str)]) {
     for (k, v) in attrs {
-        e.set_attribute(k, v).ok();
+        op(Op::SetAttr, e, None, k, v);
     }
 }
 
@@ -42,6 +85,12 @@ pub fn make(doc: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> E
     let e = el(doc, tag, class);
     set_attrs(&e, attrs);
     e
+}
+
+/// Appends `child` to `parent`.
+#[inline(never)]
+pub fn append(parent: &Node, child: &Node) {
+    op(Op::Append, parent, Some(child), "", "");
 }
 
 /// `el` with attributes, appended to `parent`.
@@ -54,24 +103,34 @@ pub fn add(
     attrs: &[(&str, &str)],
 ) -> Element {
     let e = make(doc, tag, class, attrs);
-    parent.append_child(&e).ok();
+    append(parent, &e);
     e
+}
+
+/// `el` with attributes and the text `text`, appended to `parent` (not returned: one drop
+/// here rather than at every call).
+#[inline(never)]
+pub fn add_text_el(
+    doc: &Document,
+    parent: &Node,
+    tag: &str,
+    class: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) {
+    set_text(&add(doc, parent, tag, class, attrs), text);
 }
 
 /// A text node appended to `parent`.
 #[inline(never)]
-pub fn add_text(doc: &Document, parent: &Node, text: &str) -> Node {
-    let t: Node = doc.create_text_node(text).into();
-    parent.append_child(&t).ok();
-    t
+pub fn add_text(parent: &Node, text: &str) -> Node {
+    op(Op::AddText, parent, None, text, "").unchecked_into()
 }
 
 /// An icon appended to `parent`.
 #[inline(never)]
-pub fn add_icon(doc: &Document, parent: &Node, which: Icon) -> Element {
-    let i = icon(doc, which);
-    parent.append_child(&i).ok();
-    i
+pub fn add_icon(doc: &Document, parent: &Node, which: Icon) {
+    append(parent, &icon(doc, which));
 }
 
 /// A `<button type=button class=… data-test=…>`, appended to `parent`.
@@ -89,20 +148,22 @@ pub fn button(doc: &Document, parent: &Node, class: &str, test: &str) -> Element
 /// Sets the text of `node` when it differs.
 #[inline(never)]
 pub fn set_text(node: &Node, text: &str) {
-    if node.text_content().as_deref() != Some(text) {
-        node.set_text_content(Some(text));
-    }
+    op(Op::Text, node, None, text, "");
+}
+
+/// The text of `node` (empty when it has none).
+pub fn text(node: &Node) -> String {
+    op(Op::GetText, node, None, "", "")
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// Sets (or, with `None`, removes) an attribute when it differs.
 #[inline(never)]
 pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
-    if e.get_attribute(name).as_deref() == value {
-        return;
-    }
     match value {
-        Some(v) => e.set_attribute(name, v).ok(),
-        None => e.remove_attribute(name).ok(),
+        Some(v) => op(Op::SetAttr, e, None, name, v),
+        None => op(Op::RemoveAttr, e, None, name, ""),
     };
 }
 
@@ -118,17 +179,64 @@ pub fn bool_str(b: bool) -> &'static str {
 /// Sets the class list when it differs.
 #[inline(never)]
 pub fn set_class(e: &Element, class: &str) {
-    if e.class_name() != class {
-        e.set_class_name(class);
-    }
+    op(Op::Class, e, None, class, "");
 }
 
 /// Empties `e`.
 #[inline(never)]
 pub fn clear(e: &Node) {
-    while let Some(c) = e.first_child() {
-        e.remove_child(&c).ok();
-    }
+    op(Op::Clear, e, None, "", "");
+}
+
+/// The value of the field (input or select) `e`.
+pub fn value(e: &Element) -> String {
+    op(Op::Value, e, None, "", "")
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Sets the value of the field `e`.
+pub fn set_value(e: &Element, value: &str) {
+    op(Op::SetValue, e, None, value, "");
+}
+
+/// Moves the focus to `e`.
+pub fn focus(e: &Element) {
+    op(Op::Focus, e, None, "", "");
+}
+
+/// The key of a keydown `e` pressed without Ctrl, Meta or Alt.
+pub fn plain_key(e: &web_sys::Event) -> Option<String> {
+    op(Op::DialKey, e, None, "", "").as_string()
+}
+
+/// The browser's media devices (for their `devicechange`), if it has them.
+pub fn media_devices() -> Option<web_sys::EventTarget> {
+    let media = op(Op::Media, &JsValue::UNDEFINED, None, "", "");
+    (!media.is_null()).then(|| media.unchecked_into())
+}
+
+/// Prevents the default of the event `e`.
+pub fn prevent_default(e: &web_sys::Event) {
+    op(Op::PreventDefault, e, None, "", "");
+}
+
+/// The target of the event `e`.
+pub fn target(e: &web_sys::Event) -> JsValue {
+    op(Op::Target, e, None, "", "")
+}
+
+/// Why `error` (what a promise rejected with) happened, in words.
+pub fn describe(error: &JsValue) -> String {
+    op(Op::Describe, error, None, "", "")
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Takes `e` out of the document.
+#[inline(never)]
+pub fn remove(e: &Node) {
+    op(Op::Remove, e, None, "", "");
 }
 
 /// An icon that changes: replaced in place when it does.
@@ -141,7 +249,11 @@ impl IconSlot {
     /// `which`, appended to `parent`.
     pub fn add(doc: &Document, parent: &Node, which: Icon) -> IconSlot {
         IconSlot {
-            el: add_icon(doc, parent, which),
+            el: {
+                let i = icon(doc, which);
+                append(parent, &i);
+                i
+            },
             which,
         }
     }
@@ -150,7 +262,7 @@ impl IconSlot {
     pub fn set(&mut self, doc: &Document, which: Icon) {
         if which != self.which {
             let new = icon(doc, which);
-            self.el.replace_with_with_node_1(&new).ok();
+            op(Op::Replace, &self.el, Some(&new), "", "");
             self.el = new;
             self.which = which;
         }
@@ -160,17 +272,13 @@ impl IconSlot {
 /// Puts `e` before `anchor` (not generic: one copy for every kind of [`Slot`]).
 #[inline(never)]
 fn put(anchor: &Node, e: &Element) {
-    if let Some(parent) = anchor.parent_node() {
-        parent.insert_before(e, Some(anchor)).ok();
-    }
+    op(Op::Before, anchor, Some(e), "", "");
 }
 
 /// An empty comment appended to `parent` (not generic: one copy for every kind of [`Slot`]).
 #[inline(never)]
-fn anchor(doc: &Document, parent: &Node) -> Node {
-    let anchor: Node = doc.create_comment("").into();
-    parent.append_child(&anchor).ok();
-    anchor
+fn anchor(parent: &Node) -> Node {
+    op(Op::AddComment, parent, None, "", "").unchecked_into()
 }
 
 /// Something shown in a [`Slot`]: its root element.
@@ -190,9 +298,9 @@ pub struct Slot<T> {
 
 impl<T: Part> Slot<T> {
     /// A slot at the end of `parent`.
-    pub fn add(doc: &Document, parent: &Node) -> Slot<T> {
+    pub fn add(parent: &Node) -> Slot<T> {
         Slot {
-            anchor: anchor(doc, parent),
+            anchor: anchor(parent),
             part: None,
             shown: false,
         }
@@ -217,7 +325,7 @@ impl<T: Part> Slot<T> {
     /// Takes the part out of the document, keeping it.
     pub fn hide(&mut self) {
         if let (true, Some(p)) = (self.shown, &self.part) {
-            p.root().remove();
+            remove(p.root());
         }
         self.shown = false;
     }

@@ -4,7 +4,9 @@
 use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
-use super::dom::{add, add_icon, add_text, button, make, set_text, Keyed, Part, Slot};
+use super::dom::{
+    add, add_icon, add_text, add_text_el, button, make, set_class, set_text, Keyed, Part, Slot,
+};
 use super::i18n::{decimal, duration, region_name, t, tf, time, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
@@ -54,11 +56,9 @@ impl EmergencyBanner {
             doc,
             "section",
             "ad-emergency",
-            &[
-                ("data-test", "emergency-banner"),
-                ("aria-labelledby", &ids.of("emergency-title")),
-            ],
+            &[("data-test", "emergency-banner")],
         );
+        ids.set(&el, "aria-labelledby", "emergency-title");
         // The alert holds only what must be announced at once: not the ticking countdown.
         let alert = Keyed::new(add(
             doc,
@@ -67,7 +67,7 @@ impl EmergencyBanner {
             "ad-emergency-alert",
             &[("role", "alert")],
         ));
-        let still_on = Slot::add(doc, &el);
+        let still_on = Slot::add(&el);
         let facts = Keyed::new(add(doc, &el, "dl", "ad-facts", &[]));
         EmergencyBanner {
             el,
@@ -103,36 +103,37 @@ impl EmergencyBanner {
         self.alert.set(
             (title, warning, unanswered, lang, strings),
             |el, (title, warning, unanswered, lang, _)| {
-                let p = add(
+                let p = add(doc, el, "p", "ad-emergency-title", &[]);
+                ids.set(&p, "id", "emergency-title");
+                add_icon(doc, &p, Icon::Alert);
+                add_text(&p, t(*lang, *title));
+                add_text_el(
                     doc,
                     el,
                     "p",
-                    "ad-emergency-title",
-                    &[("id", &ids.of("emergency-title"))],
+                    "ad-emergency-text",
+                    &[],
+                    t(*lang, Key::EmergencyStay),
                 );
-                add_icon(doc, &p, Icon::Alert);
-                add_text(doc, &p, t(*lang, *title));
-                add(doc, el, "p", "ad-emergency-text", &[])
-                    .set_text_content(Some(t(*lang, Key::EmergencyStay)));
                 if let Some(w) = warning {
-                    add(
+                    add_text_el(
                         doc,
                         el,
                         "p",
                         "ad-emergency-warning",
                         &[("data-test", "emergency-warning")],
-                    )
-                    .set_text_content(Some(w));
+                        w,
+                    );
                 }
                 if *unanswered {
-                    add(
+                    add_text_el(
                         doc,
                         el,
                         "p",
                         "ad-emergency-warning",
                         &[("data-test", "emergency-unconfirmed")],
-                    )
-                    .set_text_content(Some(t(*lang, Key::EmergencyUnconfirmed)));
+                        t(*lang, Key::EmergencyUnconfirmed),
+                    );
                 }
                 Vec::new()
             },
@@ -140,31 +141,24 @@ impl EmergencyBanner {
         self.still_on.set(
             e.unconfirmed == Some(Unconfirmed::AfterReload),
             || {
-                Keyed::new(make(
+                let el = make(
                     doc,
                     "div",
                     "ad-still-on",
-                    &[
-                        ("role", "group"),
-                        ("aria-labelledby", &ids.of("still-on")),
-                        ("data-test", "emergency-still-on"),
-                    ],
-                ))
+                    &[("role", "group"), ("data-test", "emergency-still-on")],
+                );
+                ids.set(&el, "aria-labelledby", "still-on");
+                Keyed::new(el)
             },
             |group| {
                 group.set((lang, strings), |el, (lang, _)| {
-                    add(
-                        doc,
-                        el,
-                        "p",
-                        "ad-emergency-warning",
-                        &[("id", &ids.of("still-on"))],
-                    )
-                    .set_text_content(Some(t(*lang, Key::EmergencyStillOn)));
+                    let p = add(doc, el, "p", "ad-emergency-warning", &[]);
+                    ids.set(&p, "id", "still-on");
+                    set_text(&p, t(*lang, Key::EmergencyStillOn));
                     let yes = button(doc, el, "ad-button", "still-on-yes");
-                    yes.set_text_content(Some(t(*lang, Key::EmergencyStillOnYes)));
+                    set_text(&yes, t(*lang, Key::EmergencyStillOnYes));
                     let no = button(doc, el, "ad-button ad-end", "still-on-no");
-                    no.set_text_content(Some(t(*lang, Key::EmergencyStillOnNo)));
+                    set_text(&no, t(*lang, Key::EmergencyStillOnNo));
                     vec![
                         tx.click(&yes, || Msg::Emit(Event::ConfirmCall(true))),
                         tx.click(&no, || Msg::Emit(Event::ConfirmCall(false))),
@@ -191,15 +185,16 @@ impl EmergencyBanner {
             let lang = f.lang;
             let fact = |key: Key, test: &str| {
                 let div = add(doc, dl, "div", "ad-fact", &[]);
-                add(doc, &div, "dt", "", &[]).set_text_content(Some(t(lang, key)));
+                add_text_el(doc, &div, "dt", "", &[], t(lang, key));
                 add(doc, &div, "dd", "", &[("data-test", test)])
             };
             let dd = fact(Key::EmergencyNumber, "emergency-number");
-            dd.set_class_name("ad-strong");
-            dd.set_text_content(Some(&f.number));
+            set_class(&dd, "ad-strong");
+            set_text(&dd, &f.number);
             let dd = fact(Key::LocationSent, "emergency-location");
-            let line =
-                |text: &str| add(doc, &dd, "span", "ad-line", &[]).set_text_content(Some(text));
+            let line = |text: &str| {
+                add_text_el(doc, &dd, "span", "ad-line", &[], text);
+            };
             if let Some(address) = &f.civic {
                 line(address);
             }
@@ -210,7 +205,7 @@ impl EmergencyBanner {
             }
             *remaining = f.callback.as_ref().map(|number| {
                 let dd = fact(Key::CallbackNumber, "callback-number");
-                add(doc, &dd, "span", "ad-line ad-strong", &[]).set_text_content(Some(number));
+                add_text_el(doc, &dd, "span", "ad-line ad-strong", &[], number);
                 add(
                     doc,
                     &dd,
@@ -222,8 +217,8 @@ impl EmergencyBanner {
             });
             if let Some((key, class)) = f.notification {
                 let dd = fact(Key::Contacts, "notification-status");
-                dd.set_class_name(class);
-                dd.set_text_content(Some(t(lang, key)));
+                set_class(&dd, class);
+                set_text(&dd, t(lang, key));
             }
             Vec::new()
         });

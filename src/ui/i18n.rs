@@ -14,7 +14,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 #[cfg(feature = "admin")]
 use yew::prelude::*;
 
@@ -331,23 +331,8 @@ fn placeholders(text: &str) -> u32 {
 /// Takes up `lang`'s locale file, already parsed (`{ strings: { "<en-US text>": "…" },
 /// regions: { "US": "…" } }`); see [`install_with`].
 pub fn install(lang: Lang, file: &JsValue) -> Result<(), String> {
-    let member = |obj: &JsValue, key: &str| -> Option<String> {
-        if !obj.is_object() {
-            return None;
-        }
-        js_sys::Reflect::get(obj, &JsValue::from_str(key))
-            .ok()?
-            .as_string()
-    };
-    let group = |name: &str| {
-        if !file.is_object() {
-            return JsValue::UNDEFINED;
-        }
-        js_sys::Reflect::get(file, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    };
-    let (strings, regions) = (group("strings"), group("regions"));
-    install_with(lang, &|en| member(&strings, en), &|code| {
-        member(&regions, code)
+    install_with(lang, &|en| pick(file, "strings", en), &|code| {
+        pick(file, "regions", code)
     })
 }
 
@@ -406,6 +391,7 @@ extern "C" {
     #[wasm_bindgen(js_name = clockTime)]
     fn clock_time(tag: &str, ms: f64) -> String;
     fn languages() -> String;
+    fn pick(file: &JsValue, group: &str, key: &str) -> Option<String>;
     #[wasm_bindgen(js_name = settle)]
     fn settle_js(value: &JsValue, done: JsValue);
 }
@@ -458,7 +444,7 @@ fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
         Err(e) => Err(format!(
             "the {} translations could not be loaded ({}); showing English",
             lang.tag(),
-            describe(&e)
+            super::dom::describe(&e)
         )),
     };
     let waiters = LOADS.with(|loads| {
@@ -477,13 +463,6 @@ fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
     });
     for done in waiters {
         done(result.clone());
-    }
-}
-
-fn describe(error: &JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(e) => String::from(e.message()),
-        None => error.as_string().unwrap_or_else(|| "unknown error".into()),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use web_sys::{Document, Element};
 
-use super::dom::set_attrs;
+use super::dom::{append, set_attrs, svg};
 
 /// Which icon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +27,6 @@ pub enum Icon {
     Close,
 }
 
-const SVG: &str = "http://www.w3.org/2000/svg";
 const PHONE: &str = "M6.62 10.79c1.44 2.83 3.76 5.14 6.59 6.59l2.2-2.2c.27-.27.67-.36 1.02-.24 1.12.37 2.33.57 3.57.57.55 0 1 .45 1 1V20c0 .55-.45 1-1 1-9.39 0-17-7.61-17-17 0-.55.45-1 1-1h3.5c.55 0 1 .45 1 1 0 1.25.2 2.45.57 3.57.11.35.03.74-.25 1.02l-2.2 2.2z";
 
 /// The paths of an icon.
@@ -57,10 +56,6 @@ fn paths(which: Icon) -> &'static [&'static str] {
     }
 }
 
-fn svg(doc: &Document, tag: &str) -> Option<Element> {
-    doc.create_element_ns(Some(SVG), tag).ok()
-}
-
 /// The icon as an SVG element (an empty `span` in the unlikely case the document cannot
 /// make SVG elements: an icon never stops the pane).
 pub fn icon(doc: &Document, which: Icon) -> Element {
@@ -85,20 +80,20 @@ pub fn icon(doc: &Document, which: Icon) -> Element {
     );
     for d in paths(which) {
         if let Some(path) = svg(doc, "path") {
-            path.set_attribute("d", d).ok();
+            set_attrs(&path, &[("d", d)]);
             match which {
                 Icon::Phone | Icon::PhoneEnd => {
                     set_attrs(&path, &[("fill", "currentColor"), ("stroke", "none")]);
                     if which == Icon::PhoneEnd {
-                        path.set_attribute("transform", "rotate(135 12 12)").ok();
+                        set_attrs(&path, &[("transform", "rotate(135 12 12)")]);
                     }
                 }
                 Icon::Keypad => {
-                    path.set_attribute("stroke-width", "3.5").ok();
+                    set_attrs(&path, &[("stroke-width", "3.5")]);
                 }
                 _ => {}
             }
-            root.append_child(&path).ok();
+            append(&root, &path);
         }
     }
     root

@@ -21,13 +21,9 @@ impl Ids {
         Ids(format!("ad{instance}"))
     }
 
-    /// The id of `name` in this widget, e.g. `ad3-number`.
-    #[inline(never)]
-    pub fn of(&self, name: &str) -> String {
-        let mut id = String::with_capacity(self.0.len() + 1 + name.len());
-        id.push_str(&self.0);
-        id.push('-');
-        id.push_str(name);
-        id
+    /// Sets the attribute `attr` of `e` to the id of `name` in this widget (`for`, `id`,
+    /// `aria-controls`…), when it differs: joined in locale.js, no string made here.
+    pub fn set(&self, e: &web_sys::Element, attr: &str, name: &str) {
+        super::dom::set_id_attr(e, attr, &self.0, name);
     }
 }

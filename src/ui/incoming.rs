@@ -3,7 +3,7 @@
 use web_sys::Document;
 
 use super::app::{Cx, Msg};
-use super::dom::{add, add_icon, add_text, button, make, Keyed};
+use super::dom::{add, add_icon, add_text, add_text_el, button, make, set_text, Keyed};
 use super::i18n::{t, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
@@ -14,15 +14,9 @@ pub type Incoming = Keyed<(String, Lang, u32)>;
 
 /// The card (not yet in the document).
 pub fn new(doc: &Document, ids: &Ids) -> Incoming {
-    Keyed::new(make(
-        doc,
-        "section",
-        "ad-incoming",
-        &[
-            ("data-test", "incoming"),
-            ("aria-labelledby", &ids.of("incoming-title")),
-        ],
-    ))
+    let el = make(doc, "section", "ad-incoming", &[("data-test", "incoming")]);
+    ids.set(&el, "aria-labelledby", "incoming-title");
+    Keyed::new(el)
 }
 
 /// Shows the caller `from`.
@@ -30,22 +24,17 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
     let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
     card.set((from.to_string(), lang, strings), |el, (from, lang, _)| {
         let alert = add(doc, el, "div", "", &[("role", "alert")]);
-        add(
-            doc,
-            &alert,
-            "p",
-            "ad-incoming-title",
-            &[("id", &ids.of("incoming-title"))],
-        )
-        .set_text_content(Some(t(*lang, Key::IncomingCall)));
-        add(
+        let title = add(doc, &alert, "p", "ad-incoming-title", &[]);
+        ids.set(&title, "id", "incoming-title");
+        set_text(&title, t(*lang, Key::IncomingCall));
+        add_text_el(
             doc,
             &alert,
             "p",
             "ad-incoming-from",
             &[("data-test", "incoming-from")],
-        )
-        .set_text_content(Some(from));
+            from,
+        );
         let actions = add(doc, el, "div", "ad-incoming-actions", &[]);
         let mut listeners = Vec::new();
         for (class, test, icon, key, msg) in [
@@ -66,7 +55,7 @@ pub fn update(card: &mut Incoming, cx: &Cx, from: &str) {
         ] {
             let b = button(doc, &actions, class, test);
             add_icon(doc, &b, icon);
-            add_text(doc, &b, t(*lang, key));
+            add_text(&b, t(*lang, key));
             listeners.push(tx.click(&b, msg));
         }
         listeners

@@ -19,6 +19,18 @@ export async function fetchLocale(tag) {
   return response.json();
 }
 
+/** `file[group][key]` when it is a string (a locale file's translation), else undefined. */
+export function pick(file, group, key) {
+  try {
+    const isObject = (v) => typeof v === "object" && v !== null;
+    const members = isObject(file) ? file[group] : undefined;
+    const value = isObject(members) ? members[key] : undefined;
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // Intl from here rather than through js-sys reflection in the wasm (issue 16: fewer bytes).
 
 /** `code`'s region name in `tag` (`Intl.DisplayNames`), or undefined when it has none. */
@@ -78,4 +90,88 @@ export async function audioDevices() {
  */
 export function settle(value, done) {
   Promise.resolve(value).then((v) => done(true, v), (e) => done(false, e));
+}
+
+/**
+ * The pane's DOM operations through one import (src/ui/dom.rs; issue 16: every web-sys method
+ * is an import, a glue function and a shim of its own). `op` says which; `node` is what it
+ * works on (a node, or an event), `other` a second node, `a`, `b` and `c` names or texts. Only text and attributes are
+ * ever set: nothing is parsed as markup (strict CSP). Never throws (a failed operation
+ * changes nothing and gives null), like the `.ok()` the wasm used to end every call with.
+ */
+export function dom(op, node, other, a, b, c) {
+  try {
+    switch (op) {
+      case 0: { // a new `a` element of the document `node`, of class `b` when not empty
+        let e;
+        try {
+          e = node.createElement(a);
+        } catch {
+          e = node.createElement("div");
+        }
+        if (b) e.className = b;
+        return e;
+      }
+      case 1: // a new SVG `a` element of the document `node`
+        return node.createElementNS("http://www.w3.org/2000/svg", a);
+      case 2: // the text `a`, when it differs
+        if (node.textContent !== a) node.textContent = a;
+        return null;
+      case 3: // the attribute `a` set to `b`, when it differs
+        if (node.getAttribute(a) !== b) node.setAttribute(a, b);
+        return null;
+      case 4: // the attribute `a` removed
+        node.removeAttribute(a);
+        return null;
+      case 5: // the class list `a`, when it differs
+        if (node.className !== a) node.className = a;
+        return null;
+      case 6: // `other` appended
+        node.appendChild(other);
+        return null;
+      case 7: // a text node `a` appended
+        return node.appendChild(node.ownerDocument.createTextNode(a));
+      case 8: // an empty comment appended
+        return node.appendChild(node.ownerDocument.createComment(""));
+      case 9: // `other` put before `node`
+        node.parentNode?.insertBefore(other, node);
+        return null;
+      case 10: // `node` replaced by `other`
+        node.replaceWith(other);
+        return null;
+      case 11: // `node` taken out of the document
+        node.remove();
+        return null;
+      case 12: // everything in `node` removed
+        node.textContent = "";
+        return null;
+      case 14: // the value of the field `node`
+        return String(node.value);
+      case 15: // the value of the field `node` set to `a`
+        node.value = a;
+        return null;
+      case 16: // the focus moved to `node`
+        node.focus();
+        return null;
+      case 17: // the key of the keydown `node` when it has no modifier (null otherwise)
+        return node instanceof KeyboardEvent && !node.ctrlKey && !node.metaKey && !node.altKey
+          ? node.key
+          : null;
+      case 18: // the browser's media devices (null when it has none)
+        return navigator.mediaDevices ?? null;
+      case 19: // the event `node`'s default prevented
+        node.preventDefault();
+        return null;
+      case 20: // the event `node`'s target
+        return node.target;
+      case 22: // the attribute `a` set to the id `b`-`c`, when it differs
+        return dom(3, node, other, a, `${b}-${c}`);
+      case 21: // why `node` (a rejection) failed, in words
+        return node instanceof Error ? String(node.message) : typeof node === "string" ? node : "unknown error";
+      default: // the text (null when there is none)
+        return node.textContent;
+    }
+  } catch {
+    return null;
+  }
 }

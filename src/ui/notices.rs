@@ -5,7 +5,9 @@ use gloo_events::EventListener;
 use web_sys::{Document, Element};
 
 use super::app::{Cx, Msg};
-use super::dom::{add, add_icon, make, set_attr, set_class, Keyed, Part, Sender, Slot};
+use super::dom::{
+    add, add_icon, add_text_el, make, set_attr, set_class, Keyed, Part, Sender, Slot,
+};
 use super::i18n::{region_name, t, tf, Key, Lang};
 use super::icons::Icon;
 use crate::core::dial::DialError;
@@ -107,7 +109,7 @@ impl Notices {
         let body = add(doc, &el, "div", "ad-notice-body", &[("role", "alert")]);
         add_icon(doc, &body, Icon::Alert);
         let texts = Keyed::new(add(doc, &body, "div", "", &[]));
-        let dismiss = Slot::add(doc, &el);
+        let dismiss = Slot::add(&el);
         Notices {
             el,
             texts,
@@ -151,17 +153,17 @@ impl Notices {
         );
         self.texts.set(texts, |div, (notice, problems)| {
             if let Some(n) = notice {
-                add(doc, div, "p", "", &[("data-test", "notice")]).set_text_content(Some(n));
+                add_text_el(doc, div, "p", "", &[("data-test", "notice")], n);
             }
             for (text, title) in problems {
-                add(
+                add_text_el(
                     doc,
                     div,
                     "p",
                     "ad-problem",
                     &[("data-test", "problem"), ("title", title)],
-                )
-                .set_text_content(Some(text));
+                    text,
+                );
             }
             Vec::new()
         });

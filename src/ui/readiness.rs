@@ -7,7 +7,8 @@ use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed, Sender, Slot,
+    add, add_icon, add_text_el, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed,
+    Sender, Slot,
 };
 use super::i18n::{t, tf, Key, Lang};
 use super::icons::Icon;
@@ -48,7 +49,7 @@ impl Readiness {
     pub fn add(doc: &Document, parent: &Node, ids: &Ids, tx: &Sender<Msg>) -> Readiness {
         let el = add(doc, parent, "div", "ad-readiness", &[]);
         let toggle = button(doc, &el, "ad-badge", "readiness-toggle");
-        set_attr(&toggle, "aria-controls", Some(&ids.of("readiness-list")));
+        ids.set(&toggle, "aria-controls", "readiness-list");
         let icon = IconSlot::add(doc, &toggle, Icon::Alert);
         let title = add(doc, &toggle, "span", "ad-visually-hidden", &[]).into();
         let badge = add(
@@ -60,7 +61,7 @@ impl Readiness {
         )
         .into();
         add_icon(doc, &toggle, Icon::Chevron);
-        let list = Slot::add(doc, &el);
+        let list = Slot::add(&el);
         let listener = tx.click(&toggle, || Msg::ToggleReadiness);
         Readiness {
             el,
@@ -101,13 +102,8 @@ impl Readiness {
             self.open,
             || {
                 let ul = super::dom::el(doc, "ul", "ad-checks");
-                super::dom::set_attrs(
-                    &ul,
-                    &[
-                        ("id", &ids.of("readiness-list")),
-                        ("data-test", "readiness-list"),
-                    ],
-                );
+                super::dom::set_attrs(&ul, &[("data-test", "readiness-list")]);
+                ids.set(&ul, "id", "readiness-list");
                 Keyed::new(ul)
             },
             |list| {
@@ -141,9 +137,15 @@ fn build_list(
         );
         add_icon(doc, &li, if c.ok { Icon::Check } else { Icon::Alert });
         let state = t(lang, if c.ok { Key::CheckOk } else { Key::CheckFail });
-        add(doc, &li, "span", "ad-visually-hidden", &[])
-            .set_text_content(Some(&format!("{state}: ")));
-        add(doc, &li, "span", "", &[]).set_text_content(Some(&check_text(lang, c)));
+        add_text_el(
+            doc,
+            &li,
+            "span",
+            "ad-visually-hidden",
+            &[],
+            &format!("{state}: "),
+        );
+        add_text_el(doc, &li, "span", "", &[], &check_text(lang, c));
     }
     let li = add(
         doc,
@@ -157,7 +159,7 @@ fn build_list(
     } else {
         tf(lang, Key::ContactsReadOnly, &[&contacts.join(", ")])
     };
-    add(doc, &li, "span", "", &[]).set_text_content(Some(&text));
+    add_text_el(doc, &li, "span", "", &[], &text);
     Vec::new()
 }
 
