@@ -24,7 +24,8 @@ cargo build --locked --release --target wasm32-unknown-unknown --lib
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 wasm-bindgen --target web --out-dir "$STAGE" --out-name agent_dialer "$WASM"
 # wasm-opt reads the features from the wasm's target_features section (kept: no `strip` in
-# Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable.
+# Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable;
+# minify-names.mjs, the last wasm-opt step, drops that section and `producers` from what ships.
 wasm-opt -Oz "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
 # Short import/export names in the wasm and its glue (the hashed names wasm-bindgen gives them
 # do not compress; bundlers cannot rename them): scripts/minify-names.mjs, which also checks
