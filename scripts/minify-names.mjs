@@ -53,7 +53,8 @@ export async function minifyNames(dir, name) {
   const namespaces = new Map(oldModules.filter((m) => m !== main).map((m) => {
     const found = moduleKey(m).exec(glue);
     if (!found) throw new Error(`minify-names: ${name}: module ${m} not found in ${name}.js`);
-    replace(moduleKey(m), "", `module ${m}`);
+    // wasm-bindgen may key the same snippet twice (one namespace import per imported function).
+    replace(new RegExp(moduleKey(m).source, "g"), "", `module ${m}`);
     return [m, found[1]];
   }));
   // Import object keys: `__wbg_foo_<hash>: function(` inside __wbg_get_imports.
