@@ -5,7 +5,8 @@
 // snippets (the same files as the agent's build: one crate).
 //   Trunk post-build hook (Trunk.toml): into the staging dist/ as agent-dialer-admin.*, then
 //     the reverse geocoder (scripts/build-geo.mjs: agent-dialer-geo.*), then (release)
-//     minifies the glue, snippets and CSS there (scripts/minify-dist.mjs)
+//     bundles each glue with its snippets and minifies them and the CSS there
+//     (scripts/minify-dist.mjs)
 //   node scripts/build-admin.mjs <out> [--name agent_dialer_admin]   (scripts/build-pkg.sh)
 import { buildGeo } from "./build-geo.mjs";
 import { minify } from "./minify-dist.mjs";

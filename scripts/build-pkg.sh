@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package `agent-dialer` into pkg/ (git-ignored) and packs it into
 # pkg/agent-dialer-<version>.tgz, the way it would be published:
-#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz --low-memory-unused (npm binaryen)
 #   + the same for the admin wasm (cargo feature `admin`: the emergency settings; scripts/build-admin.mjs)
 #   + the reverse geocoder's small wasm (geo/: agent-dialer-geo.js + _bg.wasm; scripts/build-geo.mjs)
 #   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback
@@ -24,8 +24,11 @@ cargo build --locked --release --target wasm32-unknown-unknown --lib
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 wasm-bindgen --target web --out-dir "$STAGE" --out-name agent_dialer "$WASM"
 # wasm-opt reads the features from the wasm's target_features section (kept: no `strip` in
-# Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable.
-wasm-opt -Oz "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
+# Cargo.toml), so it neither rejects bulk memory nor emits features the build did not enable;
+# minify-names.mjs, the last wasm-opt step, drops that section and `producers` from what ships.
+# The Trunk build's flags (index.html's data-wasm-opt and data-wasm-opt-params).
+read -r -a WASM_OPT_ARGS <<<"$(node scripts/wasm-steps.mjs --wasm-opt-args)"
+wasm-opt "${WASM_OPT_ARGS[@]}" "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_dialer_bg.wasm"
 # Short import/export names in the wasm and its glue (the hashed names wasm-bindgen gives them
 # do not compress; bundlers cannot rename them): scripts/minify-names.mjs, which also checks
 # that the renamed pair still links.

@@ -1,19 +1,17 @@
 // Release builds (run by scripts/build-admin.mjs, the last Trunk post-build hook, since Trunk
 // runs a stage's hooks at the same time): minifies what a page downloads to show the widget —
 // the wasm-bindgen glue, its snippets and the widget's CSS — with esbuild (npm devDependency),
-// as a bundler would for a host using the npm package. The demo's own pages and dist/pkg/ (the
-// package's unminified sources the demo pages import) are left as they are. wasm-opt already
-// shrank the wasm. Size figures: `node scripts/size-report.mjs` (BENCHMARKS.md).
+// as a bundler would for a host using the npm package: each glue is bundled with the snippets
+// it imports into one file (one request instead of four, and one brotli stream: −0.7 KB), and
+// the snippets/ folder, then imported by nothing, is removed. The demo's own pages and dist/pkg/
+// (the package's unminified sources the demo pages import) are left as they are. wasm-opt
+// already shrank the wasm. Size figures: `node scripts/size-report.mjs` (BENCHMARKS.md).
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { transformSync } from "esbuild";
-import { minifyNames } from "./minify-names.mjs";
+import { build, transformSync } from "esbuild";
+import { minifyNames, verify } from "./minify-names.mjs";
 
-const files = (d) => readdirSync(d).flatMap((n) => {
-  const p = join(d, n);
-  return statSync(p).isDirectory() ? files(p) : [p];
-});
 /**
  * Minifies the glue (every wasm's), the snippets and the widget's CSS in `dir`, in place. The
  * agent's wasm (built by Trunk, not by scripts/wasm-steps.mjs) first gets its short import and
@@ -21,26 +19,67 @@ const files = (d) => readdirSync(d).flatMap((n) => {
  */
 export async function minify(dir) {
   if (existsSync(join(dir, "agent-dialer_bg.wasm"))) await minifyNames(dir, "agent-dialer");
-  const targets = [
-    ...readdirSync(dir).filter((n) => /^agent-dialer[\w-]*\.(js|css)$/.test(n)).map((n) => join(dir, n)),
-    ...files(join(dir, "snippets")).filter((p) => p.endsWith(".js")),
-  ];
-  for (const file of targets) {
-    const css = file.endsWith(".css");
+  const names = readdirSync(dir).filter((n) => /^agent-dialer[\w-]*\.(js|css)$/.test(n));
+  for (const file of names.map((n) => join(dir, n))) {
+    if (file.endsWith(".js")) {
+      await bundle(file);
+      continue;
+    }
     const { code } = transformSync(readFileSync(file, "utf8"), {
-      loader: css ? "css" : "js", format: css ? undefined : "esm", minify: true, target: css ? "chrome100" : "es2020",
-      legalComments: "none", logLevel: "warning",
+      loader: "css", minify: true, target: "chrome100", legalComments: "none", logLevel: "warning",
     });
     writeFileSync(file, code);
   }
+  // Every glue now carries its snippets (the admin glue its own copy: they keep no state).
+  const snippets = join(dir, "snippets");
+  if (existsSync(snippets)) {
+    const left = names.filter((n) => n.endsWith(".js") && readFileSync(join(dir, n), "utf8").includes("snippets/"));
+    if (left.length) throw new Error(`minify-dist: ${left.join(", ")} still import from snippets/`);
+    rmSync(snippets, { recursive: true });
+  }
   refreshIntegrity(dir);
+  // The bundled glue still links against its wasm (as minify-names.mjs checked before).
+  for (const n of names.filter((n) => n.endsWith(".js"))) {
+    const wasm = join(dir, n.replace(/\.js$/, "_bg.wasm"));
+    if (existsSync(wasm)) await verify(dir, n.slice(0, -3), new WebAssembly.Module(readFileSync(wasm)));
+  }
+}
+
+/**
+ * Bundles the glue `file` with the snippets it imports, minified, in place. A snippet is
+ * written as wasm-bindgen places it, <dir>/snippets/<crate-hash>/src/…/x.js, and reaches the
+ * files next to the glue (the locale files, the boundaries data, the geocoder's module) four
+ * levels up (`../../../../`); bundled into the glue at <dir>, they are next to it (`./`). The
+ * geocoder's module stays a file of its own, imported only when a position is looked up.
+ */
+async function bundle(file) {
+  const up = "../../../../";
+  const { outputFiles } = await build({
+    entryPoints: [file], bundle: true, write: false, outfile: file, format: "esm", minify: true,
+    target: "es2020", platform: "browser", legalComments: "none", logLevel: "warning",
+    plugins: [{
+      name: "snippets",
+      setup(b) {
+        b.onResolve({ filter: /agent-dialer-geo\.js$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: args.path, external: true }));
+        b.onLoad({ filter: /[\\/]snippets[\\/].*\.js$/ }, (args) => {
+          const source = readFileSync(args.path, "utf8");
+          if (!source.includes(up) && /import\.meta|import\(/.test(source)) {
+            throw new Error(`minify-dist: ${args.path} resolves a file without ${up}: check its paths after bundling`);
+          }
+          return { contents: source.replaceAll(up, "./"), loader: "js" };
+        });
+      },
+    }],
+  });
+  writeFileSync(file, outputFiles[0].text);
 }
 
 /**
  * Trunk wrote Subresource Integrity hashes of the files as it built them into the pages'
  * `<link … integrity>` tags; minifying changed those files, and a browser blocks a resource
  * whose hash differs (the widget's CSS, unstyled, and the glue's preloads). Recomputes the
- * hash of every tag that names a file in `dir`, in the algorithm the tag already uses.
+ * hash of every tag that names a file in `dir`, in the algorithm the tag already uses, and drops
+ * the module preloads of snippets that were bundled into their glue.
  */
 export function refreshIntegrity(dir) {
   for (const page of readdirSync(dir).filter((n) => n.endsWith(".html"))) {
@@ -48,6 +87,8 @@ export function refreshIntegrity(dir) {
     const html = readFileSync(path, "utf8");
     const out = html.replace(/<link\b[^>]*>/g, (tag) => {
       const href = /\bhref="\/?([^"?#]+)"/.exec(tag)?.[1];
+      // A preload of a snippet now bundled into its glue (removed above) would only 404.
+      if (href?.startsWith("snippets/") && /\brel="modulepreload"/.test(tag) && !existsSync(join(dir, href))) return "";
       const integrity = /\bintegrity="(sha256|sha384|sha512)-[^"]*"/.exec(tag);
       if (!href || !integrity || !existsSync(join(dir, href))) return tag;
       const digest = createHash(integrity[1]).update(readFileSync(join(dir, href))).digest("base64");

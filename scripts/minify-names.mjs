@@ -25,7 +25,11 @@ export async function minifyNames(dir, name) {
   const before = new WebAssembly.Module(readFileSync(wasmPath));
   const oldModules = [...new Set(WebAssembly.Module.imports(before).map((i) => i.module))];
   if (oldModules.length === 1 && oldModules[0].length <= 2) return { imports: 0, exports: 0 }; // already done
-  const out = execFileSync("wasm-opt", [wasmPath, "--minify-imports-and-exports-and-modules", "-o", wasmPath],
+  // The same run drops the `producers` and `target_features` custom sections (~230 B raw): no
+  // browser reads them, and this is each wasm's last wasm-opt step (the features were read
+  // from the section when this run loaded the wasm, so nothing is emitted differently).
+  const out = execFileSync("wasm-opt", [wasmPath, "--minify-imports-and-exports-and-modules",
+    "--strip-producers", "--strip-target-features", "-o", wasmPath],
     { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const map = JSON.parse(out.slice(out.indexOf("{")));
   const after = new WebAssembly.Module(readFileSync(wasmPath));
@@ -49,7 +53,8 @@ export async function minifyNames(dir, name) {
   const namespaces = new Map(oldModules.filter((m) => m !== main).map((m) => {
     const found = moduleKey(m).exec(glue);
     if (!found) throw new Error(`minify-names: ${name}: module ${m} not found in ${name}.js`);
-    replace(moduleKey(m), "", `module ${m}`);
+    // wasm-bindgen may key the same snippet twice (one namespace import per imported function).
+    replace(new RegExp(moduleKey(m).source, "g"), "", `module ${m}`);
     return [m, found[1]];
   }));
   // Import object keys: `__wbg_foo_<hash>: function(` inside __wbg_get_imports.
@@ -81,6 +86,9 @@ export async function verify(dir, name, module) {
   const glue = readFileSync(join(dir, `${name}.js`), "utf8");
   const left = /\b__wbg_\w+_[0-9a-f]{16}(?=\s*:)/.exec(glue);
   if (left) throw new Error(`minify-names: ${name}.js still names ${left[0]}`);
+  for (const section of ["producers", "target_features"]) {
+    if (WebAssembly.Module.customSections(module, section).length) throw new Error(`minify-names: ${name}_bg.wasm still has its ${section} section`);
+  }
   const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   for (const [, quoted, plain] of glue.matchAll(/\bwasm(?:\[("[^"]+")\]|\.(\w+))/g)) {
     const used = quoted ? JSON.parse(quoted) : plain;

@@ -15,6 +15,16 @@ export const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, env, stdi
 /** Release unless Trunk says otherwise (as a Trunk hook). */
 export const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 
+/** wasm-opt's flags as the Trunk build uses them: index.html's `data-wasm-opt` level and
+ *  `data-wasm-opt-params` (`node scripts/wasm-steps.mjs --wasm-opt-args` prints them). */
+export function wasmOptArgs() {
+  const html = readFileSync(join(ROOT, "index.html"), "utf8");
+  const link = html.match(/<link data-trunk rel="rust"[^>]*>/)[0];
+  const level = `-O${link.match(/data-wasm-opt="(\w+)"/)?.[1] ?? "z"}`;
+  const params = (link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  return [level, ...params];
+}
+
 /**
  * Builds `crate` (the cargo lib target `file`, e.g. "agent_dialer") for wasm32 with `cargoArgs`
  * and writes <out>/<name>.js, <out>/<name>_bg.wasm (and snippets, if any). `check(glue)` may
@@ -30,15 +40,15 @@ export async function buildWasm({ cargoArgs, file, name, out, check = () => {} }
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", stage, "--out-name", name, wasm]);
     check(readFileSync(join(stage, `${name}.js`), "utf8"));
     if (release) {
-      const html = readFileSync(join(ROOT, "index.html"), "utf8");
-      const link = html.match(/<link data-trunk rel="rust"[^>]*>/)[0];
-      const level = `-O${link.match(/data-wasm-opt="(\w+)"/)?.[1] ?? "z"}`;
-      const params = (link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
-      run("wasm-opt", [level, ...params, join(stage, `${name}_bg.wasm`), "-o", join(stage, `${name}_bg.wasm`)]);
+      run("wasm-opt", [...wasmOptArgs(), join(stage, `${name}_bg.wasm`), "-o", join(stage, `${name}_bg.wasm`)]);
       await minifyNames(stage, name);
     }
     cpSync(stage, out, { recursive: true });
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "--wasm-opt-args") {
+  console.log(wasmOptArgs().join(" "));
 }

@@ -9,23 +9,26 @@ function describe(error) {
   return String(error);
 }
 
+/** What `watchLocation`'s listener is told, mirrored by `location.rs`. */
+const PERMISSION = 0; // value: "granted" | "denied" | "prompt"
+const POSITION = 1; // value: [latitude, longitude, accuracyMeters]
+const ERROR = 2; // value: "denied" | "unavailable" | "timeout"
+
 /**
- * Watches the geolocation permission and position.
- *   onPermission("granted" | "denied" | "prompt")
- *   onPosition(latitude, longitude, accuracyMeters)
- *   onError(kind, message), kind: "denied" | "unavailable" | "timeout"
- * Returns stop(): removes the permission listener and clears the watch. Never throws.
+ * Watches the geolocation permission and position, telling `on(what, value)` (one listener:
+ * one closure type in the wasm, issue 16; the codes above). Returns stop(): removes the
+ * permission listener and clears the watch. Never throws.
  */
-export function watchLocation(onPermission, onPosition, onError, timeoutMs, maximumAgeMs) {
+export function watchLocation(on, timeoutMs, maximumAgeMs) {
   try {
-    return startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeMs);
-  } catch (e) {
-    try { onError("unavailable", describe(e)); } catch {}
+    return startWatching(on, timeoutMs, maximumAgeMs);
+  } catch {
+    try { on(ERROR, "unavailable"); } catch {}
     return () => {};
   }
 }
 
-function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeMs) {
+function startWatching(on, timeoutMs, maximumAgeMs) {
   let stopped = false;
   let watchId = null;
   let status = null;
@@ -35,7 +38,7 @@ function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeM
   const startWatch = () => {
     if (stopped || watchId !== null) return;
     if (!geo || typeof geo.watchPosition !== "function") {
-      onError("unavailable", "this browser has no geolocation");
+      on(ERROR, "unavailable");
       return;
     }
     try {
@@ -44,19 +47,19 @@ function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeM
           if (stopped) return;
           let c;
           try { c = [Number(p.coords.latitude), Number(p.coords.longitude), Number(p.coords.accuracy)]; } catch { return; }
-          onPosition(c[0], c[1], c[2]);
+          on(POSITION, c);
         },
         (e) => {
           if (stopped) return;
           const kind = e && e.code === 1 ? "denied" : e && e.code === 3 ? "timeout" : "unavailable";
           if (kind === "denied" && watchId !== null) { try { geo.clearWatch(watchId); } catch {} watchId = null; }
-          onError(kind, describe(e));
+          on(ERROR, kind);
         },
         { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: maximumAgeMs },
       );
-    } catch (e) {
+    } catch {
       watchId = null;
-      onError("unavailable", describe(e));
+      on(ERROR, "unavailable");
     }
   };
   const stopWatch = () => {
@@ -67,7 +70,7 @@ function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeM
     if (stopped || !status) return;
     let state;
     try { state = String(status.state); } catch { return; }
-    onPermission(state);
+    on(PERMISSION, state);
     if (state === "denied") stopWatch();
     else startWatch();
   };
@@ -80,7 +83,7 @@ function startWatching(onPermission, onPosition, onError, timeoutMs, maximumAgeM
       if (stopped || !s) return;
       let state;
       try { state = String(s.state); s.addEventListener("change", onChange); status = s; } catch { startWatch(); return; }
-      onPermission(state);
+      on(PERMISSION, state);
       if (state !== "denied") startWatch();
     }, () => { if (!stopped) startWatch(); });
   } else {

@@ -23,14 +23,10 @@ use crate::core::{Coords, Location, LocationStatus};
 
 #[wasm_bindgen(module = "/src/host/location.js")]
 extern "C" {
+    /// Calls `on(what, value)` with [`PERMISSION`], [`POSITION`] or [`ERROR`]; returns the
+    /// function that stops watching (never throws).
     #[wasm_bindgen(js_name = watchLocation)]
-    fn watch_location(
-        on_permission: &JsValue,
-        on_position: &JsValue,
-        on_error: &JsValue,
-        timeout_ms: u32,
-        maximum_age_ms: u32,
-    ) -> js_sys::Function;
+    fn watch_location(on: &JsValue, timeout_ms: u32, maximum_age_ms: u32) -> js_sys::Function;
 
     #[wasm_bindgen(js_name = loadGeocoder)]
     fn load_geocoder(module_url: &str, data_url: &str) -> js_sys::Promise;
@@ -48,6 +44,12 @@ pub const BOUNDARIES_FILE: &str = "country-boundaries-60x30.ser";
 pub const POSITION_TIMEOUT_MS: u32 = 10_000;
 /// How old a cached position may be.
 pub const POSITION_MAXIMUM_AGE_MS: u32 = 60_000;
+
+/// What `watchLocation` tells its listener (the codes of `location.js`): the permission's
+/// state, a position `[latitude, longitude, accuracyMeters]`, or an error's kind.
+const PERMISSION: u32 = 0;
+const POSITION: u32 = 1;
+const ERROR: u32 = 2;
 
 /// Where the lookup module and the data are loaded from (`config.emergency.geocoderUrl` and
 /// `boundariesUrl`; an empty module URL is the module shipped next to the widget's JS).
@@ -210,16 +212,11 @@ impl Browser {
     }
 }
 
-type WatchClosures = (
-    Closure<dyn FnMut(String)>,
-    Closure<dyn FnMut(f64, f64, f64)>,
-    Closure<dyn FnMut(String, String)>,
-);
-
 struct Watch {
     stop: js_sys::Function,
-    // The callbacks handed to `watchLocation`; dropped (invalidated) after `stop`.
-    _closures: WatchClosures,
+    // The listener handed to `watchLocation`; dropped (invalidated) after `stop`. Its type is
+    // the binding continuations' (`bindings.rs`): no closure type of its own (issue 16).
+    _listener: Closure<dyn FnMut(u32, JsValue)>,
 }
 
 impl Drop for Watch {
@@ -371,79 +368,85 @@ impl Inner {
     }
 
     fn start_watch(&self) {
-        let on_permission = {
-            let me = self.me.clone();
-            Closure::<dyn FnMut(String)>::new(move |state: String| {
-                let Some(me) = me.upgrade() else { return };
-                me.update_browser(|b| {
-                    if state == "denied" {
-                        b.coords = None;
-                        b.region = None;
-                    } else if b.error.as_deref() == Some("denied") {
-                        b.error = None; // Allowed again: a new answer is on its way.
-                    }
-                    b.permission = Some(state);
-                });
-            })
-        };
-        let on_position = {
-            let me = self.me.clone();
-            Closure::<dyn FnMut(f64, f64, f64)>::new(move |lat: f64, lon: f64, acc: f64| {
-                let Some(me) = me.upgrade() else { return };
-                if !(lat.is_finite() && lon.is_finite()) {
-                    return; // Not a position: the last one (if any) stands.
+        let me = self.me.clone();
+        let listener = Closure::<dyn FnMut(u32, JsValue)>::new(move |what: u32, value: JsValue| {
+            if let Some(me) = me.upgrade() {
+                match what {
+                    PERMISSION => me.on_permission(value.as_string().unwrap_or_default()),
+                    POSITION => me.on_position(&value),
+                    ERROR => me.on_error(value.as_string().unwrap_or_default()),
+                    _ => {}
                 }
-                let coords = Coords {
-                    latitude: lat,
-                    longitude: lon,
-                    // An accuracy that cannot be read is taken as "anywhere" (E12: not known).
-                    accuracy_meters: if acc.is_finite() { acc.max(0.0) } else { 1e7 },
-                };
-                let same = me.browser.borrow().coords == Some(coords);
-                if same {
-                    return;
-                }
-                me.bump();
-                me.update_browser(|b| {
-                    b.coords = Some(coords);
-                    b.nearby.clear(); // Until looked up.
-                    b.error = None;
-                    if b.permission.as_deref() != Some("granted") && b.permission.is_some() {
-                        b.permission = Some("granted".into());
-                    }
-                });
-                me.lookup(coords, false);
-            })
-        };
-        let on_error = {
-            let me = self.me.clone();
-            Closure::<dyn FnMut(String, String)>::new(move |kind: String, _message: String| {
-                let Some(me) = me.upgrade() else { return };
-                me.update_browser(|b| {
-                    if kind == "denied" {
-                        b.coords = None;
-                        b.region = None;
-                        b.nearby.clear();
-                    }
-                    // A timeout after a known position keeps the last position.
-                    if kind == "denied" || b.coords.is_none() {
-                        b.error = Some(kind);
-                    }
-                });
-            })
-        };
+            }
+        });
         let stop = watch_location(
-            on_permission.as_ref(),
-            on_position.as_ref(),
-            on_error.as_ref(),
+            listener.as_ref(),
             POSITION_TIMEOUT_MS,
             POSITION_MAXIMUM_AGE_MS,
         );
         let old = self.watch.borrow_mut().replace(Watch {
             stop,
-            _closures: (on_permission, on_position, on_error),
+            _listener: listener,
         });
         drop(old);
+    }
+
+    /// The permission's state changed (or was read first).
+    fn on_permission(&self, state: String) {
+        self.update_browser(|b| {
+            if state == "denied" {
+                b.coords = None;
+                b.region = None;
+            } else if b.error.as_deref() == Some("denied") {
+                b.error = None; // Allowed again: a new answer is on its way.
+            }
+            b.permission = Some(state);
+        });
+    }
+
+    /// A position arrived: `[latitude, longitude, accuracyMeters]`.
+    fn on_position(&self, value: &JsValue) {
+        let list = js_sys::Array::from(value);
+        let number = |i| list.get(i).as_f64().unwrap_or(f64::NAN);
+        let (lat, lon, acc) = (number(0), number(1), number(2));
+        if !(lat.is_finite() && lon.is_finite()) {
+            return; // Not a position: the last one (if any) stands.
+        }
+        let coords = Coords {
+            latitude: lat,
+            longitude: lon,
+            // An accuracy that cannot be read is taken as "anywhere" (E12: not known).
+            accuracy_meters: if acc.is_finite() { acc.max(0.0) } else { 1e7 },
+        };
+        let same = self.browser.borrow().coords == Some(coords);
+        if same {
+            return;
+        }
+        self.bump();
+        self.update_browser(|b| {
+            b.coords = Some(coords);
+            b.nearby.clear(); // Until looked up.
+            b.error = None;
+            if b.permission.as_deref() != Some("granted") && b.permission.is_some() {
+                b.permission = Some("granted".into());
+            }
+        });
+        self.lookup(coords, false);
+    }
+
+    /// The browser could not give a position: `kind` is "denied", "unavailable" or "timeout".
+    fn on_error(&self, kind: String) {
+        self.update_browser(|b| {
+            if kind == "denied" {
+                b.coords = None;
+                b.region = None;
+                b.nearby.clear();
+            }
+            // A timeout after a known position keeps the last position.
+            if kind == "denied" || b.coords.is_none() {
+                b.error = Some(kind);
+            }
+        });
     }
 
     /// Resolves `coords` to a region and sends it, unless something newer happened meanwhile.
