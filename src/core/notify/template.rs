@@ -222,106 +222,113 @@ pub(super) enum Segment {
     Field(&'static str),
 }
 
-/// Tracks line and column while the parser moves forward (O(n) overall).
+/// Tracks position, line and column while the parser moves forward (O(n) overall).
 struct Positions<'a> {
-    chars: &'a [char],
+    source: &'a str,
+    /// The byte offset counted up to.
     next: usize,
+    /// Characters before `next`.
+    chars: usize,
     line: usize,
     column: usize,
 }
 
 impl Positions<'_> {
-    /// Position of `chars[index]`; `index` never decreases between calls.
+    /// Position of the character at byte offset `index`; `index` never decreases between calls.
     fn at(&mut self, field: TemplateField, index: usize) -> TemplatePosition {
-        while self.next < index {
-            if self.chars.get(self.next) == Some(&'\n') {
+        for c in self
+            .source
+            .get(self.next..index)
+            .unwrap_or_default()
+            .chars()
+        {
+            self.chars += 1;
+            if c == '\n' {
                 self.line += 1;
                 self.column = 1;
             } else {
                 self.column += 1;
             }
-            self.next += 1;
         }
+        self.next = index;
         TemplatePosition {
             field,
-            position: index + 1,
+            position: self.chars + 1,
             line: self.line,
             column: self.column,
         }
     }
 }
 
-/// Parses one field; the segments are meaningful only when no error was found.
+/// Parses one field; the segments are meaningful only when no error was found. The braces
+/// are ASCII, so the parser works on bytes and copies the text between them in runs.
 pub(super) fn parse_field(
     source: &str,
     field: TemplateField,
 ) -> (Vec<Segment>, Vec<TemplateError>) {
-    let chars: Vec<char> = source.chars().collect();
+    let bytes = source.as_bytes();
     let mut positions = Positions {
-        chars: &chars,
+        source,
         next: 0,
+        chars: 0,
         line: 1,
         column: 1,
     };
     let mut segments = Vec::new();
     let mut errors = Vec::new();
     let mut text = String::new();
+    // The literal text from `start` to `i` is not in `text` yet.
+    let mut start = 0;
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let next = chars.get(i + 1).copied();
-        match c {
-            '{' if next == Some('{') => {
-                text.push('{');
-                i += 2;
-            }
-            '}' if next == Some('}') => {
-                text.push('}');
-                i += 2;
-            }
-            '{' => {
-                let close = chars[i + 1..]
-                    .iter()
-                    .position(|&c| matches!(c, '}' | '{' | '\n' | '\r'))
-                    .map(|k| i + 1 + k)
-                    .filter(|&k| chars[k] == '}');
-                match close {
-                    Some(end) => {
-                        let name: String = chars[i + 1..end].iter().collect();
-                        if let Some(&known) = NAMES.iter().find(|&&n| n == name) {
-                            if !text.is_empty() {
-                                segments.push(Segment::Text(std::mem::take(&mut text)));
-                            }
-                            segments.push(Segment::Field(known));
-                        } else {
-                            let at = positions.at(field, i);
-                            errors.push(if name.is_empty() {
-                                TemplateError::EmptyPlaceholder { at }
-                            } else {
-                                let suggestion = suggest(&name);
-                                TemplateError::UnknownPlaceholder {
-                                    name,
-                                    at,
-                                    suggestion,
-                                }
-                            });
-                        }
-                        i = end + 1;
-                    }
-                    None => {
-                        errors.push(TemplateError::UnclosedBrace {
-                            at: positions.at(field, i),
-                        });
-                        text.push('{');
-                        i += 1;
-                    }
-                }
-            }
-            c => {
-                text.push(c);
-                i += 1;
-            }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'}' || b == b'{' && bytes.get(i + 1) == Some(&b) {
+            // `{{` or `}}` is one literal brace (as is a lone `}`).
+            text.push_str(source.get(start..=i).unwrap_or_default());
+            i += if bytes.get(i + 1) == Some(&b) { 2 } else { 1 };
+            start = i;
+            continue;
         }
+        if b != b'{' {
+            i += 1;
+            continue;
+        }
+        let close = bytes
+            .iter()
+            .skip(i + 1)
+            .position(|&c| matches!(c, b'}' | b'{' | b'\n' | b'\r'))
+            .map(|k| i + 1 + k)
+            .filter(|&k| bytes.get(k) == Some(&b'}'));
+        let Some(end) = close else {
+            errors.push(TemplateError::UnclosedBrace {
+                at: positions.at(field, i),
+            });
+            // The `{` stays literal text.
+            i += 1;
+            continue;
+        };
+        text.push_str(source.get(start..i).unwrap_or_default());
+        let name = source.get(i + 1..end).unwrap_or_default();
+        if let Some(&known) = NAMES.iter().find(|&&n| n == name) {
+            if !text.is_empty() {
+                segments.push(Segment::Text(std::mem::take(&mut text)));
+            }
+            segments.push(Segment::Field(known));
+        } else {
+            let at = positions.at(field, i);
+            errors.push(if name.is_empty() {
+                TemplateError::EmptyPlaceholder { at }
+            } else {
+                TemplateError::UnknownPlaceholder {
+                    name: name.to_string(),
+                    at,
+                    suggestion: suggest(name),
+                }
+            });
+        }
+        i = end + 1;
+        start = i;
     }
+    text.push_str(source.get(start..).unwrap_or_default());
     if !text.is_empty() {
         segments.push(Segment::Text(text));
     }
