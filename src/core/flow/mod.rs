@@ -28,8 +28,6 @@ pub use dial::Unconfirmed;
 pub use episode::{CallbackWindow, Episode, PersistedCall, CALLBACK_WINDOW};
 pub use notification::NotificationState;
 
-use std::collections::VecDeque;
-
 use super::config::Config;
 use super::dial::DialError;
 use super::event::{Effect, Event, TimerId};
@@ -255,42 +253,63 @@ pub(crate) enum Output {
 }
 
 /// What a step hands the dialer, in order (the dialer's outbox: it hands them out from the
-/// front while a step appends at the back).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Out(VecDeque<Output>);
+/// front while a step appends at the back). A vector and a cursor: what was handed out is
+/// `None` before `head`, and the vector is emptied once everything has been.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Out {
+    items: Vec<Option<Output>>,
+    head: usize,
+}
+
+impl PartialEq for Out {
+    fn eq(&self, other: &Out) -> bool {
+        self.waiting() == other.waiting()
+    }
+}
 
 impl Out {
+    /// What waits, in order.
+    fn waiting(&self) -> &[Option<Output>] {
+        self.items.get(self.head..).unwrap_or_default()
+    }
+
     /// Appends an effect.
     pub(crate) fn push(&mut self, effect: Effect) {
-        self.0.push_back(Output::Effect(effect));
+        self.items.push(Some(Output::Effect(effect)));
     }
 
     /// Appends deferred work.
     fn defer(&mut self, work: Deferred) {
-        self.0.push_back(Output::Defer(work));
+        self.items.push(Some(Output::Defer(work)));
     }
 
     /// The first output, if any.
     pub(crate) fn pop(&mut self) -> Option<Output> {
-        self.0.pop_front()
+        let first = self.items.get_mut(self.head)?.take();
+        self.head += 1;
+        if self.head >= self.items.len() {
+            self.items.clear();
+            self.head = 0;
+        }
+        first
     }
 
     /// True when nothing waits.
     pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.waiting().is_empty()
     }
 
     /// True when the first output is an emergency [`Effect::PlaceCall`].
     pub(crate) fn front_is_emergency_call(&self) -> bool {
         matches!(
-            self.0.front(),
-            Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency
+            self.waiting().first(),
+            Some(Some(Output::Effect(Effect::PlaceCall { request, .. }))) if request.emergency
         )
     }
 
     /// How many outputs wait.
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.waiting().len()
     }
 
     /// Moves the emergency [`Effect::PlaceCall`]s from `from` on to the front, in their order:
@@ -299,41 +318,41 @@ impl Out {
     /// save of the episode before it — is dropped: the new episode sets DND, tells the host
     /// form and saves itself after its call, and an old restore must not run during it.
     pub(crate) fn place_calls_first(&mut self, from: usize) {
-        let urgent = |o: &Output| matches!(o, Output::Effect(Effect::PlaceCall { request, .. }) if request.emergency);
-        if !self.0.iter().skip(from).any(urgent) {
+        let urgent = |o: &Option<Output>| matches!(o, Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency);
+        let from = self.head + from;
+        if !self.items.iter().skip(from).any(urgent) {
             return;
         }
-        let before = self.0.len();
+        let before = self.items.len();
         let mut i = 0;
-        self.0.retain(|o| {
+        self.items.retain(|o| {
             i += 1;
             i > from
                 || !matches!(
                     o,
-                    Output::Effect(
+                    Some(Output::Effect(
                         Effect::SetPresence(_)
                             | Effect::SetHostEmergencyMode(_)
                             | Effect::Persist(_)
-                    )
+                    ))
                 )
         });
-        let from = from - (before - self.0.len());
-        let mut moved = 0;
-        for i in from..self.0.len() {
-            if urgent(&self.0[i]) {
-                if let Some(call) = self.0.remove(i) {
-                    self.0.insert(moved, call);
-                    moved += 1;
-                }
+        let from = from - (before - self.items.len());
+        let mut front = self.head;
+        for i in from..self.items.len() {
+            if self.items.get(i).is_some_and(urgent) {
+                let call = self.items.remove(i);
+                self.items.insert(front, call);
+                front += 1;
             }
         }
     }
 
     /// Keeps only the effects for which `keep` is true (deferred work always stays).
     fn retain(&mut self, keep: impl Fn(&Effect) -> bool) {
-        self.0.retain(|o| match o {
-            Output::Effect(e) => keep(e),
-            Output::Defer(_) => true,
+        self.items.retain(|o| match o {
+            Some(Output::Effect(e)) => keep(e),
+            _ => true,
         });
     }
 }
