@@ -252,39 +252,43 @@ pub(crate) enum Output {
     Defer(Deferred),
 }
 
-/// What a step hands the dialer, in order (the dialer's outbox: it hands them out from the
-/// front while a step appends at the back). A vector and a cursor: what was handed out is
-/// `None` before `head`, and the vector is emptied once everything has been.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Out {
-    items: Vec<Option<Output>>,
+/// A first-in first-out queue: a vector and a cursor. What was taken is `None` before `head`,
+/// and the vector is emptied once everything has been taken (smaller in the wasm than a
+/// `VecDeque`; both ends O(1)).
+#[derive(Clone, Debug)]
+pub(crate) struct Queue<T> {
+    items: Vec<Option<T>>,
     head: usize,
 }
 
-impl PartialEq for Out {
-    fn eq(&self, other: &Out) -> bool {
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue {
+            items: Vec::new(),
+            head: 0,
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Queue<T> {
+    fn eq(&self, other: &Queue<T>) -> bool {
         self.waiting() == other.waiting()
     }
 }
 
-impl Out {
+impl<T> Queue<T> {
     /// What waits, in order.
-    fn waiting(&self) -> &[Option<Output>] {
+    fn waiting(&self) -> &[Option<T>] {
         self.items.get(self.head..).unwrap_or_default()
     }
 
-    /// Appends an effect.
-    pub(crate) fn push(&mut self, effect: Effect) {
-        self.items.push(Some(Output::Effect(effect)));
+    /// Appends at the back.
+    pub(crate) fn push(&mut self, item: T) {
+        self.items.push(Some(item));
     }
 
-    /// Appends deferred work.
-    fn defer(&mut self, work: Deferred) {
-        self.items.push(Some(Output::Defer(work)));
-    }
-
-    /// The first output, if any.
-    pub(crate) fn pop(&mut self) -> Option<Output> {
+    /// Takes the first, if any.
+    pub(crate) fn pop(&mut self) -> Option<T> {
         let first = self.items.get_mut(self.head)?.take();
         self.head += 1;
         if self.head >= self.items.len() {
@@ -299,17 +303,49 @@ impl Out {
         self.waiting().is_empty()
     }
 
+    /// How many wait.
+    pub(crate) fn len(&self) -> usize {
+        self.waiting().len()
+    }
+}
+
+/// What a step hands the dialer, in order (the dialer's outbox: it hands them out from the
+/// front while a step appends at the back).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Out(Queue<Output>);
+
+impl Out {
+    /// Appends an effect.
+    pub(crate) fn push(&mut self, effect: Effect) {
+        self.0.push(Output::Effect(effect));
+    }
+
+    /// Appends deferred work.
+    fn defer(&mut self, work: Deferred) {
+        self.0.push(Output::Defer(work));
+    }
+
+    /// The first output, if any.
+    pub(crate) fn pop(&mut self) -> Option<Output> {
+        self.0.pop()
+    }
+
+    /// True when nothing waits.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// True when the first output is an emergency [`Effect::PlaceCall`].
     pub(crate) fn front_is_emergency_call(&self) -> bool {
         matches!(
-            self.waiting().first(),
+            self.0.waiting().first(),
             Some(Some(Output::Effect(Effect::PlaceCall { request, .. }))) if request.emergency
         )
     }
 
     /// How many outputs wait.
     pub(crate) fn len(&self) -> usize {
-        self.waiting().len()
+        self.0.len()
     }
 
     /// Moves the emergency [`Effect::PlaceCall`]s from `from` on to the front, in their order:
@@ -319,13 +355,13 @@ impl Out {
     /// form and saves itself after its call, and an old restore must not run during it.
     pub(crate) fn place_calls_first(&mut self, from: usize) {
         let urgent = |o: &Option<Output>| matches!(o, Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency);
-        let from = self.head + from;
-        if !self.items.iter().skip(from).any(urgent) {
+        let from = self.0.head + from;
+        if !self.0.items.iter().skip(from).any(urgent) {
             return;
         }
-        let before = self.items.len();
+        let before = self.0.items.len();
         let mut i = 0;
-        self.items.retain(|o| {
+        self.0.items.retain(|o| {
             i += 1;
             i > from
                 || !matches!(
@@ -337,12 +373,12 @@ impl Out {
                     ))
                 )
         });
-        let from = from - (before - self.items.len());
-        let mut front = self.head;
-        for i in from..self.items.len() {
-            if self.items.get(i).is_some_and(urgent) {
-                let call = self.items.remove(i);
-                self.items.insert(front, call);
+        let from = from - (before - self.0.items.len());
+        let mut front = self.0.head;
+        for i in from..self.0.items.len() {
+            if self.0.items.get(i).is_some_and(urgent) {
+                let call = self.0.items.remove(i);
+                self.0.items.insert(front, call);
                 front += 1;
             }
         }
@@ -350,7 +386,7 @@ impl Out {
 
     /// Keeps only the effects for which `keep` is true (deferred work always stays).
     fn retain(&mut self, keep: impl Fn(&Effect) -> bool) {
-        self.items.retain(|o| match o {
+        self.0.items.retain(|o| match o {
             Some(Output::Effect(e)) => keep(e),
             _ => true,
         });
