@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::template::{
-    parse_field, Segment, Template, TemplateError, TemplateField, DEFAULT_BODY, DEFAULT_SUBJECT,
-    FALLBACK_SUBJECT,
+    parse_field, Field, Segment, Template, TemplateError, TemplateField, DEFAULT_BODY,
+    DEFAULT_SUBJECT, FALLBACK_SUBJECT,
 };
 use super::text::{normalise_newlines, one_line, to_html};
 use crate::core::decimal::fixed;
@@ -155,40 +155,39 @@ fn fill(segments: &[Segment], facts: &EmergencyFacts, kind: EmailKind) -> String
     for segment in segments {
         match segment {
             Segment::Text(t) => out.push_str(t),
-            Segment::Field(name) => out.push_str(&value(name, facts, kind)),
+            Segment::Field(name) => out.push_str(&value(*name, facts, kind)),
         }
     }
     out
 }
 
 /// The text for one placeholder; never empty.
-fn value(name: &str, facts: &EmergencyFacts, kind: EmailKind) -> String {
+fn value(name: Field, facts: &EmergencyFacts, kind: EmailKind) -> String {
     let known = |s: &str| Some(one_line(s, " ")).filter(|s| !s.is_empty());
     let text = match name {
-        "agent_name" => known(&facts.agent_name),
-        "agent_id" => known(&facts.agent_id),
-        "dialed" => known(&facts.dialed),
-        "number" => known(&facts.number),
-        "time_utc" => Some(format_utc(facts.started_at)),
-        "time_local" => format_local(facts.started_at, facts.utc_offset_minutes),
-        "region" => facts.region.as_deref().and_then(known),
-        "latitude" => valid_position(facts).map(|c| degrees(c.latitude)),
-        "longitude" => valid_position(facts).map(|c| degrees(c.longitude)),
-        "accuracy" => valid_position(facts).and_then(|c| metres(c.accuracy_meters)),
-        "coordinates" => coordinates(facts),
-        "civic_address" => {
+        Field::AgentName => known(&facts.agent_name),
+        Field::AgentId => known(&facts.agent_id),
+        Field::Dialed => known(&facts.dialed),
+        Field::Number => known(&facts.number),
+        Field::TimeUtc => Some(format_utc(facts.started_at)),
+        Field::TimeLocal => format_local(facts.started_at, facts.utc_offset_minutes),
+        Field::Region => facts.region.as_deref().and_then(known),
+        Field::Latitude => valid_position(facts).map(|c| degrees(c.latitude)),
+        Field::Longitude => valid_position(facts).map(|c| degrees(c.longitude)),
+        Field::Accuracy => valid_position(facts).and_then(|c| metres(c.accuracy_meters)),
+        Field::Coordinates => coordinates(facts),
+        Field::CivicAddress => {
             return civic(facts).unwrap_or_else(|| NOT_PROVIDED.to_string());
         }
-        "location" => return location_summary(facts),
-        "callback_number" => {
+        Field::Location => return location_summary(facts),
+        Field::CallbackNumber => {
             let number = facts.callback_number.as_deref().and_then(known);
             return number.unwrap_or_else(|| match kind {
                 EmailKind::Initial => CALLBACK_PENDING.to_string(),
                 EmailKind::CallbackUpdate => NOT_YET_ASSIGNED.to_string(),
             });
         }
-        "callback_expires_utc" => return callback_expiry(facts),
-        _ => None,
+        Field::CallbackExpiresUtc => return callback_expiry(facts),
     };
     text.unwrap_or_else(|| UNKNOWN.to_string())
 }
@@ -311,7 +310,8 @@ mod tests {
     fn every_placeholder_has_a_value() {
         let facts = sample_facts();
         for p in super::super::PLACEHOLDERS {
-            let v = value(p.name, &facts, EmailKind::Initial);
+            let name = super::super::template::placeholder(p.name).expect("a placeholder");
+            let v = value(name, &facts, EmailKind::Initial);
             assert_ne!(v, UNKNOWN, "{} has no value arm or fact", p.name);
             assert!(!p.description.is_empty());
         }

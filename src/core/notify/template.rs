@@ -180,9 +180,10 @@ pub struct Placeholder {
     pub description: &'static str,
 }
 
-/// [`PLACEHOLDERS`] from `"name": "description"` pairs, and [`NAMES`] (the names alone).
+/// [`PLACEHOLDERS`] from `Variant "name": "description"` entries, [`NAMES`] (the names
+/// alone) and [`Field`] (one variant per name, in the same order, for the renderer).
 macro_rules! placeholders {
-    ($($name:literal: $description:literal,)*) => {
+    ($($variant:ident $name:literal: $description:literal,)*) => {
         /// Every placeholder, in the order the admin UI lists them.
         pub const PLACEHOLDERS: &[Placeholder] = &[$(Placeholder {
             name: $name,
@@ -193,25 +194,34 @@ macro_rules! placeholders {
         /// The descriptions are for the settings editor only; the agent's build, which never
         /// names `PLACEHOLDERS`, leaves them out (bundle size, issue 16).
         const NAMES: &[&str] = &[$($name,)*];
+
+        /// A known placeholder, for the renderer.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(super) enum Field {
+            $(#[doc = $name] $variant,)*
+        }
+
+        /// The [`Field`] of each of [`NAMES`], in the same order.
+        const VARIANTS: &[Field] = &[$(Field::$variant,)*];
     };
 }
 
 placeholders! {
-    "agent_name": "The agent's display name.",
-    "agent_id": "The agent's id in the host application.",
-    "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
-    "number": "The emergency number that was called, e.g. \"911\".",
-    "time_utc": "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
-    "time_local": "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
-    "region": "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
-    "latitude": "Latitude in decimal degrees (north positive); \"unknown\" without a position.",
-    "longitude": "Longitude in decimal degrees (east positive); \"unknown\" without a position.",
-    "accuracy": "Accuracy of the position in metres, e.g. \"25 m\".",
-    "coordinates": "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
-    "civic_address": "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
-    "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
-    "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
-    "callback_expires_utc": "When the callback number stops working, in UTC.",
+    AgentName "agent_name": "The agent's display name.",
+    AgentId "agent_id": "The agent's id in the host application.",
+    Dialed "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
+    Number "number": "The emergency number that was called, e.g. \"911\".",
+    TimeUtc "time_utc": "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
+    TimeLocal "time_local": "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
+    Region "region": "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
+    Latitude "latitude": "Latitude in decimal degrees (north positive); \"unknown\" without a position.",
+    Longitude "longitude": "Longitude in decimal degrees (east positive); \"unknown\" without a position.",
+    Accuracy "accuracy": "Accuracy of the position in metres, e.g. \"25 m\".",
+    Coordinates "coordinates": "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
+    CivicAddress "civic_address": "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
+    Location "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
+    CallbackNumber "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
+    CallbackExpiresUtc "callback_expires_utc": "When the callback number stops working, in UTC.",
 }
 
 /// A parsed template field: literal text and placeholder names, in order.
@@ -219,7 +229,7 @@ pub(super) enum Segment {
     /// Literal text.
     Text(String),
     /// A placeholder.
-    Field(&'static str),
+    Field(Field),
 }
 
 /// Tracks position, line and column while the parser moves forward (O(n) overall).
@@ -308,7 +318,7 @@ pub(super) fn parse_field(
         };
         text.push_str(source.get(start..i).unwrap_or_default());
         let name = source.get(i + 1..end).unwrap_or_default();
-        if let Some(&known) = NAMES.iter().find(|&&n| n == name) {
+        if let Some(known) = placeholder(name) {
             if !text.is_empty() {
                 segments.push(Segment::Text(std::mem::take(&mut text)));
             }
@@ -333,6 +343,12 @@ pub(super) fn parse_field(
         segments.push(Segment::Text(text));
     }
     (segments, errors)
+}
+
+/// The placeholder called `name`, if it is one.
+pub(super) fn placeholder(name: &str) -> Option<Field> {
+    let index = NAMES.iter().position(|&n| n == name)?;
+    VARIANTS.get(index).copied()
 }
 
 /// The known placeholder an unknown name most likely means.
