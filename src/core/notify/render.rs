@@ -228,40 +228,43 @@ fn degrees(v: f64) -> String {
 }
 
 fn metres(v: f64) -> Option<String> {
-    (v.is_finite() && v >= 0.0).then(|| format!("{} m", fixed(v, 0)))
+    (v.is_finite() && v >= 0.0).then(|| fixed(v, 0) + " m")
+}
+
+/// `" (±25 m)"` with `±` as `before` (or `" (accuracy unknown)"`), appended to `out`.
+fn push_accuracy(out: &mut String, c: &Coords, before: &str) {
+    out.push_str(" (");
+    match metres(c.accuracy_meters) {
+        Some(m) => {
+            out.push_str(before);
+            out.push_str(&m);
+        }
+        None => out.push_str("accuracy unknown"),
+    }
+    out.push(')');
 }
 
 fn coordinates(facts: &EmergencyFacts) -> Option<String> {
     let c = valid_position(facts)?;
-    let accuracy = match metres(c.accuracy_meters) {
-        Some(m) => format!("±{m}"),
-        None => "accuracy unknown".to_string(),
-    };
-    Some(format!(
-        "{}, {} ({accuracy})",
-        degrees(c.latitude),
-        degrees(c.longitude)
-    ))
+    let mut out = degrees(c.latitude);
+    out.push_str(", ");
+    out.push_str(&degrees(c.longitude));
+    push_accuracy(&mut out, c, "±");
+    Some(out)
 }
 
 /// One line with everything known about where the agent is; words, no map link.
 fn location_summary(facts: &EmergencyFacts) -> String {
-    let mut parts = Vec::new();
-    if let Some(address) = civic(facts) {
-        parts.push(address);
-    }
+    let mut out = civic(facts).unwrap_or_default();
     if let Some(c) = valid_position(facts) {
-        let ns = if c.latitude < 0.0 { 'S' } else { 'N' };
-        let ew = if c.longitude < 0.0 { 'W' } else { 'E' };
-        let accuracy = match metres(c.accuracy_meters) {
-            Some(m) => format!("within {m}"),
-            None => "accuracy unknown".to_string(),
-        };
-        parts.push(format!(
-            "{}° {ns}, {}° {ew} ({accuracy})",
-            degrees(c.latitude.abs()),
-            degrees(c.longitude.abs())
-        ));
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&degrees(c.latitude.abs()));
+        out.push_str(if c.latitude < 0.0 { "° S, " } else { "° N, " });
+        out.push_str(&degrees(c.longitude.abs()));
+        out.push_str(if c.longitude < 0.0 { "° W" } else { "° E" });
+        push_accuracy(&mut out, c, "within ");
     }
     if let Some(region) = facts
         .region
@@ -269,12 +272,16 @@ fn location_summary(facts: &EmergencyFacts) -> String {
         .map(|r| one_line(r, " "))
         .filter(|r| !r.is_empty())
     {
-        parts.push(format!("region {region}"));
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str("region ");
+        out.push_str(&region);
     }
-    if parts.is_empty() {
+    if out.is_empty() {
         "unknown — the agent's location was not available; ask the agent where they are".to_string()
     } else {
-        parts.join("; ")
+        out
     }
 }
 
