@@ -17,11 +17,9 @@
 //! loop { let Some(effect) = dialer.poll_effect() else { break }; run(effect) }
 //! ```
 
-use std::collections::VecDeque;
-
 use super::config::Config;
 use super::event::{Effect, Event, TimerId};
-use super::flow::{self, Deferred, Out, Output, PersistedCall, State};
+use super::flow::{self, Deferred, Out, Output, PersistedCall, Queue, State};
 use super::model::Millis;
 use super::names::Binding;
 use super::restore::{CallFate, RestorePolicy, RestoreStep};
@@ -45,7 +43,7 @@ pub struct Dialer {
     tabs: TabElection,
     restore: RestorePolicy,
     /// What waits its turn, with the time it happened.
-    inbox: VecDeque<(Input, Millis)>,
+    inbox: Queue<(Input, Millis)>,
     /// What the last step handed out and has not been polled yet; all of it from `outbox_at`.
     outbox: Out,
     outbox_at: Millis,
@@ -65,7 +63,7 @@ impl Dialer {
             state: State::new(config),
             tabs: TabElection::new(tab_id.into(), now),
             restore: RestorePolicy::default(),
-            inbox: VecDeque::new(),
+            inbox: Queue::default(),
             outbox: Out::default(),
             outbox_at: now,
             sync_tabs: None,
@@ -86,14 +84,14 @@ impl Dialer {
             return self.step(event, now);
         }
         if !matches!(event, Event::Dial { .. }) {
-            return self.inbox.push_back((Input::Event(event), now));
+            return self.inbox.push((Input::Event(event), now));
         }
-        let waiting = std::mem::take(&mut self.inbox);
-        for (input, at) in waiting {
+        let mut waiting = std::mem::take(&mut self.inbox);
+        while let Some((input, at)) = waiting.pop() {
             match input {
                 Input::Event(e) => self.step(e, at),
                 // Left for later by an earlier step: still after that step's effects.
-                work @ Input::Deferred(_) => self.inbox.push_back((work, at)),
+                work @ Input::Deferred(_) => self.inbox.push((work, at)),
             }
         }
         let mark = self.outbox.len();
@@ -108,8 +106,7 @@ impl Dialer {
                 Some(Output::Effect(effect)) => return Some(effect),
                 // After the effects before it, behind what the shell handed in meanwhile.
                 Some(Output::Defer(work)) => {
-                    self.inbox
-                        .push_back((Input::Deferred(work), self.outbox_at));
+                    self.inbox.push((Input::Deferred(work), self.outbox_at));
                 }
                 None => {
                     // An emergency episode began here while a saved one waits to be taken up
@@ -137,7 +134,7 @@ impl Dialer {
                         self.apply_tabs(outputs, at);
                         continue;
                     }
-                    match self.inbox.pop_front()? {
+                    match self.inbox.pop()? {
                         (Input::Event(event), now) => self.step(event, now),
                         (Input::Deferred(work), now) => {
                             self.outbox_at = now;
@@ -341,7 +338,7 @@ impl Dialer {
     }
 
     fn event(&mut self, event: Event, now: Millis) {
-        self.inbox.push_back((Input::Event(event), now));
+        self.inbox.push((Input::Event(event), now));
     }
 }
 

@@ -28,8 +28,6 @@ pub use dial::Unconfirmed;
 pub use episode::{CallbackWindow, Episode, PersistedCall, CALLBACK_WINDOW};
 pub use notification::NotificationState;
 
-use std::collections::VecDeque;
-
 use super::config::Config;
 use super::dial::DialError;
 use super::event::{Effect, Event, TimerId};
@@ -254,25 +252,82 @@ pub(crate) enum Output {
     Defer(Deferred),
 }
 
+/// A first-in first-out queue: a vector and a cursor. What was taken is `None` before `head`,
+/// and the vector is emptied once everything has been taken (smaller in the wasm than a
+/// `VecDeque`; both ends O(1)).
+#[derive(Clone, Debug)]
+pub(crate) struct Queue<T> {
+    items: Vec<Option<T>>,
+    head: usize,
+}
+
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue {
+            items: Vec::new(),
+            head: 0,
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Queue<T> {
+    fn eq(&self, other: &Queue<T>) -> bool {
+        self.waiting() == other.waiting()
+    }
+}
+
+impl<T> Queue<T> {
+    /// What waits, in order.
+    fn waiting(&self) -> &[Option<T>] {
+        self.items.get(self.head..).unwrap_or_default()
+    }
+
+    /// Appends at the back.
+    pub(crate) fn push(&mut self, item: T) {
+        self.items.push(Some(item));
+    }
+
+    /// Takes the first, if any.
+    pub(crate) fn pop(&mut self) -> Option<T> {
+        let first = self.items.get_mut(self.head)?.take();
+        self.head += 1;
+        if self.head >= self.items.len() {
+            self.items.clear();
+            self.head = 0;
+        }
+        first
+    }
+
+    /// True when nothing waits.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.waiting().is_empty()
+    }
+
+    /// How many wait.
+    pub(crate) fn len(&self) -> usize {
+        self.waiting().len()
+    }
+}
+
 /// What a step hands the dialer, in order (the dialer's outbox: it hands them out from the
 /// front while a step appends at the back).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Out(VecDeque<Output>);
+pub(crate) struct Out(Queue<Output>);
 
 impl Out {
     /// Appends an effect.
     pub(crate) fn push(&mut self, effect: Effect) {
-        self.0.push_back(Output::Effect(effect));
+        self.0.push(Output::Effect(effect));
     }
 
     /// Appends deferred work.
     fn defer(&mut self, work: Deferred) {
-        self.0.push_back(Output::Defer(work));
+        self.0.push(Output::Defer(work));
     }
 
     /// The first output, if any.
     pub(crate) fn pop(&mut self) -> Option<Output> {
-        self.0.pop_front()
+        self.0.pop()
     }
 
     /// True when nothing waits.
@@ -283,8 +338,8 @@ impl Out {
     /// True when the first output is an emergency [`Effect::PlaceCall`].
     pub(crate) fn front_is_emergency_call(&self) -> bool {
         matches!(
-            self.0.front(),
-            Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency
+            self.0.waiting().first(),
+            Some(Some(Output::Effect(Effect::PlaceCall { request, .. }))) if request.emergency
         )
     }
 
@@ -299,41 +354,41 @@ impl Out {
     /// save of the episode before it — is dropped: the new episode sets DND, tells the host
     /// form and saves itself after its call, and an old restore must not run during it.
     pub(crate) fn place_calls_first(&mut self, from: usize) {
-        let urgent = |o: &Output| matches!(o, Output::Effect(Effect::PlaceCall { request, .. }) if request.emergency);
-        if !self.0.iter().skip(from).any(urgent) {
+        let urgent = |o: &Option<Output>| matches!(o, Some(Output::Effect(Effect::PlaceCall { request, .. })) if request.emergency);
+        let from = self.0.head + from;
+        if !self.0.items.iter().skip(from).any(urgent) {
             return;
         }
-        let before = self.0.len();
+        let before = self.0.items.len();
         let mut i = 0;
-        self.0.retain(|o| {
+        self.0.items.retain(|o| {
             i += 1;
             i > from
                 || !matches!(
                     o,
-                    Output::Effect(
+                    Some(Output::Effect(
                         Effect::SetPresence(_)
                             | Effect::SetHostEmergencyMode(_)
                             | Effect::Persist(_)
-                    )
+                    ))
                 )
         });
-        let from = from - (before - self.0.len());
-        let mut moved = 0;
-        for i in from..self.0.len() {
-            if urgent(&self.0[i]) {
-                if let Some(call) = self.0.remove(i) {
-                    self.0.insert(moved, call);
-                    moved += 1;
-                }
+        let from = from - (before - self.0.items.len());
+        let mut front = self.0.head;
+        for i in from..self.0.items.len() {
+            if self.0.items.get(i).is_some_and(urgent) {
+                let call = self.0.items.remove(i);
+                self.0.items.insert(front, call);
+                front += 1;
             }
         }
     }
 
     /// Keeps only the effects for which `keep` is true (deferred work always stays).
     fn retain(&mut self, keep: impl Fn(&Effect) -> bool) {
-        self.0.retain(|o| match o {
-            Output::Effect(e) => keep(e),
-            Output::Defer(_) => true,
+        self.0.items.retain(|o| match o {
+            Some(Output::Effect(e)) => keep(e),
+            _ => true,
         });
     }
 }

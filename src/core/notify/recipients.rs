@@ -299,7 +299,9 @@ fn validate_address(address: &str) -> Result<(), RecipientError> {
     }
     let (local, domain) = match address.split_once('@') {
         None => return Err(RecipientError::NotAnAddress),
-        Some((_, domain)) if domain.contains('@') => return Err(RecipientError::MultipleAt),
+        Some((_, domain)) if domain.bytes().any(|b| b == b'@') => {
+            return Err(RecipientError::MultipleAt)
+        }
         Some(parts) => parts,
     };
     if address.len() > MAX_ADDRESS_LEN {
@@ -336,7 +338,28 @@ fn validate_address(address: &str) -> Result<(), RecipientError> {
 /// RFC 5322 atext or a dot, plus non-ASCII letters and digits (RFC 6531).
 fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || "!#$%&'*+-/=?^_`{|}~.".contains(c)
+        || matches!(
+            c,
+            '!' | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '-'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '_'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+                | '.'
+        )
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
@@ -374,6 +397,15 @@ fn check_domain(domain: &str) -> Result<(), DomainProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_local_part_allows_exactly_atext_and_the_dot_in_ascii() {
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            let atext = c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c);
+            assert_eq!(is_local_char(c), atext, "{c:?}");
+        }
+    }
 
     #[test]
     fn splitting_respects_quotes_and_ignores_an_unclosed_one() {

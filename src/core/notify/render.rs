@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::template::{
-    parse_field, Segment, Template, TemplateError, TemplateField, DEFAULT_BODY, DEFAULT_SUBJECT,
-    FALLBACK_SUBJECT,
+    parse_field, Field, Segment, Template, TemplateError, TemplateField, DEFAULT_BODY,
+    DEFAULT_SUBJECT, FALLBACK_SUBJECT,
 };
 use super::text::{normalise_newlines, one_line, to_html};
 use crate::core::decimal::fixed;
@@ -155,40 +155,39 @@ fn fill(segments: &[Segment], facts: &EmergencyFacts, kind: EmailKind) -> String
     for segment in segments {
         match segment {
             Segment::Text(t) => out.push_str(t),
-            Segment::Field(name) => out.push_str(&value(name, facts, kind)),
+            Segment::Field(name) => out.push_str(&value(*name, facts, kind)),
         }
     }
     out
 }
 
 /// The text for one placeholder; never empty.
-fn value(name: &str, facts: &EmergencyFacts, kind: EmailKind) -> String {
+fn value(name: Field, facts: &EmergencyFacts, kind: EmailKind) -> String {
     let known = |s: &str| Some(one_line(s, " ")).filter(|s| !s.is_empty());
     let text = match name {
-        "agent_name" => known(&facts.agent_name),
-        "agent_id" => known(&facts.agent_id),
-        "dialed" => known(&facts.dialed),
-        "number" => known(&facts.number),
-        "time_utc" => Some(format_utc(facts.started_at)),
-        "time_local" => format_local(facts.started_at, facts.utc_offset_minutes),
-        "region" => facts.region.as_deref().and_then(known),
-        "latitude" => valid_position(facts).map(|c| degrees(c.latitude)),
-        "longitude" => valid_position(facts).map(|c| degrees(c.longitude)),
-        "accuracy" => valid_position(facts).and_then(|c| metres(c.accuracy_meters)),
-        "coordinates" => coordinates(facts),
-        "civic_address" => {
+        Field::AgentName => known(&facts.agent_name),
+        Field::AgentId => known(&facts.agent_id),
+        Field::Dialed => known(&facts.dialed),
+        Field::Number => known(&facts.number),
+        Field::TimeUtc => Some(format_utc(facts.started_at)),
+        Field::TimeLocal => format_local(facts.started_at, facts.utc_offset_minutes),
+        Field::Region => facts.region.as_deref().and_then(known),
+        Field::Latitude => valid_position(facts).map(|c| degrees(c.latitude)),
+        Field::Longitude => valid_position(facts).map(|c| degrees(c.longitude)),
+        Field::Accuracy => valid_position(facts).and_then(|c| metres(c.accuracy_meters)),
+        Field::Coordinates => coordinates(facts),
+        Field::CivicAddress => {
             return civic(facts).unwrap_or_else(|| NOT_PROVIDED.to_string());
         }
-        "location" => return location_summary(facts),
-        "callback_number" => {
+        Field::Location => return location_summary(facts),
+        Field::CallbackNumber => {
             let number = facts.callback_number.as_deref().and_then(known);
             return number.unwrap_or_else(|| match kind {
                 EmailKind::Initial => CALLBACK_PENDING.to_string(),
                 EmailKind::CallbackUpdate => NOT_YET_ASSIGNED.to_string(),
             });
         }
-        "callback_expires_utc" => return callback_expiry(facts),
-        _ => None,
+        Field::CallbackExpiresUtc => return callback_expiry(facts),
     };
     text.unwrap_or_else(|| UNKNOWN.to_string())
 }
@@ -229,40 +228,43 @@ fn degrees(v: f64) -> String {
 }
 
 fn metres(v: f64) -> Option<String> {
-    (v.is_finite() && v >= 0.0).then(|| format!("{} m", fixed(v, 0)))
+    (v.is_finite() && v >= 0.0).then(|| fixed(v, 0) + " m")
+}
+
+/// `" (±25 m)"` with `±` as `before` (or `" (accuracy unknown)"`), appended to `out`.
+fn push_accuracy(out: &mut String, c: &Coords, before: &str) {
+    out.push_str(" (");
+    match metres(c.accuracy_meters) {
+        Some(m) => {
+            out.push_str(before);
+            out.push_str(&m);
+        }
+        None => out.push_str("accuracy unknown"),
+    }
+    out.push(')');
 }
 
 fn coordinates(facts: &EmergencyFacts) -> Option<String> {
     let c = valid_position(facts)?;
-    let accuracy = match metres(c.accuracy_meters) {
-        Some(m) => format!("±{m}"),
-        None => "accuracy unknown".to_string(),
-    };
-    Some(format!(
-        "{}, {} ({accuracy})",
-        degrees(c.latitude),
-        degrees(c.longitude)
-    ))
+    let mut out = degrees(c.latitude);
+    out.push_str(", ");
+    out.push_str(&degrees(c.longitude));
+    push_accuracy(&mut out, c, "±");
+    Some(out)
 }
 
 /// One line with everything known about where the agent is; words, no map link.
 fn location_summary(facts: &EmergencyFacts) -> String {
-    let mut parts = Vec::new();
-    if let Some(address) = civic(facts) {
-        parts.push(address);
-    }
+    let mut out = civic(facts).unwrap_or_default();
     if let Some(c) = valid_position(facts) {
-        let ns = if c.latitude < 0.0 { 'S' } else { 'N' };
-        let ew = if c.longitude < 0.0 { 'W' } else { 'E' };
-        let accuracy = match metres(c.accuracy_meters) {
-            Some(m) => format!("within {m}"),
-            None => "accuracy unknown".to_string(),
-        };
-        parts.push(format!(
-            "{}° {ns}, {}° {ew} ({accuracy})",
-            degrees(c.latitude.abs()),
-            degrees(c.longitude.abs())
-        ));
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&degrees(c.latitude.abs()));
+        out.push_str(if c.latitude < 0.0 { "° S, " } else { "° N, " });
+        out.push_str(&degrees(c.longitude.abs()));
+        out.push_str(if c.longitude < 0.0 { "° W" } else { "° E" });
+        push_accuracy(&mut out, c, "within ");
     }
     if let Some(region) = facts
         .region
@@ -270,12 +272,16 @@ fn location_summary(facts: &EmergencyFacts) -> String {
         .map(|r| one_line(r, " "))
         .filter(|r| !r.is_empty())
     {
-        parts.push(format!("region {region}"));
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str("region ");
+        out.push_str(&region);
     }
-    if parts.is_empty() {
+    if out.is_empty() {
         "unknown — the agent's location was not available; ask the agent where they are".to_string()
     } else {
-        parts.join("; ")
+        out
     }
 }
 
@@ -311,7 +317,8 @@ mod tests {
     fn every_placeholder_has_a_value() {
         let facts = sample_facts();
         for p in super::super::PLACEHOLDERS {
-            let v = value(p.name, &facts, EmailKind::Initial);
+            let name = super::super::template::placeholder(p.name).expect("a placeholder");
+            let v = value(name, &facts, EmailKind::Initial);
             assert_ne!(v, UNKNOWN, "{} has no value arm or fact", p.name);
             assert!(!p.description.is_empty());
         }

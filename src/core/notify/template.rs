@@ -180,9 +180,10 @@ pub struct Placeholder {
     pub description: &'static str,
 }
 
-/// [`PLACEHOLDERS`] from `"name": "description"` pairs, and [`NAMES`] (the names alone).
+/// [`PLACEHOLDERS`] from `Variant "name": "description"` entries, [`NAMES`] (the names
+/// alone) and [`Field`] (one variant per name, in the same order, for the renderer).
 macro_rules! placeholders {
-    ($($name:literal: $description:literal,)*) => {
+    ($($variant:ident $name:literal: $description:literal,)*) => {
         /// Every placeholder, in the order the admin UI lists them.
         pub const PLACEHOLDERS: &[Placeholder] = &[$(Placeholder {
             name: $name,
@@ -193,25 +194,34 @@ macro_rules! placeholders {
         /// The descriptions are for the settings editor only; the agent's build, which never
         /// names `PLACEHOLDERS`, leaves them out (bundle size, issue 16).
         const NAMES: &[&str] = &[$($name,)*];
+
+        /// A known placeholder, for the renderer.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(super) enum Field {
+            $(#[doc = $name] $variant,)*
+        }
+
+        /// The [`Field`] of each of [`NAMES`], in the same order.
+        const VARIANTS: &[Field] = &[$(Field::$variant,)*];
     };
 }
 
 placeholders! {
-    "agent_name": "The agent's display name.",
-    "agent_id": "The agent's id in the host application.",
-    "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
-    "number": "The emergency number that was called, e.g. \"911\".",
-    "time_utc": "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
-    "time_local": "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
-    "region": "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
-    "latitude": "Latitude in decimal degrees (north positive); \"unknown\" without a position.",
-    "longitude": "Longitude in decimal degrees (east positive); \"unknown\" without a position.",
-    "accuracy": "Accuracy of the position in metres, e.g. \"25 m\".",
-    "coordinates": "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
-    "civic_address": "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
-    "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
-    "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
-    "callback_expires_utc": "When the callback number stops working, in UTC.",
+    AgentName "agent_name": "The agent's display name.",
+    AgentId "agent_id": "The agent's id in the host application.",
+    Dialed "dialed": "Exactly what the agent typed, e.g. \"9-911\".",
+    Number "number": "The emergency number that was called, e.g. \"911\".",
+    TimeUtc "time_utc": "When the call was placed, in UTC, e.g. \"2026-11-24 14:05:09 UTC\".",
+    TimeLocal "time_local": "When the call was placed, in the agent's local time with its UTC offset, e.g. \"2026-11-24 09:05:09 (UTC−05:00)\".",
+    Region "region": "The agent's country or region code (ISO 3166-1), e.g. \"US\"; \"unknown\" if not determined.",
+    Latitude "latitude": "Latitude in decimal degrees (north positive); \"unknown\" without a position.",
+    Longitude "longitude": "Longitude in decimal degrees (east positive); \"unknown\" without a position.",
+    Accuracy "accuracy": "Accuracy of the position in metres, e.g. \"25 m\".",
+    Coordinates "coordinates": "Latitude and longitude with accuracy, e.g. \"40.748400, -73.985700 (±25 m)\".",
+    CivicAddress "civic_address": "The confirmed street address (street, floor, room); \"not provided\" if none is configured.",
+    Location "location": "One line with everything known about where the agent is: civic address, coordinates with accuracy, region.",
+    CallbackNumber "callback_number": "The temporary number the emergency service can call back; \"not yet assigned\" until it arrives (a follow-up message then gives it).",
+    CallbackExpiresUtc "callback_expires_utc": "When the callback number stops working, in UTC.",
 }
 
 /// A parsed template field: literal text and placeholder names, in order.
@@ -219,113 +229,126 @@ pub(super) enum Segment {
     /// Literal text.
     Text(String),
     /// A placeholder.
-    Field(&'static str),
+    Field(Field),
 }
 
-/// Tracks line and column while the parser moves forward (O(n) overall).
+/// Tracks position, line and column while the parser moves forward (O(n) overall).
 struct Positions<'a> {
-    chars: &'a [char],
+    source: &'a str,
+    /// The byte offset counted up to.
     next: usize,
+    /// Characters before `next`.
+    chars: usize,
     line: usize,
     column: usize,
 }
 
 impl Positions<'_> {
-    /// Position of `chars[index]`; `index` never decreases between calls.
+    /// Position of the character at byte offset `index`; `index` never decreases between calls.
     fn at(&mut self, field: TemplateField, index: usize) -> TemplatePosition {
-        while self.next < index {
-            if self.chars.get(self.next) == Some(&'\n') {
+        for c in self
+            .source
+            .get(self.next..index)
+            .unwrap_or_default()
+            .chars()
+        {
+            self.chars += 1;
+            if c == '\n' {
                 self.line += 1;
                 self.column = 1;
             } else {
                 self.column += 1;
             }
-            self.next += 1;
         }
+        self.next = index;
         TemplatePosition {
             field,
-            position: index + 1,
+            position: self.chars + 1,
             line: self.line,
             column: self.column,
         }
     }
 }
 
-/// Parses one field; the segments are meaningful only when no error was found.
+/// Parses one field; the segments are meaningful only when no error was found. The braces
+/// are ASCII, so the parser works on bytes and copies the text between them in runs.
 pub(super) fn parse_field(
     source: &str,
     field: TemplateField,
 ) -> (Vec<Segment>, Vec<TemplateError>) {
-    let chars: Vec<char> = source.chars().collect();
+    let bytes = source.as_bytes();
     let mut positions = Positions {
-        chars: &chars,
+        source,
         next: 0,
+        chars: 0,
         line: 1,
         column: 1,
     };
     let mut segments = Vec::new();
     let mut errors = Vec::new();
     let mut text = String::new();
+    // The literal text from `start` to `i` is not in `text` yet.
+    let mut start = 0;
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let next = chars.get(i + 1).copied();
-        match c {
-            '{' if next == Some('{') => {
-                text.push('{');
-                i += 2;
-            }
-            '}' if next == Some('}') => {
-                text.push('}');
-                i += 2;
-            }
-            '{' => {
-                let close = chars[i + 1..]
-                    .iter()
-                    .position(|&c| matches!(c, '}' | '{' | '\n' | '\r'))
-                    .map(|k| i + 1 + k)
-                    .filter(|&k| chars[k] == '}');
-                match close {
-                    Some(end) => {
-                        let name: String = chars[i + 1..end].iter().collect();
-                        if let Some(&known) = NAMES.iter().find(|&&n| n == name) {
-                            if !text.is_empty() {
-                                segments.push(Segment::Text(std::mem::take(&mut text)));
-                            }
-                            segments.push(Segment::Field(known));
-                        } else {
-                            let at = positions.at(field, i);
-                            errors.push(if name.is_empty() {
-                                TemplateError::EmptyPlaceholder { at }
-                            } else {
-                                let suggestion = suggest(&name);
-                                TemplateError::UnknownPlaceholder {
-                                    name,
-                                    at,
-                                    suggestion,
-                                }
-                            });
-                        }
-                        i = end + 1;
-                    }
-                    None => {
-                        errors.push(TemplateError::UnclosedBrace {
-                            at: positions.at(field, i),
-                        });
-                        text.push('{');
-                        i += 1;
-                    }
-                }
-            }
-            c => {
-                text.push(c);
-                i += 1;
-            }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'}' || b == b'{' && bytes.get(i + 1) == Some(&b) {
+            // `{{` or `}}` is one literal brace (as is a lone `}`).
+            text.push_str(source.get(start..=i).unwrap_or_default());
+            i += if bytes.get(i + 1) == Some(&b) { 2 } else { 1 };
+            start = i;
+            continue;
         }
+        if b != b'{' {
+            i += 1;
+            continue;
+        }
+        let close = bytes
+            .iter()
+            .skip(i + 1)
+            .position(|&c| matches!(c, b'}' | b'{' | b'\n' | b'\r'))
+            .map(|k| i + 1 + k)
+            .filter(|&k| bytes.get(k) == Some(&b'}'));
+        let Some(end) = close else {
+            errors.push(TemplateError::UnclosedBrace {
+                at: positions.at(field, i),
+            });
+            // The `{` stays literal text.
+            i += 1;
+            continue;
+        };
+        text.push_str(source.get(start..i).unwrap_or_default());
+        let name = source.get(i + 1..end).unwrap_or_default();
+        if let Some(known) = placeholder(name) {
+            if !text.is_empty() {
+                segments.push(Segment::Text(std::mem::take(&mut text)));
+            }
+            segments.push(Segment::Field(known));
+        } else {
+            let at = positions.at(field, i);
+            errors.push(if name.is_empty() {
+                TemplateError::EmptyPlaceholder { at }
+            } else {
+                TemplateError::UnknownPlaceholder {
+                    name: name.to_string(),
+                    at,
+                    suggestion: suggest(name),
+                }
+            });
+        }
+        i = end + 1;
+        start = i;
     }
+    text.push_str(source.get(start..).unwrap_or_default());
     if !text.is_empty() {
         segments.push(Segment::Text(text));
     }
     (segments, errors)
+}
+
+/// The placeholder called `name`, if it is one.
+pub(super) fn placeholder(name: &str) -> Option<Field> {
+    let index = NAMES.iter().position(|&n| n == name)?;
+    VARIANTS.get(index).copied()
 }
 
 /// The known placeholder an unknown name most likely means.

@@ -54,17 +54,25 @@ fn is_line_break(c: char) -> bool {
 /// A single line: line breaks become `sep` (empty lines dropped), other control and
 /// bidirectional-override characters are removed, and the result is trimmed.
 pub(super) fn one_line(s: &str, sep: &str) -> String {
-    s.split(is_line_break)
-        .map(|line| {
-            line.chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .filter(|&c| !c.is_control() && !is_bidi_control(c))
-                .collect::<String>()
-        })
-        .map(|line| line.trim().to_string())
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(sep)
+    let mut out = String::new();
+    let mut line = String::new();
+    for raw in s.split(is_line_break) {
+        line.clear();
+        for c in raw.chars() {
+            let c = if c == '\t' { ' ' } else { c };
+            if !c.is_control() && !is_bidi_control(c) {
+                line.push(c);
+            }
+        }
+        let line = line.trim();
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push_str(sep);
+            }
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// `\r\n` and lone `\r` (and Unicode line separators) become `\n`.
@@ -91,6 +99,12 @@ pub(super) fn normalise_newlines(s: &str) -> String {
 /// HTML-escapes `s` (all of it: the template is plain text too).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` HTML-escaped.
+fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -101,19 +115,22 @@ pub fn escape_html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// The HTML part: each line escaped, leading spaces kept, lines joined with `<br>`.
 pub(super) fn to_html(text: &str) -> String {
-    text.split('\n')
-        .map(|line| {
-            let body = line.trim_start_matches(' ');
-            let indent = line.len() - body.len();
-            format!("{}{}", "&nbsp;".repeat(indent), escape_html(body))
-        })
-        .collect::<Vec<_>>()
-        .join("<br>\n")
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>\n");
+        }
+        let body = line.trim_start_matches(' ');
+        for _ in body.len()..line.len() {
+            out.push_str("&nbsp;");
+        }
+        push_escaped(&mut out, body);
+    }
+    out
 }
 
 #[cfg(test)]
