@@ -243,16 +243,23 @@ pub fn call_event(v: &JsValue) -> Result<CallEvent, String> {
         return Err(format!("the event must be an object, not {}", kind_of(v)));
     }
     let kind = required(v, "type", 40, path)?;
-    let call_id = || required(v, "callId", MAX_CALL_ID, path);
-    Ok(match kind.as_str() {
-        "ringing" => CallEvent::Ringing {
-            call_id: call_id()?,
-        },
-        "connected" => CallEvent::Connected {
-            call_id: call_id()?,
-        },
-        "ended" => CallEvent::Ended {
-            call_id: call_id()?,
+    const KINDS: [&str; 5] = [
+        "ringing",
+        "connected",
+        "ended",
+        "incoming",
+        "callback-number",
+    ];
+    let Some(which) = KINDS.iter().position(|k| *k == kind) else {
+        return Err(format!("unknown event type {}", quoted(&kind)));
+    };
+    // Every kind names its call: read once, after the type and before the kind's own members.
+    let call_id = required(v, "callId", MAX_CALL_ID, path)?;
+    Ok(match which {
+        0 => CallEvent::Ringing { call_id },
+        1 => CallEvent::Connected { call_id },
+        2 => CallEvent::Ended {
+            call_id,
             reason: match text(v, "reason", 40, path).ok().flatten().as_deref() {
                 Some("local") => EndReason::Local,
                 Some("remote") => EndReason::Remote,
@@ -260,19 +267,18 @@ pub fn call_event(v: &JsValue) -> Result<CallEvent, String> {
                 _ => EndReason::Dropped,
             },
         },
-        "incoming" => CallEvent::Incoming {
-            call_id: call_id()?,
+        3 => CallEvent::Incoming {
+            call_id,
             from: text(v, "from", 256, path)?.unwrap_or_default(),
             to: required(v, "to", 256, path)?,
         },
-        "callback-number" => CallEvent::CallbackNumber {
-            call_id: call_id()?,
+        _ => CallEvent::CallbackNumber {
+            call_id,
             number: required(v, "number", 64, path)?,
             valid_for_seconds: member(v, "validForSeconds", path)?
                 .as_f64()
                 .unwrap_or(f64::NAN),
         },
-        other => return Err(format!("unknown event type {}", quoted(other))),
     })
 }
 
