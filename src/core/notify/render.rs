@@ -141,11 +141,19 @@ fn assemble(
 }
 
 fn update_line(facts: &EmergencyFacts) -> String {
-    match facts.callback_number.as_deref().map(|n| one_line(n, " ")).filter(|n| !n.is_empty()) {
-        Some(number) => format!(
-            "UPDATE: the callback number for this emergency call is now known: {number} (valid until {}).",
-            callback_expiry(facts)
-        ),
+    match facts
+        .callback_number
+        .as_deref()
+        .map(|n| one_line(n, " "))
+        .filter(|n| !n.is_empty())
+    {
+        Some(number) => {
+            "UPDATE: the callback number for this emergency call is now known: ".to_string()
+                + &number
+                + " (valid until "
+                + &callback_expiry(facts)
+                + ")."
+        }
         None => "UPDATE: the callback number for this emergency call is still not assigned.".into(),
     }
 }
