@@ -524,7 +524,7 @@ pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
     let mut rest = t(lang, key);
     let mut out = String::with_capacity(rest.len() + 16);
     while let Some(at) = rest.find('{') {
-        out.push_str(&rest[..at]);
+        out.push_str(rest.get(..at).unwrap_or(""));
         let b = rest.as_bytes();
         let arg = match (b.get(at + 1), b.get(at + 2)) {
             (Some(d @ b'0'..=b'9'), Some(b'}')) => args.get(usize::from(d - b'0')),
@@ -533,11 +533,11 @@ pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
         match arg {
             Some(a) => {
                 out.push_str(a);
-                rest = &rest[at + 3..];
+                rest = rest.get(at + 3..).unwrap_or("");
             }
             None => {
                 out.push('{');
-                rest = &rest[at + 1..];
+                rest = rest.get(at + 1..).unwrap_or("");
             }
         }
     }

@@ -237,18 +237,18 @@ fn split_entries(input: &str) -> Vec<&str> {
             continue;
         }
         match c {
-            '"' if quote_may_close => match closing_quote(&input[i + 1..]) {
+            '"' if quote_may_close => match closing_quote(input.get(i + 1..).unwrap_or("")) {
                 Some(len) => skip_until = i + 1 + len + 1,
                 None => quote_may_close = false,
             },
             ';' | ',' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
-                entries.push(&input[start..i]);
+                entries.push(input.get(start..i).unwrap_or(""));
                 start = i + c.len_utf8();
             }
             _ => {}
         }
     }
-    entries.push(&input[start..]);
+    entries.push(input.get(start..).unwrap_or(""));
     entries
         .into_iter()
         .map(str::trim)
@@ -274,14 +274,14 @@ fn closing_quote(rest: &str) -> Option<usize> {
 fn parse_entry(entry: &str) -> Result<&str, RecipientError> {
     let address = match entry.rfind('<') {
         Some(lt) => {
-            let after = &entry[lt + 1..];
+            let after = entry.get(lt + 1..).unwrap_or("");
             let gt = after
                 .find('>')
                 .ok_or(RecipientError::UnclosedAngleBracket)?;
-            if !after[gt + 1..].trim().is_empty() {
+            if !after.get(gt + 1..).unwrap_or("").trim().is_empty() {
                 return Err(RecipientError::TextAfterAddress);
             }
-            let inner = after[..gt].trim();
+            let inner = after.get(..gt).unwrap_or("").trim();
             if inner.is_empty() {
                 return Err(RecipientError::EmptyAngleBrackets);
             }
