@@ -58,12 +58,16 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
 }
 
 /// A whole mount and unmount in `element` (never in the document) with `host` (the warm-up's
-/// inert host, www/pkg/guard.js) and `config`, so that the browser compiles the mount's code
-/// before the first real mount (src/warm.rs, issue 16). Unlike a mount it counts no instance,
-/// adopts no kept driver, opens no tab channel, adds no page listener, reads and writes no
-/// storage and never asks for the position (the region is given). True when it ran.
-pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue) -> bool {
+/// inert host, www/pkg/guard.js) and `config`, the pane shown `then` (the warm-up's emergency
+/// view) before it goes, so that the browser compiles that code before the first real mount
+/// (src/warm.rs, issue 16). Unlike a mount it counts no instance, adopts no kept driver, opens
+/// no tab channel, adds no page listener, reads and writes no storage and never asks for the
+/// position (the region is given). True when it ran.
+pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue, then: ViewModel) -> bool {
     mount_in(element, host, config, true).is_ok_and(|handle| {
+        if let Some(m) = handle.inner.borrow().as_ref() {
+            m.ui.show(then);
+        }
         handle.unmount();
         true
     })
