@@ -108,17 +108,50 @@ pub fn dotted(path: &str, key: &str) -> String {
     out
 }
 
-/// A string for a message: at most 40 characters of `s`, quoted.
+/// A string for a message: at most 40 characters of `s`, quoted, with Rust's escapes for
+/// quotes, backslashes, line breaks and tabs, and `\u{…}` for the other control characters and
+/// the invisible ones that could disguise a value (bidirectional controls, zero-width and
+/// format characters). Other characters, accented and combining ones included, are shown as
+/// themselves (std's `escape_debug` would pull its Unicode tables into the wasm for them).
 pub fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars().take(40) {
-        out.extend(c.escape_debug());
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '"' | '\'' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || is_invisible(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
     }
     if s.chars().count() > 40 {
         out.push('…');
     }
     out.push('"');
     out
+}
+
+/// Format characters that show nothing, or change how the text around them is shown: soft
+/// hyphen, Arabic letter mark, Mongolian vowel separator, zero-width and bidirectional controls,
+/// line and paragraph separators, invisible operators, the byte-order mark and interlinear
+/// annotation controls.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
 }
 
 #[cfg(test)]
@@ -179,5 +212,26 @@ mod tests {
     fn messages_quote_at_most_forty_characters() {
         assert_eq!(quoted("ab\"c"), "\"ab\\\"c\"");
         assert_eq!(quoted(&"x".repeat(100)).chars().count(), 43);
+    }
+
+    #[test]
+    fn messages_show_invisible_characters_as_escapes_and_letters_as_themselves() {
+        // The same escapes as Rust's `escape_debug` for ASCII…
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            assert_eq!(
+                quoted(c.encode_utf8(&mut [0; 4])),
+                format!("\"{}\"", c.escape_debug()),
+                "{c:?}"
+            );
+        }
+        // …controls, bidirectional overrides and zero-width characters as `\u{…}`…
+        assert_eq!(
+            quoted("a\u{202E}b\u{200B}c\u{85}d\u{FEFF}"),
+            "\"a\\u{202e}b\\u{200b}c\\u{85}d\\u{feff}\""
+        );
+        // …and every script's letters, accents and combining marks as written.
+        assert_eq!(quoted("Zoë Ångström"), "\"Zoë Ångström\"");
+        assert_eq!(quoted("e\u{301} 東京 🚨"), "\"e\u{301} 東京 🚨\"");
     }
 }

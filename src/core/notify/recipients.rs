@@ -335,7 +335,8 @@ fn validate_address(address: &str) -> Result<(), RecipientError> {
     })
 }
 
-/// RFC 5322 atext or a dot, plus non-ASCII letters and digits (RFC 6531).
+/// RFC 5322 atext or a dot, plus non-ASCII letters and digits (RFC 6531, see
+/// [`is_intl_word_char`]).
 fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(
@@ -360,7 +361,41 @@ fn is_local_char(c: char) -> bool {
                 | '~'
                 | '.'
         )
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || is_intl_word_char(c)
+}
+
+/// A non-ASCII character that may stand in an internationalised address (RFC 6531 for the
+/// local part, IDNA for a domain label): anything outside the ranges of punctuation, symbols,
+/// spaces, controls, format characters, private use and emoji. This is what catches the
+/// typographic apostrophes, quotes, dashes, ellipses, full-width and ideographic punctuation
+/// and pictographs that copying an address out of a document brings in, while letters,
+/// digits and combining marks of every script pass. Ranges rather than std's Unicode
+/// `is_alphanumeric`, whose tables cost the initial download about 1.7 KB brotli
+/// (BENCHMARKS.md, issue 16).
+pub(crate) fn is_intl_word_char(c: char) -> bool {
+    !c.is_ascii()
+        && !matches!(
+            c,
+            '\u{80}'..='\u{BF}' // C1 controls, Latin-1 punctuation and symbols (¡ « ° ´ » ¿ …)
+                | '\u{D7}' | '\u{F7}' // × ÷
+                | '\u{2000}'..='\u{2BFF}' // general punctuation through arrows, math, shapes, dingbats
+                | '\u{2E00}'..='\u{2E7F}' // supplemental punctuation
+                | '\u{3000}'..='\u{3004}' // ideographic space and punctuation (、 。 〃)
+                | '\u{3008}'..='\u{3020}' // CJK brackets, postal mark, wave dash
+                | '\u{3030}' | '\u{303D}' | '\u{30FB}' // wavy dash, part alternation mark, katakana middle dot
+                | '\u{E000}'..='\u{F8FF}' // private use
+                | '\u{FD3E}' | '\u{FD3F}' // ornate parentheses
+                | '\u{FE00}'..='\u{FE0F}' // variation selectors
+                | '\u{FE10}'..='\u{FE6F}' // vertical forms, compatibility and small forms
+                | '\u{FEFF}' // byte-order mark
+                | '\u{FF00}'..='\u{FF0F}' // full-width ! " # … /
+                | '\u{FF1A}'..='\u{FF20}' // full-width : ; < = > ? @
+                | '\u{FF3B}'..='\u{FF40}' // full-width [ \ ] ^ _ `
+                | '\u{FF5B}'..='\u{FF65}' // full-width { | } ~, half-width punctuation
+                | '\u{FFE0}'..='\u{FFFF}' // full-width signs, specials
+                | '\u{1F000}'..='\u{1FBFF}' // game symbols, emoji, pictographs
+                | '\u{E0000}'..='\u{10FFFF}' // tags, private use planes
+        )
 }
 
 fn check_domain(domain: &str) -> Result<(), DomainProblem> {
@@ -375,7 +410,10 @@ fn check_domain(domain: &str) -> Result<(), DomainProblem> {
         return Err(DomainProblem::NoDot);
     }
     for label in &labels {
-        if let Some(ch) = label.chars().find(|&c| !(c.is_alphanumeric() || c == '-')) {
+        if let Some(ch) = label
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || is_intl_word_char(c)))
+        {
             return Err(DomainProblem::InvalidCharacter { ch });
         }
         if label.len() > MAX_DOMAIN_LABEL_LEN {
@@ -422,5 +460,50 @@ mod tests {
             vec![r#""Jane <j@x.com>"#, "b@y.com"]
         );
         assert_eq!(split_entries(" ; ,\n\r\n "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn international_letters_pass_and_copied_punctuation_does_not() {
+        // Every letter and digit std's Unicode tables know passes, except compatibility forms
+        // (ª ² µ ¼, super- and subscripts, letterlike symbols such as ℂ, Roman numerals,
+        // circled and enclosed letters and digits), which IDNA2008 disallows anyway.
+        let compatibility = |u: u32| {
+            matches!(u, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE)
+                || (0x2070..=0x24FF).contains(&u)
+                || (0x2776..=0x2793).contains(&u)
+                || u == 0x2E2F
+                || (0x1F100..=0x1F1FF).contains(&u)
+                || (0x1FBF0..=0x1FBF9).contains(&u)
+        };
+        for u in 0x80..=0x10FFFF {
+            if let Some(c) = char::from_u32(u) {
+                if c.is_alphanumeric() && !compatibility(u) {
+                    assert!(is_intl_word_char(c), "{c:?} is a letter or digit");
+                }
+            }
+        }
+        for address in [
+            "josé@example.com",
+            "δοκιμή@παράδειγμα.δοκιμή",
+            "用户@例子.广告",
+            "अजय@डाटा.भारत",
+            "квіточка@пошта.укр",
+            "jose\u{301}@example.com",
+            "θσερ@εχαμπλε.ψομ",
+        ] {
+            let r = parse_recipients(address);
+            assert_eq!(r.valid, vec![address.to_string()], "{address}");
+        }
+        for ch in [
+            '’', '‘', '“', '”', '«', '»', '–', '—', '…', '•', '·', '¿', '×', '\u{3002}',
+            '\u{FF20}', '\u{FF0E}', '\u{30FB}', '\u{200B}', '\u{202E}', '\u{FEFF}', '\u{A0}', '🚨',
+            '\u{E000}', '\u{FE0F}',
+        ] {
+            assert!(!is_intl_word_char(ch), "{ch:?}");
+            let local = format!("jane{ch}@example.com");
+            assert!(parse_recipients(&local).valid.is_empty(), "{local}");
+            let domain = format!("jane@exa{ch}mple.com");
+            assert!(parse_recipients(&domain).valid.is_empty(), "{domain}");
+        }
     }
 }
