@@ -65,10 +65,13 @@ export function languages() {
 /**
  * The browser's microphones and speakers, flat: [input ("1" or ""), id, label, …]. Ids the
  * browser hides without permission (empty) and its "default"/"communications" aliases of a
- * device are left out; [] when the devices cannot be read.
+ * device are left out; [] when the devices cannot be read. Asked in a task of its own after
+ * the mount that wants them: a document's first `enumerateDevices()` costs about 2 ms of
+ * synchronous work, which would otherwise hold back the pane's first paint (issue 16).
  */
 export async function audioDevices() {
   try {
+    await new Promise((resolve) => setTimeout(resolve));
     const out = [];
     for (const d of await navigator.mediaDevices.enumerateDevices()) {
       const input = d.kind === "audioinput";

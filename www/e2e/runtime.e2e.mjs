@@ -159,16 +159,19 @@ test("two tabs: both show the emergency, the callback is answered in exactly one
 // The warm-up the package's init() runs before it resolves (src/warm.rs, www/pkg/guard.js): a
 // whole mount and unmount with an inert host in a detached element, and the emergency-dial path
 // off-document, so that the first mount and Call click do not pay the browser's lazy
-// compilation (issue 16). It must be invisible: nothing in the document, no storage (not even a
-// read), no tab channel, no page listener, no position, no call to the page's host; once a
-// widget mounted it does not run.
+// compilation (issue 16). It must be invisible: nothing in the document, no storage key read
+// or written, no dialer's tab channel, nothing posted, no page listener, no position, no call
+// to the page's host; once a widget mounted it does not run. (It primes the browser's storage
+// area and channel service for the first mount: reads localStorage.length, and opens and
+// closes one channel no dialer uses.)
 test("init's warm-up runs off-document and touches nothing; the widget then mounts and dials as before", async () => {
   const page = await newPage(browser, { url: `${server.url}/demo/mock-host.js` });
   const seen = await page.evaluate(async () => {
     const touched = [];
     for (const [name, proto, method] of [["localStorage.getItem", Storage.prototype, "getItem"],
       ["localStorage.setItem", Storage.prototype, "setItem"],
-      ["localStorage.removeItem", Storage.prototype, "removeItem"], ["BroadcastChannel", window, "BroadcastChannel"],
+      ["localStorage.removeItem", Storage.prototype, "removeItem"], ["localStorage.key", Storage.prototype, "key"],
+      ["BroadcastChannel", window, "BroadcastChannel"], ["postMessage", BroadcastChannel.prototype, "postMessage"],
       ["fetch", window, "fetch"], ["geolocation", Geolocation.prototype, "watchPosition"],
       ["geolocation", Geolocation.prototype, "getCurrentPosition"],
       ["permissions", Permissions.prototype, "query"], ["addEventListener", window, "addEventListener"],
@@ -212,7 +215,8 @@ test("init's warm-up runs off-document and touches nothing; the widget then moun
       ids: [...el.querySelectorAll("[id]")].map((e) => e.id), again: raw.warmUp({ agent: { id: "x" } }) };
   });
   assert.equal(seen.warmed, 1, "the warm-up ran once, before init resolved");
-  assert.deepEqual(seen.before, { touched: [], added: [], storage: 0, events: [] }, "the warm-up left no trace");
+  assert.deepEqual(seen.before, { touched: ["BroadcastChannel agent-dialer-warm-up"], added: [], storage: 0, events: [] },
+    "the warm-up left no trace (its one channel is not a dialer's, and nothing was posted on it)");
   assert.equal(seen.presence, 1, "the page's host was first asked by the real mount");
   assert.equal(seen.dials, 1, "the emergency call was placed");
   assert.equal(seen.state.call?.emergency, true);

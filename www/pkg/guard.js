@@ -195,7 +195,8 @@ function inertHost() {
  * mount) in a detached element, and runs the emergency-dial path once off-document. Browsers
  * compile wasm and JavaScript functions on their first call; this pays for that here, so the
  * first `mount()` paints in the next frame and the agent's first Call click is not slowed
- * (issue 16; BENCHMARKS.md). Touches no host of the page, storage, channel or position; the
+ * (issue 16; BENCHMARKS.md). Touches no host of the page, storage key, dialer's channel or
+ * position (it primes the browser's storage and channel set-up, primeBrowser below); the
  * wasm skips it once a widget has mounted. A trap in it is a trap like any other (the
  * fallback takes over). A performance measure, "agent-dialer:warm-up", shows it in profiles.
  */
@@ -203,8 +204,23 @@ function warmUp(glue, rt) {
   if (typeof glue.warmUp !== "function") return;
   const start = performance.now();
   try {
-    if (glue.warmUp(WARM_UP_CONFIG, createTracker(rt, inertHost()).host)) performance.measure?.("agent-dialer:warm-up", { start });
-  } catch (error) { if (isTrap(error)) rt.trap(error); }
+    if (!glue.warmUp(WARM_UP_CONFIG, createTracker(rt, inertHost()).host)) return;
+  } catch (error) { if (isTrap(error)) rt.trap(error); return; }
+  primeBrowser();
+  performance.measure?.("agent-dialer:warm-up", { start });
+}
+/**
+ * The browser's own one-time set-up for what only a real mount uses, paid here too: the
+ * document's first `localStorage` access loads the origin's storage area (its length is
+ * read: no key is read or written), and its first BroadcastChannel connects the document to
+ * the browser's channel service ("agent-dialer-warm-up", outside the dialers'
+ * "agent-dialer:<agent id>" names, is opened and closed at once; nothing is posted).
+ * Together about 1–3 ms of the first mount otherwise (bench/latency.mjs). Either may throw
+ * (a sandboxed frame, storage disabled): the mount then reports it as it always does.
+ */
+function primeBrowser() {
+  try { void globalThis.localStorage?.length; } catch {}
+  try { new BroadcastChannel("agent-dialer-warm-up").close(); } catch {}
 }
 
 // ------------------------------------------------------------------ traps
