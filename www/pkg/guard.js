@@ -211,6 +211,8 @@ function warmUp(glue, rt) {
 }
 /**
  * The browser's own one-time set-up for what only a real mount uses, paid here too: the
+ * first read of `navigator.languages` (the rehearsal names its locale; a host's configuration
+ * usually does not) asks the browser for the agent's languages, the
  * document's first `localStorage` access loads the origin's storage area (its length is
  * read: no key is read or written), and its first BroadcastChannel connects the document to
  * the browser's channel service ("agent-dialer-warm-up", outside the dialers'
@@ -219,6 +221,7 @@ function warmUp(glue, rt) {
  * (a sandboxed frame, storage disabled): the mount then reports it as it always does.
  */
 function primeBrowser() {
+  try { void globalThis.navigator?.languages; } catch {}
   try { void globalThis.localStorage?.length; } catch {}
   try { new BroadcastChannel("agent-dialer-warm-up").close(); } catch {}
 }
