@@ -11,8 +11,8 @@
 //! by [`tf`]. Times and other region names come from the browser's `Intl` (no locale data in
 //! the wasm).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsValue;
 #[cfg(feature = "admin")]
@@ -277,8 +277,7 @@ enum Load {
 thread_local! {
     static TABLES: RefCell<Vec<Table>> = const { RefCell::new(Vec::new()) };
     static LOADS: RefCell<Vec<Load>> = const { RefCell::new(Vec::new()) };
-    static WATCHERS: RefCell<Vec<(u32, Rc<dyn Fn()>)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_WATCHER: Cell<u32> = const { Cell::new(0) };
+    static WATCHERS: RefCell<Vec<Weak<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The string for `key` in `lang` (English until `lang`'s locale file has arrived).
@@ -375,7 +374,7 @@ pub fn install_with(
         })
     });
     // Every component showing text renders again (no borrow held while they are told).
-    let watchers: Vec<_> = WATCHERS.with(|w| w.borrow().iter().map(|(_, c)| c.clone()).collect());
+    let watchers: Vec<_> = WATCHERS.with(|w| w.borrow().iter().filter_map(Weak::upgrade).collect());
     for watcher in watchers {
         watcher();
     }
@@ -466,25 +465,20 @@ fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
     }
 }
 
-/// Told whenever a locale file is taken up, until dropped.
-pub struct Watch(u32);
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let id = self.0;
-        WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id));
-    }
-}
+/// Told whenever a locale file is taken up, until dropped (it holds the only strong
+/// reference to what is told: the list of watchers holds them weakly).
+pub struct Watch(#[allow(dead_code)] Rc<dyn Fn()>);
 
 /// Calls `f` whenever a locale file is taken up, for as long as the returned [`Watch`] lives
 /// (the pane shows its new strings then).
 pub fn watch(f: Rc<dyn Fn()>) -> Watch {
-    let id = NEXT_WATCHER.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
+    WATCHERS.with(|w| {
+        let mut w = w.borrow_mut();
+        // The watches dropped since are forgotten here.
+        w.retain(|c| c.strong_count() > 0);
+        w.push(Rc::downgrade(&f));
     });
-    WATCHERS.with(|w| w.borrow_mut().push((id, f)));
-    Watch(id)
+    Watch(f)
 }
 
 /// For the settings surface (Yew, cargo feature `admin`): fetches `lang`'s locale file when
@@ -494,7 +488,7 @@ pub fn watch(f: Rc<dyn Fn()>) -> Watch {
 #[hook]
 pub fn use_locale_file(lang: Lang, on_error: Option<Callback<String>>) {
     use_effect_with(lang, move |&lang| {
-        let alive = Rc::new(Cell::new(true));
+        let alive = Rc::new(std::cell::Cell::new(true));
         let still = alive.clone();
         load(lang, move |result| {
             if let (true, Err(message), Some(on_error)) = (still.get(), result, on_error) {
