@@ -15,7 +15,7 @@ use super::icons::{icon, Icon};
 extern "C" {
     /// locale.js `dom`: every DOM operation below through one import (never throws).
     #[wasm_bindgen(js_name = dom)]
-    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str, c: &str) -> JsValue;
+    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str, n: u32) -> JsValue;
 }
 
 /// What [`dom_js`] does (the numbers in locale.js).
@@ -49,13 +49,13 @@ enum Op {
 /// `op` on `node` (not generic: one call site for every operation).
 #[inline(never)]
 fn op(op: Op, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue {
-    dom_js(op as u8, node, other, a, b, "")
+    dom_js(op as u8, node, other, a, b, 0)
 }
 
-/// Sets the attribute `attr` of `e` to `prefix-name` (an element id), when it differs.
+/// Sets the attribute `attr` of `e` to `ad<instance>-<name>` (an element id), when it differs.
 #[inline(never)]
-pub fn set_id_attr(e: &Element, attr: &str, prefix: &str, name: &str) {
-    dom_js(Op::SetIdAttr as u8, e, None, attr, prefix, name);
+pub fn set_id_attr(e: &Element, attr: &str, instance: u32, name: &str) {
+    dom_js(Op::SetIdAttr as u8, e, None, attr, name, instance);
 }
 
 /// A new `<tag class=…>` (an empty class is left out).
