@@ -575,6 +575,13 @@ pub fn duration(ms: u64) -> String {
     out
 }
 
+/// `n` in decimal (no `format!` or `Display`: issue 16).
+pub fn number(n: u64) -> String {
+    let mut out = String::new();
+    push_digits(&mut out, n, 1);
+    out
+}
+
 /// `n` in decimal, at least `width` digits (no `format!`: issue 16).
 fn push_digits(out: &mut String, n: u64, width: usize) {
     let mut digits = [0u8; 20];
