@@ -374,6 +374,40 @@ async fn emergency_without_location_tells_the_agent_to_say_where_they_are() {
 }
 
 #[wasm_bindgen_test]
+async fn emergency_with_only_a_region_names_it_standing_alone() {
+    // A region without a position (an override, say): the banner names it on a line of its
+    // own, its first letter upper-cased by the browser ("the United States" in a sentence).
+    let mut s = dialer(None, None, vec![]);
+    step(
+        &mut s,
+        Event::LocationChanged(Location {
+            status: LocationStatus::Granted,
+            region: Some("US".into()),
+            coords: None,
+            overridden: true,
+            nearby: vec!["US".into()],
+        }),
+        now(),
+    );
+    step(
+        &mut s,
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        now(),
+    );
+    let m = render(s.view(now())).await;
+    let lines = m
+        .root
+        .query_selector_all("[data-test=emergency-location] .ad-line")
+        .unwrap();
+    let lines: Vec<String> = (0..lines.length())
+        .filter_map(|i| lines.item(i)?.text_content())
+        .collect();
+    assert_eq!(lines, ["100 Main St, Floor 3", "The United States"]);
+}
+
+#[wasm_bindgen_test]
 async fn unsupported_region_is_a_clear_dismissable_alert() {
     let s = dialer(
         Some("en-US"),

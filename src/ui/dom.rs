@@ -44,6 +44,7 @@ enum Op {
     Target = 20,
     Describe = 21,
     SetIdAttr = 22,
+    Capitalized = 23,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
@@ -231,6 +232,15 @@ pub fn describe(error: &JsValue) -> String {
     op(Op::Describe, error, None, "", "")
         .as_string()
         .unwrap_or_default()
+}
+
+/// `text` with its first character upper-cased as the language `tag` writes it (the
+/// browser's `toLocaleUpperCase`: no Unicode case tables in the wasm); as it is when that
+/// fails.
+pub fn capitalized(text: &str, tag: &str) -> String {
+    op(Op::Capitalized, &JsValue::UNDEFINED, None, text, tag)
+        .as_string()
+        .unwrap_or_else(|| text.to_string())
 }
 
 /// Takes `e` out of the document.

@@ -241,15 +241,7 @@ fn location(lang: Lang, e: &EmergencyView) -> Option<String> {
         (None, _) => e.region.as_ref().map(|r| {
             // Standing alone, not in a sentence: "The United States" (the browser's
             // upper-casing: no Unicode case tables in the wasm).
-            let name = region_name(lang, r);
-            let mut chars = name.chars();
-            match chars.next() {
-                Some(c) => {
-                    let upper = js_sys::JsString::from(c).to_locale_upper_case(Some(lang.tag()));
-                    String::from(upper) + chars.as_str()
-                }
-                None => name,
-            }
+            super::dom::capitalized(&region_name(lang, r), lang.tag())
         }),
     }
 }

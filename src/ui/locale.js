@@ -167,6 +167,10 @@ export function dom(op, node, other, a, b, n) {
         return node.target;
       case 22: // the attribute `a` set to the id `b` of the widget `n` (`ad<n>-<b>`), when it differs
         return dom(3, node, other, a, `ad${n}-${b}`);
+      case 23: { // `a` with its first character (a code point) upper-cased as the language `b` writes it
+        const first = String.fromCodePoint(a.codePointAt(0) ?? 0).slice(0, a.length);
+        return first.toLocaleUpperCase(b) + a.slice(first.length);
+      }
       case 21: // why `node` (a rejection) failed, in words
         return node instanceof Error ? String(node.message) : typeof node === "string" ? node : "unknown error";
       default: // the text (null when there is none)
