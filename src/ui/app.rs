@@ -252,10 +252,7 @@ impl Pane {
         settings: Option<SettingsLink>,
         emit: Rc<dyn Fn(Event)>,
     ) -> Pane {
-        let doc = container
-            .owner_document()
-            .or_else(|| web_sys::window().and_then(|w| w.document()))
-            .expect("an element in a document");
+        let doc = super::dom::document_of(container);
         let root = make(&doc, "section", "ad-root", &[("data-test", "dialer")]);
         let inner = Rc::new_cyclic(|me: &Weak<Inner>| {
             let weak = me.clone();

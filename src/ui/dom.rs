@@ -45,6 +45,7 @@ enum Op {
     Describe = 21,
     SetIdAttr = 22,
     Capitalized = 23,
+    Document = 24,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
@@ -241,6 +242,11 @@ pub fn capitalized(text: &str, tag: &str) -> String {
     op(Op::Capitalized, &JsValue::UNDEFINED, None, text, tag)
         .as_string()
         .unwrap_or_else(|| text.to_string())
+}
+
+/// The document `e` belongs to (an element always has one: no panicking path).
+pub fn document_of(e: &Element) -> Document {
+    op(Op::Document, e, None, "", "").unchecked_into()
 }
 
 /// Takes `e` out of the document.

@@ -171,6 +171,8 @@ export function dom(op, node, other, a, b, n) {
         const first = String.fromCodePoint(a.codePointAt(0) ?? 0).slice(0, a.length);
         return first.toLocaleUpperCase(b) + a.slice(first.length);
       }
+      case 24: // the document of the element `node`
+        return node.ownerDocument ?? document;
       case 21: // why `node` (a rejection) failed, in words
         return node instanceof Error ? String(node.message) : typeof node === "string" ? node : "unknown error";
       default: // the text (null when there is none)
