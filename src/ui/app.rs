@@ -421,7 +421,7 @@ impl Inner {
             }),
             Msg::Devices(list) => self.local(|p| {
                 if let Some(d) = p.devices.get() {
-                    d.devices = list;
+                    d.list(list);
                 }
             }),
             Msg::Restore(wanted) => {
