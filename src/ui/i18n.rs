@@ -70,7 +70,14 @@ impl Lang {
 
     /// The BCP 47 tag (for `lang=`, `Intl` and the locale file's name).
     pub fn tag(self) -> &'static str {
-        ["en-US", "en-GB", "da-DK", "fr-CA", "es-PR", "de-DE"][self as usize]
+        match self {
+            Lang::EnUs => "en-US",
+            Lang::EnGb => "en-GB",
+            Lang::DaDk => "da-DK",
+            Lang::FrCa => "fr-CA",
+            Lang::EsPr => "es-PR",
+            Lang::DeDe => "de-DE",
+        }
     }
 
     /// True for the languages whose strings come from a locale file.
