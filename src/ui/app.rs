@@ -41,11 +41,11 @@ pub enum Msg {
     /// Call pressed (or Enter): dial what is in the field.
     Dial,
     /// A dial-pad key: added to the field.
-    Key(String),
+    Key(char),
     /// The last character of the field deleted.
     Backspace,
     /// A DTMF key.
-    Dtmf(String),
+    Dtmf(char),
     /// Mute toggled.
     Mute,
     /// Hold toggled.
@@ -373,7 +373,9 @@ impl Inner {
             Msg::Key(k) => {
                 self.with(|p| {
                     if let Some(d) = p.dialpad.get() {
-                        d.set_value(&(d.value() + &k));
+                        let mut v = d.value();
+                        v.push(k);
+                        d.set_value(&v);
                     }
                 });
             }
@@ -387,9 +389,9 @@ impl Inner {
                 });
             }
             Msg::Dtmf(d) => {
-                self.with(|p| p.call.get().map(|c| c.sent.push_str(&d)));
+                self.with(|p| p.call.get().map(|c| c.sent.push(d)));
                 self.apply();
-                emit(Event::SendDtmf(d));
+                emit(Event::SendDtmf(d.to_string()));
             }
             Msg::Mute => {
                 let muted = self.view().call.as_ref().map(|c| c.muted);

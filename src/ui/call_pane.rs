@@ -5,7 +5,7 @@ use gloo_events::EventListener;
 use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
-use super::dialpad::{dial_key, is_dial_key, Keypad};
+use super::dialpad::{dial_char, dial_key, Keypad};
 use super::dom::{
     add, add_text, bool_str, make, set_attr, set_class, set_text, IconSlot, Keyed, Part, Sender,
     Slot,
@@ -285,11 +285,9 @@ impl CallPane {
                 .into();
                 let keypad = Keypad::add(doc, &el, tx, "dtmf", Msg::Dtmf);
                 let listener = tx.on(&el, "keydown", |e| {
-                    let key = dial_key(e)?;
-                    (key != "+" && is_dial_key(&key)).then(|| {
-                        super::dom::prevent_default(e);
-                        Msg::Dtmf(key)
-                    })
+                    let key = dial_char(&dial_key(e)?).filter(|&c| c != '+')?;
+                    super::dom::prevent_default(e);
+                    Some(Msg::Dtmf(key))
                 });
                 Dtmf {
                     el,
