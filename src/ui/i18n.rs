@@ -85,12 +85,9 @@ impl Lang {
         !matches!(self, Lang::EnUs | Lang::EnGb)
     }
 
-    /// Decimal separator for coordinates.
-    fn decimal(self) -> char {
-        match self {
-            Lang::DaDk | Lang::FrCa | Lang::DeDe => ',',
-            _ => '.',
-        }
+    /// True when the decimal separator (for coordinates) is a comma, not a point.
+    fn decimal_comma(self) -> bool {
+        matches!(self, Lang::DaDk | Lang::FrCa | Lang::DeDe)
     }
 }
 
@@ -604,9 +601,10 @@ fn push_digits(out: &mut String, n: u64, width: usize) {
 /// A decimal number with `places` decimals and the locale's separator.
 pub fn decimal(lang: Lang, value: f64, places: u32) -> String {
     let s = fixed(value, places);
-    match lang.decimal() {
-        '.' => s,
-        c => s.replace('.', &c.to_string()),
+    if lang.decimal_comma() {
+        s.replace('.', ",")
+    } else {
+        s
     }
 }
 
