@@ -671,6 +671,17 @@ mod tests {
     }
 
     #[test]
+    fn coordinates_use_the_languages_decimal_separator() {
+        assert_eq!(decimal(Lang::EnUs, 40.7484, 5), "40.74840");
+        assert_eq!(decimal(Lang::EnGb, -73.9857, 5), "-73.98570");
+        for lang in [Lang::DaDk, Lang::FrCa, Lang::DeDe] {
+            assert_eq!(decimal(lang, -73.9857, 5), "-73,98570", "{lang:?}");
+            assert_eq!(decimal(lang, 25.0, 0), "25", "{lang:?}");
+        }
+        assert_eq!(decimal(Lang::EsPr, 40.7484, 5), "40.74840");
+    }
+
+    #[test]
     fn placeholders_are_filled_once() {
         assert_eq!(
             tf(Lang::EnUs, Key::CallbackValid, &["1:00", "3:05 PM"]),
