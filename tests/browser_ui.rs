@@ -452,6 +452,22 @@ async fn readiness_expands_to_each_check() {
         Some("true")
     );
     assert!(m.text("check-location").contains("allow location"));
+    // What a screen reader hears before each part (visually hidden): the badge's title, each
+    // check's state.
+    let hidden = |selector: &str| {
+        m.root
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+    };
+    assert_eq!(
+        hidden("[data-test=readiness-toggle] .ad-visually-hidden").as_deref(),
+        Some("Emergency calling: ")
+    );
+    assert_eq!(
+        hidden("[data-test=check-location] .ad-visually-hidden").as_deref(),
+        Some("Action needed: ")
+    );
     assert_eq!(
         m.text("contacts-readonly"),
         "Emailed about your emergency calls: safety@acme.example",

@@ -153,6 +153,13 @@ pub fn set_text(node: &Node, text: &str) {
     op(Op::Text, node, None, text, "");
 }
 
+/// Sets the text of `node` to `text` followed by `suffix` when it differs (joined in
+/// locale.js: no `format!`).
+#[inline(never)]
+pub fn set_text_with(node: &Node, text: &str, suffix: &str) {
+    op(Op::Text, node, None, text, suffix);
+}
+
 /// The text of `node` (empty when it has none).
 pub fn text(node: &Node) -> String {
     op(Op::GetText, node, None, "", "")

@@ -115,8 +115,8 @@ export function dom(op, node, other, a, b, n) {
       }
       case 1: // a new SVG `a` element of the document `node`
         return node.createElementNS("http://www.w3.org/2000/svg", a);
-      case 2: // the text `a`, when it differs
-        if (node.textContent !== a) node.textContent = a;
+      case 2: // the text `a` + `b`, when it differs
+        if (node.textContent !== a + b) node.textContent = a + b;
         return null;
       case 3: // the attribute `a` set to `b`, when it differs
         if (node.getAttribute(a) !== b) node.setAttribute(a, b);

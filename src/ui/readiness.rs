@@ -7,8 +7,8 @@ use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, add_text_el, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed,
-    Sender, Slot,
+    add, add_icon, add_text_el, bool_str, button, set_attr, set_class, set_text, set_text_with,
+    IconSlot, Keyed, Sender, Slot,
 };
 use super::i18n::{t, tf, Key, Lang};
 use super::icons::Icon;
@@ -97,7 +97,7 @@ impl Readiness {
         set_attr(&self.toggle, "aria-expanded", Some(bool_str(self.open)));
         self.icon
             .set(doc, if ready { Icon::Check } else { Icon::Alert });
-        set_text(&self.title, &format!("{}: ", t(lang, Key::ReadinessTitle)));
+        set_text_with(&self.title, t(lang, Key::ReadinessTitle), ": ");
         set_text(&self.badge, &label);
         self.list.set(
             self.open,
@@ -139,14 +139,8 @@ fn build_list(
         );
         add_icon(doc, &li, if ok { Icon::Check } else { Icon::Alert });
         let state = t(lang, if ok { Key::CheckOk } else { Key::CheckFail });
-        add_text_el(
-            doc,
-            &li,
-            "span",
-            "ad-visually-hidden",
-            &[],
-            &format!("{state}: "),
-        );
+        let hidden = add(doc, &li, "span", "ad-visually-hidden", &[]);
+        set_text_with(&hidden, state, ": ");
         add_text_el(doc, &li, "span", "", &[], check_text(lang, id, ok));
     }
     let li = add(
