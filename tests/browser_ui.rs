@@ -289,6 +289,30 @@ async fn in_call_offers_timer_mute_hold_dtmf_and_end() {
 }
 
 #[wasm_bindgen_test]
+async fn a_held_call_is_shown_with_its_number_under_the_current_one() {
+    let view = dialer(None, Some("US"), connected("5550100")).view(now());
+    let with_held = |number: &str| {
+        let mut v = view.clone();
+        let mut held = v.call.clone().expect("a call in progress");
+        held.number = number.into();
+        v.held = Some(held);
+        v
+    };
+    let mut m = render(with_held("5550199")).await;
+    assert_eq!(m.text("held-call"), "On hold: 5550199");
+    let dot = m
+        .root
+        .query_selector("[data-test=held-call] .ad-dot.ad-dot-held")
+        .unwrap()
+        .expect("the held call's dot");
+    assert_eq!(dot.get_attribute("aria-hidden").as_deref(), Some("true"));
+    m.update(with_held("5550142"));
+    assert_eq!(m.text("held-call"), "On hold: 5550142");
+    m.update(view.clone());
+    assert!(m.q("held-call").is_none(), "gone with the held call");
+}
+
+#[wasm_bindgen_test]
 async fn incoming_shows_the_caller_with_answer_and_decline() {
     let s = dialer(
         None,

@@ -20,7 +20,7 @@ use super::devices::{store, Device, Devices, INPUT_KEY, OUTPUT_KEY};
 use super::dialpad::Dialpad;
 use super::dom::{
     add, add_icon, append, bool_str, focus, make, remove, set_attr, set_class, set_text, text,
-    Keyed, Part, Sender, Slot,
+    Part, Sender, Slot,
 };
 use super::emergency_banner::{callback_validity, EmergencyBanner};
 use super::i18n::{self, shown, t, tf, Key, Lang};
@@ -174,7 +174,7 @@ impl Part for CallbackCard {
 /// Everything shown, and what the pane remembers between views.
 struct Parts {
     header: Slot<Header>,
-    peer: Slot<Keyed<(String, Lang, u32)>>,
+    peer: Slot<Element>,
     banner: Slot<EmergencyBanner>,
     notices: Slot<Notices>,
     announcer: Element,
@@ -561,19 +561,17 @@ impl Inner {
         p.peer.set(
             peer.is_some(),
             || {
-                Keyed::new(make(
+                make(
                     doc,
                     "div",
                     "ad-emergency-alert ad-peer-emergency",
                     &[("role", "status"), ("data-test", "peer-emergency")],
-                ))
+                )
             },
-            |k| {
-                let number = peer.map(|p| p.number.clone()).unwrap_or_default();
-                k.set((number, lang, strings), |el, (number, lang, _)| {
-                    set_text(&el, &tf(*lang, Key::EmergencyOtherTab, &[number]));
-                    Vec::new()
-                })
+            |el| {
+                if let Some(p) = peer {
+                    set_text(el, &tf(lang, Key::EmergencyOtherTab, &[&p.number]));
+                }
             },
         );
         match &view.emergency {
