@@ -324,7 +324,16 @@ async fn incoming_shows_the_caller_with_answer_and_decline() {
         })],
     );
     let m = render(s.view(now())).await;
-    assert!(m.text("incoming").contains("+15557654321"));
+    assert_eq!(
+        m.text("incoming"),
+        "Incoming call+15557654321AnswerDecline",
+        "title and caller (announced), then the two buttons"
+    );
+    assert!(m
+        .root
+        .query_selector("[data-test=incoming] [role=alert] [data-test=incoming-from]")
+        .unwrap()
+        .is_some());
     m.click("answer");
     m.click("decline");
     assert_eq!(m.events(), vec![Event::Answer, Event::Decline]);

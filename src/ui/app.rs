@@ -601,7 +601,7 @@ impl Inner {
         }
         match (&view.incoming_from, c.answer) {
             (Some(from), true) => {
-                let card = p.incoming.show(|| incoming::new(doc, ids));
+                let card = p.incoming.show(|| incoming::new(doc, ids, tx));
                 incoming::update(card, cx, from);
             }
             _ => p.incoming.remove(),

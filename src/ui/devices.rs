@@ -132,7 +132,6 @@ impl Select {
                     option(&d.id, &d.label);
                 }
             }
-            Vec::new()
         });
     }
 }

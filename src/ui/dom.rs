@@ -375,29 +375,25 @@ impl Part for Element {
 }
 
 /// A part whose content is rebuilt whenever its key changes (for small parts: nothing in them
-/// is typed, and what they show changes seldom). The build's listeners live as long as it.
+/// is typed or clicked, and what they show changes seldom: a part with listeners is built once
+/// and sets its texts in place).
 pub struct Keyed<K> {
     /// The element.
     pub el: Element,
     key: Option<K>,
-    listeners: Vec<EventListener>,
 }
 
 impl<K: PartialEq> Keyed<K> {
     /// A keyed part rooted at `el`.
     pub fn new(el: Element) -> Keyed<K> {
-        Keyed {
-            el,
-            key: None,
-            listeners: Vec::new(),
-        }
+        Keyed { el, key: None }
     }
 
     /// Rebuilds the content with `build` when `key` differs from the last one.
-    pub fn set(&mut self, key: K, build: impl FnOnce(&Element, &K) -> Vec<EventListener>) {
+    pub fn set(&mut self, key: K, build: impl FnOnce(&Element, &K)) {
         if self.key.as_ref() != Some(&key) {
             clear(&self.el);
-            self.listeners = build(&self.el, &key);
+            build(&self.el, &key);
             self.key = Some(key);
         }
     }

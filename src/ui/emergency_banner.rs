@@ -150,7 +150,6 @@ impl EmergencyBanner {
                         t(*lang, Key::EmergencyUnconfirmed),
                     );
                 }
-                Vec::new()
             },
         );
         self.still_on.set(
@@ -242,7 +241,6 @@ impl EmergencyBanner {
                 set_class(&dd, class);
                 set_text(&dd, t(lang, key));
             }
-            Vec::new()
         });
         if let (Some(node), Some(w)) = (&self.remaining, callback) {
             set_text(node, &callback_validity(lang, w, now));

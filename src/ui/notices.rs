@@ -164,7 +164,6 @@ impl Notices {
                     text,
                 );
             }
-            Vec::new()
         });
         let dismiss = t(lang, Key::Dismiss);
         let tx = &self.tx;

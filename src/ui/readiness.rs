@@ -124,7 +124,7 @@ fn build_list(
     lang: Lang,
     checks: &[(CheckId, bool)],
     contacts: &[String],
-) -> Vec<EventListener> {
+) {
     for &(id, ok) in checks {
         let li = add(
             doc,
@@ -156,7 +156,6 @@ fn build_list(
         tf(lang, Key::ContactsReadOnly, &[&contacts.join(", ")])
     };
     add_text_el(doc, &li, "span", "", &[], &text);
-    Vec::new()
 }
 
 impl super::dom::Part for Readiness {
