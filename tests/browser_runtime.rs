@@ -730,9 +730,13 @@ async fn after_a_reload_without_active_calls_the_agent_is_asked_before_presence_
     assert_ne!(presenceNow(&host), "away", "{}", names(&host));
     let st = dialer.state().unwrap();
     assert_eq!(get(&st, "emergencyMode").as_bool(), Some(true));
-    assert!(
-        text(&el, "emergency-still-on").is_some(),
-        "the question is shown"
+    assert_eq!(
+        text(&el, "emergency-still-on").as_deref(),
+        Some(
+            "The page was reloaded during an emergency call. Is the emergency call still going \
+             on?Yes, I'm still on the callNo, it has ended"
+        ),
+        "the question is shown, with Yes and No"
     );
     // "No, it has ended": E8 and E9 now.
     el.query_selector("[data-test=still-on-no]")

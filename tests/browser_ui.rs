@@ -289,6 +289,30 @@ async fn in_call_offers_timer_mute_hold_dtmf_and_end() {
 }
 
 #[wasm_bindgen_test]
+async fn a_held_call_is_shown_with_its_number_under_the_current_one() {
+    let view = dialer(None, Some("US"), connected("5550100")).view(now());
+    let with_held = |number: &str| {
+        let mut v = view.clone();
+        let mut held = v.call.clone().expect("a call in progress");
+        held.number = number.into();
+        v.held = Some(held);
+        v
+    };
+    let mut m = render(with_held("5550199")).await;
+    assert_eq!(m.text("held-call"), "On hold: 5550199");
+    let dot = m
+        .root
+        .query_selector("[data-test=held-call] .ad-dot.ad-dot-held")
+        .unwrap()
+        .expect("the held call's dot");
+    assert_eq!(dot.get_attribute("aria-hidden").as_deref(), Some("true"));
+    m.update(with_held("5550142"));
+    assert_eq!(m.text("held-call"), "On hold: 5550142");
+    m.update(view.clone());
+    assert!(m.q("held-call").is_none(), "gone with the held call");
+}
+
+#[wasm_bindgen_test]
 async fn incoming_shows_the_caller_with_answer_and_decline() {
     let s = dialer(
         None,
@@ -300,7 +324,16 @@ async fn incoming_shows_the_caller_with_answer_and_decline() {
         })],
     );
     let m = render(s.view(now())).await;
-    assert!(m.text("incoming").contains("+15557654321"));
+    assert_eq!(
+        m.text("incoming"),
+        "Incoming call+15557654321AnswerDecline",
+        "title and caller (announced), then the two buttons"
+    );
+    assert!(m
+        .root
+        .query_selector("[data-test=incoming] [role=alert] [data-test=incoming-from]")
+        .unwrap()
+        .is_some());
     m.click("answer");
     m.click("decline");
     assert_eq!(m.events(), vec![Event::Answer, Event::Decline]);
@@ -374,6 +407,40 @@ async fn emergency_without_location_tells_the_agent_to_say_where_they_are() {
 }
 
 #[wasm_bindgen_test]
+async fn emergency_with_only_a_region_names_it_standing_alone() {
+    // A region without a position (an override, say): the banner names it on a line of its
+    // own, its first letter upper-cased by the browser ("the United States" in a sentence).
+    let mut s = dialer(None, None, vec![]);
+    step(
+        &mut s,
+        Event::LocationChanged(Location {
+            status: LocationStatus::Granted,
+            region: Some("US".into()),
+            coords: None,
+            overridden: true,
+            nearby: vec!["US".into()],
+        }),
+        now(),
+    );
+    step(
+        &mut s,
+        Event::Dial {
+            dialed: "911".into(),
+        },
+        now(),
+    );
+    let m = render(s.view(now())).await;
+    let lines = m
+        .root
+        .query_selector_all("[data-test=emergency-location] .ad-line")
+        .unwrap();
+    let lines: Vec<String> = (0..lines.length())
+        .filter_map(|i| lines.item(i)?.text_content())
+        .collect();
+    assert_eq!(lines, ["100 Main St, Floor 3", "The United States"]);
+}
+
+#[wasm_bindgen_test]
 async fn unsupported_region_is_a_clear_dismissable_alert() {
     let s = dialer(
         Some("en-US"),
@@ -418,6 +485,22 @@ async fn readiness_expands_to_each_check() {
         Some("true")
     );
     assert!(m.text("check-location").contains("allow location"));
+    // What a screen reader hears before each part (visually hidden): the badge's title, each
+    // check's state.
+    let hidden = |selector: &str| {
+        m.root
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+    };
+    assert_eq!(
+        hidden("[data-test=readiness-toggle] .ad-visually-hidden").as_deref(),
+        Some("Emergency calling: ")
+    );
+    assert_eq!(
+        hidden("[data-test=check-location] .ad-visually-hidden").as_deref(),
+        Some("Action needed: ")
+    );
     assert_eq!(
         m.text("contacts-readonly"),
         "Emailed about your emergency calls: safety@acme.example",

@@ -20,7 +20,7 @@ use super::devices::{store, Device, Devices, INPUT_KEY, OUTPUT_KEY};
 use super::dialpad::Dialpad;
 use super::dom::{
     add, add_icon, append, bool_str, focus, make, remove, set_attr, set_class, set_text, text,
-    Keyed, Part, Sender, Slot,
+    Part, Sender, Slot,
 };
 use super::emergency_banner::{callback_validity, EmergencyBanner};
 use super::i18n::{self, shown, t, tf, Key, Lang};
@@ -41,11 +41,11 @@ pub enum Msg {
     /// Call pressed (or Enter): dial what is in the field.
     Dial,
     /// A dial-pad key: added to the field.
-    Key(String),
+    Key(char),
     /// The last character of the field deleted.
     Backspace,
     /// A DTMF key.
-    Dtmf(String),
+    Dtmf(char),
     /// Mute toggled.
     Mute,
     /// Hold toggled.
@@ -174,7 +174,7 @@ impl Part for CallbackCard {
 /// Everything shown, and what the pane remembers between views.
 struct Parts {
     header: Slot<Header>,
-    peer: Slot<Keyed<(String, Lang, u32)>>,
+    peer: Slot<Element>,
     banner: Slot<EmergencyBanner>,
     notices: Slot<Notices>,
     announcer: Element,
@@ -252,10 +252,7 @@ impl Pane {
         settings: Option<SettingsLink>,
         emit: Rc<dyn Fn(Event)>,
     ) -> Pane {
-        let doc = container
-            .owner_document()
-            .or_else(|| web_sys::window().and_then(|w| w.document()))
-            .expect("an element in a document");
+        let doc = super::dom::document_of(container);
         let root = make(&doc, "section", "ad-root", &[("data-test", "dialer")]);
         let inner = Rc::new_cyclic(|me: &Weak<Inner>| {
             let weak = me.clone();
@@ -291,11 +288,10 @@ impl Pane {
         Pane(inner)
     }
 
-    /// Shows `view` (nothing is touched when it equals the last one).
+    /// Shows `view`. Only what differs from the document is touched: every update compares
+    /// and sets (as the clock's tick does with the same view), so a view equal to the last
+    /// one changes nothing, without a comparison of whole views in the wasm (issue 16).
     pub fn update(&self, view: ViewModel) {
-        if **self.0.view.borrow() == view {
-            return;
-        }
         *self.0.view.borrow_mut() = Rc::new(view);
         self.0.apply();
     }
@@ -377,7 +373,9 @@ impl Inner {
             Msg::Key(k) => {
                 self.with(|p| {
                     if let Some(d) = p.dialpad.get() {
-                        d.set_value(&(d.value() + &k));
+                        let mut v = d.value();
+                        v.push(k);
+                        d.set_value(&v);
                     }
                 });
             }
@@ -391,9 +389,9 @@ impl Inner {
                 });
             }
             Msg::Dtmf(d) => {
-                self.with(|p| p.call.get().map(|c| c.sent.push_str(&d)));
+                self.with(|p| p.call.get().map(|c| c.sent.push(d)));
                 self.apply();
-                emit(Event::SendDtmf(d));
+                emit(Event::SendDtmf(d.to_string()));
             }
             Msg::Mute => {
                 let muted = self.view().call.as_ref().map(|c| c.muted);
@@ -425,7 +423,7 @@ impl Inner {
             }),
             Msg::Devices(list) => self.local(|p| {
                 if let Some(d) = p.devices.get() {
-                    d.devices = list;
+                    d.list(list);
                 }
             }),
             Msg::Restore(wanted) => {
@@ -563,19 +561,17 @@ impl Inner {
         p.peer.set(
             peer.is_some(),
             || {
-                Keyed::new(make(
+                make(
                     doc,
                     "div",
                     "ad-emergency-alert ad-peer-emergency",
                     &[("role", "status"), ("data-test", "peer-emergency")],
-                ))
+                )
             },
-            |k| {
-                let number = peer.map(|p| p.number.clone()).unwrap_or_default();
-                k.set((number, lang, strings), |el, (number, lang, _)| {
-                    set_text(&el, &tf(*lang, Key::EmergencyOtherTab, &[number]));
-                    Vec::new()
-                })
+            |el| {
+                if let Some(p) = peer {
+                    set_text(el, &tf(lang, Key::EmergencyOtherTab, &[&p.number]));
+                }
             },
         );
         match &view.emergency {
@@ -605,7 +601,7 @@ impl Inner {
         }
         match (&view.incoming_from, c.answer) {
             (Some(from), true) => {
-                let card = p.incoming.show(|| incoming::new(doc, ids));
+                let card = p.incoming.show(|| incoming::new(doc, ids, tx));
                 incoming::update(card, cx, from);
             }
             _ => p.incoming.remove(),

@@ -5,10 +5,9 @@ use gloo_events::EventListener;
 use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
-use super::dialpad::{dial_key, is_dial_key, Keypad};
+use super::dialpad::{dial_char, dial_key, Keypad};
 use super::dom::{
-    add, add_text, bool_str, make, set_attr, set_class, set_text, IconSlot, Keyed, Part, Sender,
-    Slot,
+    add, add_text, bool_str, make, set_attr, set_class, set_text, IconSlot, Part, Sender, Slot,
 };
 use super::i18n::{duration, t, tf, Key, Lang};
 use super::icons::Icon;
@@ -103,13 +102,25 @@ impl Part for Dtmf {
     }
 }
 
+/// The call on hold: a dot and its text.
+struct Held {
+    el: Element,
+    text: Node,
+}
+
+impl Part for Held {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
+
 /// The call pane.
 pub struct CallPane {
     el: Element,
     number: Node,
     status: Node,
     timer: Slot<Element>,
-    held: Slot<Keyed<(String, Lang, u32)>>,
+    held: Slot<Held>,
     actions: Slot<Actions>,
     dtmf: Slot<Dtmf>,
     end: Slot<Toggle>,
@@ -169,7 +180,7 @@ impl CallPane {
         emergency: bool,
         now: Millis,
     ) {
-        let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
+        let (doc, ids, tx, lang) = (cx.doc, cx.ids, cx.tx, cx.lang);
         set_class(
             &self.el,
             if emergency {
@@ -198,20 +209,22 @@ impl CallPane {
         );
         self.held.set(
             held.is_some(),
-            || Keyed::new(make(doc, "div", "ad-held", &[("data-test", "held-call")])),
-            |div| {
-                let number = held.map(|h| h.number.clone()).unwrap_or_default();
-                div.set((number, lang, strings), |el, (number, lang, _)| {
-                    add(
-                        doc,
-                        el,
-                        "span",
-                        "ad-dot ad-dot-held",
-                        &[("aria-hidden", "true")],
-                    );
-                    add_text(el, &tf(*lang, Key::HeldCall, &[number]));
-                    Vec::new()
-                });
+            || {
+                let el = make(doc, "div", "ad-held", &[("data-test", "held-call")]);
+                add(
+                    doc,
+                    &el,
+                    "span",
+                    "ad-dot ad-dot-held",
+                    &[("aria-hidden", "true")],
+                );
+                let text = add_text(&el, "");
+                Held { el, text }
+            },
+            |h| {
+                if let Some(held) = held {
+                    set_text(&h.text, &tf(lang, Key::HeldCall, &[&held.number]));
+                }
             },
         );
         self.actions.set(
@@ -285,11 +298,9 @@ impl CallPane {
                 .into();
                 let keypad = Keypad::add(doc, &el, tx, "dtmf", Msg::Dtmf);
                 let listener = tx.on(&el, "keydown", |e| {
-                    let key = dial_key(e)?;
-                    (key != "+" && is_dial_key(&key)).then(|| {
-                        super::dom::prevent_default(e);
-                        Msg::Dtmf(key)
-                    })
+                    let key = dial_char(&dial_key(e)?).filter(|&c| c != '+')?;
+                    super::dom::prevent_default(e);
+                    Some(Msg::Dtmf(key))
                 });
                 Dtmf {
                     el,

@@ -72,12 +72,15 @@ fn devices(list: Result<JsValue, JsValue>) -> Vec<Device> {
         .collect()
 }
 
-/// What a select offers: the devices of its kind, the current choice, in which strings.
-type Options = (Vec<Device>, String, Lang, u32);
+/// What a select offers: which device list (a count of the lists read), the current choice,
+/// in which strings.
+type Options = (u32, String, Lang, u32);
 
 /// One device select (microphone or speaker).
 struct Select {
     label: Node,
+    /// Microphones (else speakers).
+    input: bool,
     options: Keyed<Options>,
     _listener: EventListener,
 }
@@ -104,32 +107,32 @@ impl Select {
         });
         Select {
             label,
+            input,
             options: Keyed::new(select),
             _listener: listener,
         }
     }
 
-    fn update(&mut self, doc: &Document, label: &str, options: Options) {
+    fn update(&mut self, doc: &Document, label: &str, devices: &[Device], options: Options) {
         set_text(&self.label, label);
-        self.options
-            .set(options, |select, (devices, current, lang, _)| {
-                let option = |value: &str, text: &str| {
-                    let o = add(doc, select, "option", "", &[("value", value)]);
-                    if value == current {
-                        set_attrs(&o, &[("selected", "")]);
-                    }
-                    set_text(&o, text);
-                };
-                option("", t(*lang, Key::SystemDefault));
-                for (n, d) in devices.iter().enumerate() {
-                    if d.label.is_empty() {
-                        option(&d.id, &format!("{label} {}", n + 1));
-                    } else {
-                        option(&d.id, &d.label);
-                    }
+        let input = self.input;
+        self.options.set(options, |select, (_, current, lang, _)| {
+            let option = |value: &str, text: &str| {
+                let o = add(doc, select, "option", "", &[("value", value)]);
+                if value == current {
+                    set_attrs(&o, &[("selected", "")]);
                 }
-                Vec::new()
-            });
+                set_text(&o, text);
+            };
+            option("", t(*lang, Key::SystemDefault));
+            for (n, d) in devices.iter().filter(|d| d.input == input).enumerate() {
+                if d.label.is_empty() {
+                    option(&d.id, &format!("{label} {}", n + 1));
+                } else {
+                    option(&d.id, &d.label);
+                }
+            }
+        });
     }
 }
 
@@ -157,7 +160,9 @@ pub struct Devices {
     /// The panel is open.
     pub open: bool,
     /// The browser's devices.
-    pub devices: Vec<Device>,
+    devices: Vec<Device>,
+    /// How many device lists were read (the selects are rebuilt for a new one).
+    listed: u32,
     _listeners: Vec<EventListener>,
 }
 
@@ -205,8 +210,15 @@ impl Devices {
             panel,
             open: false,
             devices: Vec::new(),
+            listed: 0,
             _listeners: listeners,
         }
+    }
+
+    /// Takes up the browser's devices, as read.
+    pub fn list(&mut self, devices: Vec<Device>) {
+        self.devices = devices;
+        self.listed = self.listed.wrapping_add(1);
     }
 
     /// Shows the choice `selected` (microphone, speaker).
@@ -214,7 +226,7 @@ impl Devices {
         let (doc, ids, tx, lang, strings) = (cx.doc, cx.ids, cx.tx, cx.lang, cx.strings);
         set_attr(&self.toggle, "aria-expanded", Some(bool_str(self.open)));
         set_text(&self.text, t(lang, Key::AudioDevices));
-        let devices = &self.devices;
+        let (devices, listed) = (&self.devices, self.listed);
         self.panel.set(
             self.open,
             || {
@@ -228,23 +240,18 @@ impl Devices {
                 }
             },
             |p| {
-                let of = |input: bool| -> Vec<Device> {
-                    devices
-                        .iter()
-                        .filter(|d| d.input == input)
-                        .cloned()
-                        .collect()
-                };
                 let current = |c: &Option<String>| c.clone().unwrap_or_default();
                 p.mic.update(
                     doc,
                     t(lang, Key::Microphone),
-                    (of(true), current(&selected.0), lang, strings),
+                    devices,
+                    (listed, current(&selected.0), lang, strings),
                 );
                 p.speaker.update(
                     doc,
                     t(lang, Key::Speaker),
-                    (of(false), current(&selected.1), lang, strings),
+                    devices,
+                    (listed, current(&selected.1), lang, strings),
                 );
                 let nameless = devices.iter().any(|d| d.label.is_empty()) || devices.is_empty();
                 p.hint.set(

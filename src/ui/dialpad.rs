@@ -13,27 +13,28 @@ use super::icons::Icon;
 use super::ids::Ids;
 
 /// The twelve keys with their letters.
-const KEYS: [(&str, &str); 12] = [
-    ("1", ""),
-    ("2", "ABC"),
-    ("3", "DEF"),
-    ("4", "GHI"),
-    ("5", "JKL"),
-    ("6", "MNO"),
-    ("7", "PQRS"),
-    ("8", "TUV"),
-    ("9", "WXYZ"),
-    ("*", ""),
-    ("0", "+"),
-    ("#", ""),
+const KEYS: [(char, &str); 12] = [
+    ('1', ""),
+    ('2', "ABC"),
+    ('3', "DEF"),
+    ('4', "GHI"),
+    ('5', "JKL"),
+    ('6', "MNO"),
+    ('7', "PQRS"),
+    ('8', "TUV"),
+    ('9', "WXYZ"),
+    ('*', ""),
+    ('0', "+"),
+    ('#', ""),
 ];
 
-/// True for the characters the keyboard may add to the number from anywhere in the pad.
-pub fn is_dial_key(key: &str) -> bool {
-    key.len() == 1
-        && key
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | '+'))
+/// The character a key adds to the number from anywhere in the pad (a digit, `*`, `#`, `+`),
+/// if it is one.
+pub fn dial_char(key: &str) -> Option<char> {
+    match key.as_bytes() {
+        [c @ (b'0'..=b'9' | b'*' | b'#' | b'+')] => Some(char::from(*c)),
+        _ => None,
+    }
 }
 
 /// Twelve keys in a 3×4 grid; a press sends `msg(key)`.
@@ -49,17 +50,24 @@ impl Keypad {
         parent: &Node,
         tx: &Sender<Msg>,
         prefix: &str,
-        msg: fn(String) -> Msg,
+        msg: fn(char) -> Msg,
     ) -> Keypad {
         let el = add(doc, parent, "div", "ad-keys", &[("role", "group")]);
         let listeners = KEYS
             .iter()
-            .map(|(k, letters)| {
+            .map(|&(k, letters)| {
                 let b = button(doc, &el, "ad-key", &format!("{prefix}-{k}"));
-                add_text_el(doc, &b, "span", "ad-key-digit", &[], k);
+                add_text_el(
+                    doc,
+                    &b,
+                    "span",
+                    "ad-key-digit",
+                    &[],
+                    k.encode_utf8(&mut [0; 4]),
+                );
                 add_text(&b, " ");
                 add_text_el(doc, &b, "span", "ad-key-letters", &[], letters);
-                tx.on(&b, "click", move |_| Some(msg(k.to_string())))
+                tx.on(&b, "click", move |_| Some(msg(k)))
             })
             .collect();
         Keypad {
@@ -140,8 +148,8 @@ impl Dialpad {
                 return None;
             }
             let key = dial_key(e)?;
-            let msg = if is_dial_key(&key) {
-                Msg::Key(key)
+            let msg = if let Some(c) = dial_char(&key) {
+                Msg::Key(c)
             } else if key == "Backspace" {
                 Msg::Backspace
             } else {

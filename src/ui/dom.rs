@@ -15,7 +15,7 @@ use super::icons::{icon, Icon};
 extern "C" {
     /// locale.js `dom`: every DOM operation below through one import (never throws).
     #[wasm_bindgen(js_name = dom)]
-    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str, c: &str) -> JsValue;
+    fn dom_js(op: u8, node: &JsValue, other: Option<&Node>, a: &str, b: &str, n: u32) -> JsValue;
 }
 
 /// What [`dom_js`] does (the numbers in locale.js).
@@ -44,18 +44,20 @@ enum Op {
     Target = 20,
     Describe = 21,
     SetIdAttr = 22,
+    Capitalized = 23,
+    Document = 24,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
 #[inline(never)]
 fn op(op: Op, node: &JsValue, other: Option<&Node>, a: &str, b: &str) -> JsValue {
-    dom_js(op as u8, node, other, a, b, "")
+    dom_js(op as u8, node, other, a, b, 0)
 }
 
-/// Sets the attribute `attr` of `e` to `prefix-name` (an element id), when it differs.
+/// Sets the attribute `attr` of `e` to `ad<instance>-<name>` (an element id), when it differs.
 #[inline(never)]
-pub fn set_id_attr(e: &Element, attr: &str, prefix: &str, name: &str) {
-    dom_js(Op::SetIdAttr as u8, e, None, attr, prefix, name);
+pub fn set_id_attr(e: &Element, attr: &str, instance: u32, name: &str) {
+    dom_js(Op::SetIdAttr as u8, e, None, attr, name, instance);
 }
 
 /// A new `<tag class=…>` (an empty class is left out).
@@ -151,6 +153,13 @@ pub fn set_text(node: &Node, text: &str) {
     op(Op::Text, node, None, text, "");
 }
 
+/// Sets the text of `node` to `text` followed by `suffix` when it differs (joined in
+/// locale.js: no `format!`).
+#[inline(never)]
+pub fn set_text_with(node: &Node, text: &str, suffix: &str) {
+    op(Op::Text, node, None, text, suffix);
+}
+
 /// The text of `node` (empty when it has none).
 pub fn text(node: &Node) -> String {
     op(Op::GetText, node, None, "", "")
@@ -231,6 +240,20 @@ pub fn describe(error: &JsValue) -> String {
     op(Op::Describe, error, None, "", "")
         .as_string()
         .unwrap_or_default()
+}
+
+/// `text` with its first character upper-cased as the language `tag` writes it (the
+/// browser's `toLocaleUpperCase`: no Unicode case tables in the wasm); as it is when that
+/// fails.
+pub fn capitalized(text: &str, tag: &str) -> String {
+    op(Op::Capitalized, &JsValue::UNDEFINED, None, text, tag)
+        .as_string()
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// The document `e` belongs to (an element always has one: no panicking path).
+pub fn document_of(e: &Element) -> Document {
+    op(Op::Document, e, None, "", "").unchecked_into()
 }
 
 /// Takes `e` out of the document.
@@ -352,29 +375,25 @@ impl Part for Element {
 }
 
 /// A part whose content is rebuilt whenever its key changes (for small parts: nothing in them
-/// is typed, and what they show changes seldom). The build's listeners live as long as it.
+/// is typed or clicked, and what they show changes seldom: a part with listeners is built once
+/// and sets its texts in place).
 pub struct Keyed<K> {
     /// The element.
     pub el: Element,
     key: Option<K>,
-    listeners: Vec<EventListener>,
 }
 
 impl<K: PartialEq> Keyed<K> {
     /// A keyed part rooted at `el`.
     pub fn new(el: Element) -> Keyed<K> {
-        Keyed {
-            el,
-            key: None,
-            listeners: Vec::new(),
-        }
+        Keyed { el, key: None }
     }
 
     /// Rebuilds the content with `build` when `key` differs from the last one.
-    pub fn set(&mut self, key: K, build: impl FnOnce(&Element, &K) -> Vec<EventListener>) {
+    pub fn set(&mut self, key: K, build: impl FnOnce(&Element, &K)) {
         if self.key.as_ref() != Some(&key) {
             clear(&self.el);
-            self.listeners = build(&self.el, &key);
+            build(&self.el, &key);
             self.key = Some(key);
         }
     }

@@ -1,6 +1,7 @@
 //! The emergency banner (E5, E3, E12, E7): what is happening, the location being sent, the
 //! callback number with the time it stays valid, and the notification's status.
 
+use gloo_events::EventListener;
 use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
@@ -40,11 +41,25 @@ struct Facts {
     strings: u32,
 }
 
+/// After a reload: is the emergency call still going on? The question, Yes and No.
+struct StillOn {
+    el: Element,
+    /// The question, Yes and No (their texts set in place).
+    texts: [Element; 3],
+    _listeners: [EventListener; 2],
+}
+
+impl Part for StillOn {
+    fn root(&self) -> &Element {
+        &self.el
+    }
+}
+
 /// The banner.
 pub struct EmergencyBanner {
     el: Element,
     alert: Keyed<AlertKey>,
-    still_on: Slot<Keyed<(Lang, u32)>>,
+    still_on: Slot<StillOn>,
     facts: Keyed<Facts>,
     remaining: Option<Node>,
 }
@@ -135,7 +150,6 @@ impl EmergencyBanner {
                         t(*lang, Key::EmergencyUnconfirmed),
                     );
                 }
-                Vec::new()
             },
         );
         self.still_on.set(
@@ -148,22 +162,29 @@ impl EmergencyBanner {
                     &[("role", "group"), ("data-test", "emergency-still-on")],
                 );
                 ids.set(&el, "aria-labelledby", "still-on");
-                Keyed::new(el)
+                let question = add(doc, &el, "p", "ad-emergency-warning", &[]);
+                ids.set(&question, "id", "still-on");
+                let yes = button(doc, &el, "ad-button", "still-on-yes");
+                let no = button(doc, &el, "ad-button ad-end", "still-on-no");
+                let listeners = [
+                    tx.click(&yes, || Msg::Emit(Event::ConfirmCall(true))),
+                    tx.click(&no, || Msg::Emit(Event::ConfirmCall(false))),
+                ];
+                StillOn {
+                    el,
+                    texts: [question, yes, no],
+                    _listeners: listeners,
+                }
             },
             |group| {
-                group.set((lang, strings), |el, (lang, _)| {
-                    let p = add(doc, el, "p", "ad-emergency-warning", &[]);
-                    ids.set(&p, "id", "still-on");
-                    set_text(&p, t(*lang, Key::EmergencyStillOn));
-                    let yes = button(doc, el, "ad-button", "still-on-yes");
-                    set_text(&yes, t(*lang, Key::EmergencyStillOnYes));
-                    let no = button(doc, el, "ad-button ad-end", "still-on-no");
-                    set_text(&no, t(*lang, Key::EmergencyStillOnNo));
-                    vec![
-                        tx.click(&yes, || Msg::Emit(Event::ConfirmCall(true))),
-                        tx.click(&no, || Msg::Emit(Event::ConfirmCall(false))),
-                    ]
-                })
+                let keys = [
+                    Key::EmergencyStillOn,
+                    Key::EmergencyStillOnYes,
+                    Key::EmergencyStillOnNo,
+                ];
+                for (el, key) in group.texts.iter().zip(keys) {
+                    set_text(el, t(lang, key));
+                }
             },
         );
         let facts = Facts {
@@ -220,7 +241,6 @@ impl EmergencyBanner {
                 set_class(&dd, class);
                 set_text(&dd, t(lang, key));
             }
-            Vec::new()
         });
         if let (Some(node), Some(w)) = (&self.remaining, callback) {
             set_text(node, &callback_validity(lang, w, now));
@@ -241,15 +261,7 @@ fn location(lang: Lang, e: &EmergencyView) -> Option<String> {
         (None, _) => e.region.as_ref().map(|r| {
             // Standing alone, not in a sentence: "The United States" (the browser's
             // upper-casing: no Unicode case tables in the wasm).
-            let name = region_name(lang, r);
-            let mut chars = name.chars();
-            match chars.next() {
-                Some(c) => {
-                    let upper = js_sys::JsString::from(c).to_locale_upper_case(Some(lang.tag()));
-                    String::from(upper) + chars.as_str()
-                }
-                None => name,
-            }
+            super::dom::capitalized(&region_name(lang, r), lang.tag())
         }),
     }
 }

@@ -11,8 +11,8 @@
 //! by [`tf`]. Times and other region names come from the browser's `Intl` (no locale data in
 //! the wasm).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsValue;
 #[cfg(feature = "admin")]
@@ -70,7 +70,14 @@ impl Lang {
 
     /// The BCP 47 tag (for `lang=`, `Intl` and the locale file's name).
     pub fn tag(self) -> &'static str {
-        ["en-US", "en-GB", "da-DK", "fr-CA", "es-PR", "de-DE"][self as usize]
+        match self {
+            Lang::EnUs => "en-US",
+            Lang::EnGb => "en-GB",
+            Lang::DaDk => "da-DK",
+            Lang::FrCa => "fr-CA",
+            Lang::EsPr => "es-PR",
+            Lang::DeDe => "de-DE",
+        }
     }
 
     /// True for the languages whose strings come from a locale file.
@@ -78,12 +85,9 @@ impl Lang {
         !matches!(self, Lang::EnUs | Lang::EnGb)
     }
 
-    /// Decimal separator for coordinates.
-    fn decimal(self) -> char {
-        match self {
-            Lang::DaDk | Lang::FrCa | Lang::DeDe => ',',
-            _ => '.',
-        }
+    /// True when the decimal separator (for coordinates) is a comma, not a point.
+    fn decimal_comma(self) -> bool {
+        matches!(self, Lang::DaDk | Lang::FrCa | Lang::DeDe)
     }
 }
 
@@ -277,8 +281,7 @@ enum Load {
 thread_local! {
     static TABLES: RefCell<Vec<Table>> = const { RefCell::new(Vec::new()) };
     static LOADS: RefCell<Vec<Load>> = const { RefCell::new(Vec::new()) };
-    static WATCHERS: RefCell<Vec<(u32, Rc<dyn Fn()>)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_WATCHER: Cell<u32> = const { Cell::new(0) };
+    static WATCHERS: RefCell<Vec<Weak<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The string for `key` in `lang` (English until `lang`'s locale file has arrived).
@@ -375,7 +378,7 @@ pub fn install_with(
         })
     });
     // Every component showing text renders again (no borrow held while they are told).
-    let watchers: Vec<_> = WATCHERS.with(|w| w.borrow().iter().map(|(_, c)| c.clone()).collect());
+    let watchers: Vec<_> = WATCHERS.with(|w| w.borrow().iter().filter_map(Weak::upgrade).collect());
     for watcher in watchers {
         watcher();
     }
@@ -466,25 +469,20 @@ fn loaded(lang: Lang, file: Result<JsValue, JsValue>) {
     }
 }
 
-/// Told whenever a locale file is taken up, until dropped.
-pub struct Watch(u32);
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let id = self.0;
-        WATCHERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id));
-    }
-}
+/// Told whenever a locale file is taken up, until dropped (it holds the only strong
+/// reference to what is told: the list of watchers holds them weakly).
+pub struct Watch(#[allow(dead_code)] Rc<dyn Fn()>);
 
 /// Calls `f` whenever a locale file is taken up, for as long as the returned [`Watch`] lives
 /// (the pane shows its new strings then).
 pub fn watch(f: Rc<dyn Fn()>) -> Watch {
-    let id = NEXT_WATCHER.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
+    WATCHERS.with(|w| {
+        let mut w = w.borrow_mut();
+        // The watches dropped since are forgotten here.
+        w.retain(|c| c.strong_count() > 0);
+        w.push(Rc::downgrade(&f));
     });
-    WATCHERS.with(|w| w.borrow_mut().push((id, f)));
-    Watch(id)
+    Watch(f)
 }
 
 /// For the settings surface (Yew, cargo feature `admin`): fetches `lang`'s locale file when
@@ -494,7 +492,7 @@ pub fn watch(f: Rc<dyn Fn()>) -> Watch {
 #[hook]
 pub fn use_locale_file(lang: Lang, on_error: Option<Callback<String>>) {
     use_effect_with(lang, move |&lang| {
-        let alive = Rc::new(Cell::new(true));
+        let alive = Rc::new(std::cell::Cell::new(true));
         let still = alive.clone();
         load(lang, move |result| {
             if let (true, Err(message), Some(on_error)) = (still.get(), result, on_error) {
@@ -581,6 +579,13 @@ pub fn duration(ms: u64) -> String {
     out
 }
 
+/// `n` in decimal (no `format!` or `Display`: issue 16).
+pub fn number(n: u64) -> String {
+    let mut out = String::new();
+    push_digits(&mut out, n, 1);
+    out
+}
+
 /// `n` in decimal, at least `width` digits (no `format!`: issue 16).
 fn push_digits(out: &mut String, n: u64, width: usize) {
     let mut digits = [0u8; 20];
@@ -596,9 +601,10 @@ fn push_digits(out: &mut String, n: u64, width: usize) {
 /// A decimal number with `places` decimals and the locale's separator.
 pub fn decimal(lang: Lang, value: f64, places: u32) -> String {
     let s = fixed(value, places);
-    match lang.decimal() {
-        '.' => s,
-        c => s.replace('.', &c.to_string()),
+    if lang.decimal_comma() {
+        s.replace('.', ",")
+    } else {
+        s
     }
 }
 
@@ -662,6 +668,17 @@ mod tests {
         assert_eq!(duration(3_600_000), "1:00:00");
         assert_eq!(duration(36_062_000), "10:01:02");
         assert_eq!(duration(u64::MAX), "5124095576030:25:51");
+    }
+
+    #[test]
+    fn coordinates_use_the_languages_decimal_separator() {
+        assert_eq!(decimal(Lang::EnUs, 40.7484, 5), "40.74840");
+        assert_eq!(decimal(Lang::EnGb, -73.9857, 5), "-73.98570");
+        for lang in [Lang::DaDk, Lang::FrCa, Lang::DeDe] {
+            assert_eq!(decimal(lang, -73.9857, 5), "-73,98570", "{lang:?}");
+            assert_eq!(decimal(lang, 25.0, 0), "25", "{lang:?}");
+        }
+        assert_eq!(decimal(Lang::EsPr, 40.7484, 5), "40.74840");
     }
 
     #[test]

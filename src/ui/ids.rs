@@ -6,24 +6,24 @@
 /// the browser for no devices (ui::devices).
 pub const OFF_DOCUMENT: u32 = u32::MAX;
 
-/// This widget's id prefix.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ids(pub String);
+/// This widget's ids: `ad<instance>-<name>`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ids(pub u32);
 
 impl Ids {
     /// True for the pane of [`OFF_DOCUMENT`].
     pub fn off_document(&self) -> bool {
-        *self == Ids::for_instance(OFF_DOCUMENT)
+        self.0 == OFF_DOCUMENT
     }
 
-    /// The prefix for widget number `instance` in the document.
+    /// The ids of widget number `instance` in the document.
     pub fn for_instance(instance: u32) -> Ids {
-        Ids(format!("ad{instance}"))
+        Ids(instance)
     }
 
     /// Sets the attribute `attr` of `e` to the id of `name` in this widget (`for`, `id`,
     /// `aria-controls`…), when it differs: joined in locale.js, no string made here.
     pub fn set(&self, e: &web_sys::Element, attr: &str, name: &str) {
-        super::dom::set_id_attr(e, attr, &self.0, name);
+        super::dom::set_id_attr(e, attr, self.0, name);
     }
 }

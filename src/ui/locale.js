@@ -98,11 +98,12 @@ export function settle(value, done) {
 /**
  * The pane's DOM operations through one import (src/ui/dom.rs; issue 16: every web-sys method
  * is an import, a glue function and a shim of its own). `op` says which; `node` is what it
- * works on (a node, or an event), `other` a second node, `a`, `b` and `c` names or texts. Only text and attributes are
+ * works on (a node, or an event), `other` a second node, `a` and `b` names or texts, `n` a widget's
+ * instance number (its element ids). Only text and attributes are
  * ever set: nothing is parsed as markup (strict CSP). Never throws (a failed operation
  * changes nothing and gives null), like the `.ok()` the wasm used to end every call with.
  */
-export function dom(op, node, other, a, b, c) {
+export function dom(op, node, other, a, b, n) {
   try {
     switch (op) {
       case 0: { // a new `a` element of the document `node`, of class `b` when not empty
@@ -117,8 +118,8 @@ export function dom(op, node, other, a, b, c) {
       }
       case 1: // a new SVG `a` element of the document `node`
         return node.createElementNS("http://www.w3.org/2000/svg", a);
-      case 2: // the text `a`, when it differs
-        if (node.textContent !== a) node.textContent = a;
+      case 2: // the text `a` + `b`, when it differs
+        if (node.textContent !== a + b) node.textContent = a + b;
         return null;
       case 3: // the attribute `a` set to `b`, when it differs
         if (node.getAttribute(a) !== b) node.setAttribute(a, b);
@@ -167,8 +168,14 @@ export function dom(op, node, other, a, b, c) {
         return null;
       case 20: // the event `node`'s target
         return node.target;
-      case 22: // the attribute `a` set to the id `b`-`c`, when it differs
-        return dom(3, node, other, a, `${b}-${c}`);
+      case 22: // the attribute `a` set to the id `b` of the widget `n` (`ad<n>-<b>`), when it differs
+        return dom(3, node, other, a, `ad${n}-${b}`);
+      case 23: { // `a` with its first character (a code point) upper-cased as the language `b` writes it
+        const first = String.fromCodePoint(a.codePointAt(0) ?? 0).slice(0, a.length);
+        return first.toLocaleUpperCase(b) + a.slice(first.length);
+      }
+      case 24: // the document of the element `node`
+        return node.ownerDocument ?? document;
       case 21: // why `node` (a rejection) failed, in words
         return node instanceof Error ? String(node.message) : typeof node === "string" ? node : "unknown error";
       default: // the text (null when there is none)

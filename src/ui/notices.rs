@@ -8,7 +8,7 @@ use super::app::{Cx, Msg};
 use super::dom::{
     add, add_icon, add_text_el, make, set_attr, set_class, Keyed, Part, Sender, Slot,
 };
-use super::i18n::{region_name, t, tf, Key, Lang};
+use super::i18n::{number, region_name, t, tf, Key, Lang};
 use super::icons::Icon;
 use crate::core::dial::DialError;
 use crate::core::flow::{Notice, Problem};
@@ -17,22 +17,21 @@ use crate::core::{Binding, Event};
 /// The sentence for a dial error, localised: every reason has its own (a new reason of
 /// `DialError` does not compile until it has one).
 pub fn dial_error(lang: Lang, e: &DialError) -> String {
-    match e {
-        DialError::Empty => t(lang, Key::ErrEmpty).into(),
-        DialError::TooLong { max } => tf(lang, Key::ErrTooLong, &[&max.to_string()]),
-        DialError::NoDigits => t(lang, Key::ErrNoDigits).into(),
-        DialError::InvalidCharacter { ch, position } => tf(
-            lang,
-            Key::ErrChar,
-            &[&ch.to_string(), &position.to_string()],
-        ),
-        DialError::MisplacedPlus { position } => tf(lang, Key::ErrPlus, &[&position.to_string()]),
-        DialError::MisplacedPause { ch, position } => tf(
-            lang,
-            Key::ErrPause,
-            &[&ch.to_string(), &position.to_string()],
-        ),
-        DialError::Extension { position } => tf(lang, Key::ErrExtension, &[&position.to_string()]),
+    // The sentence, the character it names (if any) and the number it gives (`{0}`, or `{1}`
+    // after the character; a sentence without placeholders leaves them out).
+    let (key, ch, n) = match *e {
+        DialError::Empty => (Key::ErrEmpty, None, 0),
+        DialError::TooLong { max } => (Key::ErrTooLong, None, max),
+        DialError::NoDigits => (Key::ErrNoDigits, None, 0),
+        DialError::InvalidCharacter { ch, position } => (Key::ErrChar, Some(ch), position),
+        DialError::MisplacedPlus { position } => (Key::ErrPlus, None, position),
+        DialError::MisplacedPause { ch, position } => (Key::ErrPause, Some(ch), position),
+        DialError::Extension { position } => (Key::ErrExtension, None, position),
+    };
+    let n = number(n as u64);
+    match ch {
+        Some(ch) => tf(lang, key, &[ch.encode_utf8(&mut [0; 4]), &n]),
+        None => tf(lang, key, &[&n]),
     }
 }
 
@@ -165,7 +164,6 @@ impl Notices {
                     text,
                 );
             }
-            Vec::new()
         });
         let dismiss = t(lang, Key::Dismiss);
         let tx = &self.tx;

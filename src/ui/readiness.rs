@@ -7,17 +7,18 @@ use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, add_text_el, bool_str, button, set_attr, set_class, set_text, IconSlot, Keyed,
-    Sender, Slot,
+    add, add_icon, add_text_el, bool_str, button, set_attr, set_class, set_text, set_text_with,
+    IconSlot, Keyed, Sender, Slot,
 };
 use super::i18n::{t, tf, Key, Lang};
 use super::icons::Icon;
 use super::ids::Ids;
-use crate::core::readiness::{Check, CheckId, ReadinessReport};
+use crate::core::readiness::{CheckId, ReadinessReport};
 
-/// The localised sentence for a check (what is the case and, when not ok, what to do).
-pub fn check_text(lang: Lang, c: &Check) -> String {
-    let (ok, fix) = match c.id {
+/// The localised sentence for the check `id`, `met` or not (what is the case and, when not
+/// met, what to do).
+pub fn check_text(lang: Lang, id: CheckId, met: bool) -> &'static str {
+    let (ok, fix) = match id {
         CheckId::Location => (Key::LocationOk, Key::LocationFix),
         CheckId::SupportedRegion => (Key::RegionOk, Key::RegionFix),
         CheckId::VoiceOutboundProfile => (Key::ProfileOk, Key::ProfileFix),
@@ -25,11 +26,11 @@ pub fn check_text(lang: Lang, c: &Check) -> String {
         CheckId::EmergencyRouting => (Key::RoutingOk, Key::RoutingFix),
         CheckId::EmergencyContacts => (Key::ContactsOk, Key::ContactsFix),
     };
-    t(lang, if c.ok { ok } else { fix }).into()
+    t(lang, if met { ok } else { fix })
 }
 
-/// What the list shows: the report, who is told, in which strings.
-type ListKey = (ReadinessReport, Vec<String>, Lang, u32);
+/// What the list shows: each check and whether it is met, who is told, in which strings.
+type ListKey = (Vec<(CheckId, bool)>, Vec<String>, Lang, u32);
 
 /// Badge plus disclosure.
 pub struct Readiness {
@@ -96,7 +97,7 @@ impl Readiness {
         set_attr(&self.toggle, "aria-expanded", Some(bool_str(self.open)));
         self.icon
             .set(doc, if ready { Icon::Check } else { Icon::Alert });
-        set_text(&self.title, &format!("{}: ", t(lang, Key::ReadinessTitle)));
+        set_text_with(&self.title, t(lang, Key::ReadinessTitle), ": ");
         set_text(&self.badge, &label);
         self.list.set(
             self.open,
@@ -107,9 +108,10 @@ impl Readiness {
                 Keyed::new(ul)
             },
             |list| {
-                let key = (report.clone(), contacts.to_vec(), lang, strings);
-                list.set(key, |ul, (report, contacts, lang, _)| {
-                    build_list(doc, ul, *lang, report, contacts)
+                let checks = report.checks.iter().map(|c| (c.id, c.ok)).collect();
+                let key = (checks, contacts.to_vec(), lang, strings);
+                list.set(key, |ul, (checks, contacts, lang, _)| {
+                    build_list(doc, ul, *lang, checks, contacts)
                 })
             },
         );
@@ -120,32 +122,26 @@ fn build_list(
     doc: &Document,
     ul: &Element,
     lang: Lang,
-    report: &ReadinessReport,
+    checks: &[(CheckId, bool)],
     contacts: &[String],
-) -> Vec<EventListener> {
-    for c in &report.checks {
+) {
+    for &(id, ok) in checks {
         let li = add(
             doc,
             ul,
             "li",
-            if c.ok {
+            if ok {
                 "ad-check ad-ok"
             } else {
                 "ad-check ad-bad"
             },
-            &[("data-test", &format!("check-{}", c.id.as_str()))],
+            &[("data-test", &format!("check-{}", id.as_str()))],
         );
-        add_icon(doc, &li, if c.ok { Icon::Check } else { Icon::Alert });
-        let state = t(lang, if c.ok { Key::CheckOk } else { Key::CheckFail });
-        add_text_el(
-            doc,
-            &li,
-            "span",
-            "ad-visually-hidden",
-            &[],
-            &format!("{state}: "),
-        );
-        add_text_el(doc, &li, "span", "", &[], &check_text(lang, c));
+        add_icon(doc, &li, if ok { Icon::Check } else { Icon::Alert });
+        let state = t(lang, if ok { Key::CheckOk } else { Key::CheckFail });
+        let hidden = add(doc, &li, "span", "ad-visually-hidden", &[]);
+        set_text_with(&hidden, state, ": ");
+        add_text_el(doc, &li, "span", "", &[], check_text(lang, id, ok));
     }
     let li = add(
         doc,
@@ -160,7 +156,6 @@ fn build_list(
         tf(lang, Key::ContactsReadOnly, &[&contacts.join(", ")])
     };
     add_text_el(doc, &li, "span", "", &[], &text);
-    Vec::new()
 }
 
 impl super::dom::Part for Readiness {
