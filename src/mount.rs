@@ -53,7 +53,7 @@ pub(crate) fn mounted_any() -> bool {
 /// Throws an `Error` naming what is wrong when one of them is structurally malformed.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerHandle, JsError> {
-    console_error_panic_hook::set_once();
+    crate::host::panic::report_panics();
     mount_in(element, host, config, false).map_err(|e| JsError::new(&e))
 }
 

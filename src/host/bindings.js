@@ -192,3 +192,8 @@ export function listenWindow(type, listener) {
     try { globalThis.removeEventListener(type, forward); } catch {}
   };
 }
+
+/** A Rust panic, as std prints it (src/host/panic.rs). */
+export function reportPanic(file, line, column, message) {
+  console.error(`panicked at ${file}:${line}:${column}:\n${message}`);
+}

@@ -6,6 +6,7 @@ pub mod driver;
 pub mod fault;
 pub mod js;
 pub mod location;
+pub mod panic;
 pub mod read;
 pub mod settings;
 pub mod storage;
