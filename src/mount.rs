@@ -132,8 +132,9 @@ fn mount_in(
         driver.handle(Event::ConfigChanged(Box::new(config)));
         driver.handle(Event::Reattached);
     } else {
-        let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-        driver.handle(Event::Started { utc_offset_minutes });
+        driver.handle(Event::Started {
+            utc_offset_minutes: crate::host::bindings::utc_offset_minutes(),
+        });
     }
     // 6. Where the agent is (E10, E12, B3).
     let locator = Locator::new(
@@ -275,7 +276,7 @@ impl Mounted {
         self.pane.release();
         self.locator.release();
         self.ui.destroy();
-        self.root.remove();
+        crate::ui::dom::remove(&self.root);
         self.driver.detach();
     }
 }
@@ -390,19 +391,13 @@ pub(crate) fn merged_config(current: Val, partial: &JsValue) -> Result<(Val, Con
     Ok((merged, config))
 }
 
-/// The widget's own root element inside `element`.
+/// The widget's own root element inside `element` (bindings.js `attachRoot`).
 pub(crate) fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
-    let document = element
-        .owner_document()
-        .ok_or("mount: element has no document")?;
-    let root = document
-        .create_element("div")
-        .map_err(|_| "mount: cannot create the root element")?;
-    root.set_class_name("agent-dialer");
-    element
-        .append_child(&root)
-        .map_err(|_| "mount: cannot attach to element")?;
-    Ok(root)
+    let root = crate::host::bindings::attach_root(element);
+    match root.as_string() {
+        Some(problem) => Err(problem),
+        None => Ok(root.unchecked_into()),
+    }
 }
 
 /// `config.emergency.boundariesUrl` or `geocoderUrl`, if given.

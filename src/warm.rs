@@ -17,6 +17,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::core::{Dialer, Event};
+use crate::host::bindings::detached_element;
 use crate::host::js::now;
 use crate::mount::{mounted_any, read_config, rehearse};
 
@@ -33,11 +34,7 @@ pub fn warm_up(config: JsValue, host: JsValue) -> bool {
     if mounted_any() || !host.is_object() {
         return false;
     }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let (Ok((_, core_config)), Ok(element)) = (read_config(&config), doc.create_element("div"))
-    else {
+    let (Ok((_, core_config)), Some(element)) = (read_config(&config), detached_element()) else {
         return false;
     };
     // The emergency step on a core of its own, its effects dropped: its view is what the
