@@ -2,8 +2,9 @@
 // runs a stage's hooks at the same time): minifies what a page downloads to show the widget —
 // the wasm-bindgen glue, its snippets and the widget's CSS — with esbuild (npm devDependency;
 // terser then compresses each bundle further), as a bundler would for a host using the npm
-// package: each glue is bundled with the snippets it imports into one file (one request instead of four, and one brotli stream: −0.7 KB), and
-// the snippets/ folder, then imported by nothing, is removed. The demo's own pages and dist/pkg/
+// package: each glue is bundled with the snippets it imports into one file (one request
+// instead of four, and one brotli stream: −0.7 KB), and the snippets/ folder, then imported by
+// nothing, is removed. The demo's own pages and dist/pkg/
 // (the package's unminified sources the demo pages import) are left as they are. wasm-opt
 // already shrank the wasm. Size figures: `node scripts/size-report.mjs` (BENCHMARKS.md).
 import { createHash } from "node:crypto";
