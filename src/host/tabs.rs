@@ -16,7 +16,8 @@ pub fn new_tab_id() -> String {
 /// The open channel; dropping it removes the listener and closes the channel.
 pub struct TabChannel {
     channel: web_sys::BroadcastChannel,
-    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    /// The same closure type as the host subscriptions' listeners (one set of shims).
+    _onmessage: Closure<dyn FnMut(JsValue)>,
 }
 
 impl TabChannel {
@@ -24,13 +25,13 @@ impl TabChannel {
     /// `None` when the browser has no `BroadcastChannel` (the tab then works alone).
     pub fn open(agent_id: &str, receive: impl Fn(TabMessage) + 'static) -> Option<TabChannel> {
         let channel = web_sys::BroadcastChannel::new(&format!("agent-dialer:{agent_id}")).ok()?;
-        let onmessage =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                // Not a tab message (another version, another sender): ignored.
-                if let Some(message) = super::read::tab_message(&e.data()) {
-                    receive(message);
-                }
-            });
+        let onmessage = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            // Not a tab message (another version, another sender): ignored.
+            let data = e.unchecked_into::<web_sys::MessageEvent>().data();
+            if let Some(message) = super::read::tab_message(&data) {
+                receive(message);
+            }
+        });
         channel.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         Some(TabChannel {
             channel,
