@@ -18,6 +18,7 @@ use crate::core::config::LocationOverride;
 use crate::core::value::Val;
 use crate::core::{Config, Dialer, Event, ViewModel};
 use crate::host::bindings::{check_host, kind_of, HostBindings, BINDING_TIMEOUT_MS};
+use crate::host::cell::Shared;
 use crate::host::driver::Driver;
 use crate::host::js::{now, to_js};
 use crate::host::location::Locator;
@@ -65,7 +66,7 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
 /// position (the region is given). True when it ran.
 pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue, then: ViewModel) -> bool {
     mount_in(element, host, config, true).is_ok_and(|handle| {
-        if let Some(m) = handle.inner.borrow().as_ref() {
+        if let Some(m) = handle.inner.read().as_ref() {
             m.ui.show(then);
         }
         handle.unmount();
@@ -225,7 +226,7 @@ impl DialerHandle {
     /// emergency call live, the episode goes on headless until the call ends or the same
     /// agent is mounted again (E11).
     pub fn unmount(&self) {
-        let mounted = self.inner.borrow_mut().take();
+        let mounted = self.inner.write().take();
         if let Some(m) = mounted {
             m.release();
         }
@@ -235,7 +236,7 @@ impl DialerHandle {
 impl DialerHandle {
     /// The mounted widget, without keeping `inner` borrowed.
     fn mounted(&self, what: &str) -> Result<Rc<Mounted>, JsError> {
-        let mounted = self.inner.borrow().clone();
+        let mounted = self.inner.read().clone();
         mounted.ok_or_else(|| JsError::new(&format!("{what}: the dialer is unmounted")))
     }
 }
@@ -257,11 +258,11 @@ impl Mounted {
     /// Merges `partial` into the configuration (`setConfig`, or settings saved in the pane).
     /// No borrow is held while JavaScript runs (reading `partial` may call its getters).
     fn set_config(&self, partial: &JsValue) -> Result<(), String> {
-        let current = self.config.borrow().clone();
+        let current = self.config.read().clone();
         let (merged, config) = merged_config(current, partial)?;
         let location_override = config.location_override.clone();
         let agent_id = config.agent_id.clone();
-        *self.config.borrow_mut() = merged;
+        *self.config.write() = merged;
         self.pane.configure(&config);
         self.driver.handle(Event::ConfigChanged(Box::new(config)));
         self.driver.rekey(&agent_id);
@@ -316,7 +317,7 @@ impl Ui {
             Some(settings),
             driver.later(),
         );
-        *ui.pane.borrow_mut() = Some(pane);
+        *ui.pane.write() = Some(pane);
         let me = Rc::downgrade(&ui);
         driver.set_on_change(move |view| {
             if let Some(ui) = me.upgrade() {
@@ -330,13 +331,13 @@ impl Ui {
         if self.gone.get() {
             return;
         }
-        *self.pending.borrow_mut() = Some(view);
+        *self.pending.write() = Some(view);
         // A render that fed an event back would re-enter here: the outer call applies it.
         let Ok(mut pane) = self.pane.try_borrow_mut() else {
             return;
         };
         loop {
-            let next = self.pending.borrow_mut().take();
+            let next = self.pending.write().take();
             let (Some(view), false) = (next, self.gone.get()) else {
                 break;
             };

@@ -1,6 +1,7 @@
 //! The browser shell: all JavaScript lives here. Depends on `core`, never on `ui`.
 
 pub mod bindings;
+pub mod cell;
 pub mod driver;
 #[cfg(feature = "test-trap")]
 pub mod fault;
