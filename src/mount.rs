@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::core::config::LocationOverride;
 use crate::core::value::Val;
-use crate::core::{Config, Dialer, Event, ViewModel};
+use crate::core::{Config, Dialer, Event, Millis, ViewModel};
 use crate::host::bindings::{check_host, kind_of, HostBindings, BINDING_TIMEOUT_MS};
 use crate::host::cell::Shared;
 use crate::host::driver::Driver;
@@ -114,7 +114,7 @@ fn mount_in(
             (driver, Some(config))
         }
         None => {
-            let dialer = Dialer::new(config, new_tab_id(), now());
+            let dialer = new_dialer(config, new_tab_id(), now());
             (
                 Driver::new(dialer, host, element, &agent_id, rehearsal),
                 None,
@@ -355,6 +355,13 @@ impl Ui {
         let pane = self.pane.try_borrow_mut().ok().and_then(|mut p| p.take());
         drop(pane);
     }
+}
+
+/// A core for `config` in the tab `tab_id`, started at `now`: one copy of its building for
+/// the mount and the warm-up (src/warm.rs).
+#[inline(never)]
+pub(crate) fn new_dialer(config: Config, tab_id: String, now: Millis) -> Dialer {
+    Dialer::new(config, tab_id, now)
 }
 
 /// Step 1: the element and the host, structurally.

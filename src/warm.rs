@@ -16,10 +16,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{Dialer, Event};
+use crate::core::Event;
 use crate::host::bindings::detached_element;
 use crate::host::js::now;
-use crate::mount::{mounted_any, read_config, rehearse};
+use crate::mount::{mounted_any, new_dialer, read_config, rehearse};
 
 /// What the warm-up dials: an emergency number, so the emergency step (E1–E4) is compiled
 /// before the agent's first emergency call.
@@ -40,7 +40,7 @@ pub fn warm_up(config: JsValue, host: JsValue) -> bool {
     // The emergency step on a core of its own, its effects dropped: its view is what the
     // rehearsal's pane shows last.
     let t = now();
-    let mut dialer = Dialer::new(core_config, "warm-up", t);
+    let mut dialer = new_dialer(core_config, "warm-up".into(), t);
     for event in [
         Event::Started {
             utc_offset_minutes: 0,
