@@ -53,10 +53,15 @@ enum Mode {
     Released,
 }
 
+/// Every listener the shell hands JavaScript (host subscriptions, window and tab-channel
+/// listeners): one closure type, one set of wasm-bindgen shims. Only `beforeunload`'s answer is
+/// read (true: ask before closing).
+type Listener = Closure<dyn FnMut(JsValue) -> bool>;
+
 /// A host subscription: the function that stops it, and the listener it calls.
 struct Subscription {
     off: js_sys::Function,
-    _listener: Closure<dyn FnMut(JsValue)>,
+    _listener: Listener,
 }
 
 impl Drop for Subscription {
@@ -68,7 +73,7 @@ impl Drop for Subscription {
 /// A window listener (`beforeunload`, `pagehide`).
 struct PageListener {
     off: js_sys::Function,
-    _listener: Closure<dyn FnMut(JsValue) -> bool>,
+    _listener: Listener,
 }
 
 impl Drop for PageListener {
@@ -199,11 +204,9 @@ impl Driver {
     /// closing tab says goodbye on `pagehide` so the other tabs take over at once (B5).
     fn listen_page(&self) {
         let me = self.me.clone();
-        let ask = Closure::<dyn FnMut(JsValue) -> bool>::new(move |_| {
-            me.upgrade().is_some_and(|d| d.owes())
-        });
+        let ask = Listener::new(move |_| me.upgrade().is_some_and(|d| d.owes()));
         let me = self.me.clone();
-        let bye = Closure::<dyn FnMut(JsValue) -> bool>::new(move |_| {
+        let bye = Listener::new(move |_| {
             if let Some(d) = me.upgrade() {
                 d.say_goodbye();
             }
@@ -269,9 +272,12 @@ impl Driver {
     /// A host listener that turns what the host delivers into an event for this driver.
     /// A plain function, not a closure type of its own: one listener instance for both
     /// subscriptions (bundle size, issue 16).
-    fn listener(&self, to_event: fn(JsValue) -> Event) -> Closure<dyn FnMut(JsValue)> {
+    fn listener(&self, to_event: fn(JsValue) -> Event) -> Listener {
         let send = self.later();
-        Closure::new(move |value: JsValue| send(to_event(value)))
+        Closure::new(move |value: JsValue| {
+            send(to_event(value));
+            false
+        })
     }
 
     /// `presence.get()`, so that E2 knows what to restore.
