@@ -41,16 +41,15 @@ pub fn warm_up(config: JsValue, host: JsValue) -> bool {
     // rehearsal's pane shows last.
     let t = now();
     let mut dialer = new_dialer(core_config, "warm-up".into(), t);
-    for event in [
-        Event::Started {
-            utc_offset_minutes: 0,
-        },
-        Event::Dial {
-            dialed: DIALED.into(),
-        },
-    ] {
+    let mut step = |event| {
         dialer.handle(event, t);
         while dialer.poll_effect().is_some() {}
-    }
+    };
+    step(Event::Started {
+        utc_offset_minutes: 0,
+    });
+    step(Event::Dial {
+        dialed: DIALED.into(),
+    });
     rehearse(element.into(), host, config, dialer.view(t))
 }
