@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package `agent-dialer` into pkg/ (git-ignored) and packs it into
 # pkg/agent-dialer-<version>.tgz, the way it would be published:
-#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz --low-memory-unused (npm binaryen)
+#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Os --low-memory-unused (npm binaryen; index.html's flags)
 #   + the same for the admin wasm (cargo feature `admin`: the emergency settings; scripts/build-admin.mjs)
 #   + the reverse geocoder's small wasm (geo/: agent-dialer-geo.js + _bg.wasm; scripts/build-geo.mjs)
 #   + the package's own JS from www/pkg/ (custom element, iframe bridge, the guard and fallback

@@ -1,15 +1,17 @@
 // Release builds (run by scripts/build-admin.mjs, the last Trunk post-build hook, since Trunk
 // runs a stage's hooks at the same time): minifies what a page downloads to show the widget —
-// the wasm-bindgen glue, its snippets and the widget's CSS — with esbuild (npm devDependency),
-// as a bundler would for a host using the npm package: each glue is bundled with the snippets
-// it imports into one file (one request instead of four, and one brotli stream: −0.7 KB), and
-// the snippets/ folder, then imported by nothing, is removed. The demo's own pages and dist/pkg/
+// the wasm-bindgen glue, its snippets and the widget's CSS — with esbuild (npm devDependency;
+// terser then compresses each bundle further), as a bundler would for a host using the npm
+// package: each glue is bundled with the snippets it imports into one file (one request
+// instead of four, and one brotli stream: −0.7 KB), and the snippets/ folder, then imported by
+// nothing, is removed. The demo's own pages and dist/pkg/
 // (the package's unminified sources the demo pages import) are left as they are. wasm-opt
 // already shrank the wasm. Size figures: `node scripts/size-report.mjs` (BENCHMARKS.md).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { build, transformSync } from "esbuild";
+import { minify as terser } from "terser";
 import { minifyNames, verify } from "./minify-names.mjs";
 
 /**
@@ -61,6 +63,7 @@ async function bundle(file) {
       name: "snippets",
       setup(b) {
         b.onResolve({ filter: /agent-dialer-geo\.js$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: args.path, external: true }));
+        b.onLoad({ filter: /\.js$/ }, (args) => (resolve(args.path) === resolve(file) ? { contents: trimGlue(readFileSync(file, "utf8"), file), loader: "js" } : undefined));
         b.onLoad({ filter: /[\\/]snippets[\\/].*\.js$/ }, (args) => {
           const source = readFileSync(args.path, "utf8");
           if (!source.includes(up) && /import\.meta|import\(/.test(source)) {
@@ -71,7 +74,53 @@ async function bundle(file) {
       },
     }],
   });
-  writeFileSync(file, outputFiles[0].text);
+  // terser after esbuild: its compressor and its frequency-ordered short names take a further
+  // −116 B brotli off the agent's glue (issue 16); property names are never touched.
+  const { code } = await terser(outputFiles[0].text, { module: true, compress: { passes: 3 } });
+  writeFileSync(file, code);
+}
+
+/**
+ * wasm-bindgen's glue, less three fallbacks no browser that runs the wasm can reach: every
+ * browser that compiles it (reference types and multi-value: Chrome 96, Firefox 79, Safari 15)
+ * has `FinalizationRegistry` (Chrome 84, Firefox 79, Safari 14.1) and `TextEncoder.encodeInto`
+ * (Chrome 74, Firefox 66, Safari 14.1), and the glue always hands `passStringToWasm0` the wasm's
+ * `realloc`. −95 B brotli (issue 16). Each removal is of wasm-bindgen's exact text: a glue that
+ * has the code in another form (another wasm-bindgen) stops the build instead of shipping it.
+ */
+export function trimGlue(glue, file) {
+  const dead = [
+    // `passStringToWasm0(arg, malloc, realloc)` without `realloc`: never called so.
+    ["realloc === undefined", `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`, ""],
+    ["'encodeInto' in", `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}`, ""],
+  ];
+  for (const [sign, from, to] of dead) {
+    if (!glue.includes(sign)) continue;
+    if (!glue.includes(from)) throw new Error(`minify-dist: ${file}: wasm-bindgen's code around ${sign} is not the one trimGlue knows`);
+    glue = glue.replace(from, to);
+  }
+  if (/passStringToWasm0\([^,()]*(,[^,()]*)?\)/.test(glue)) throw new Error(`minify-dist: ${file}: passStringToWasm0 is called without realloc`);
+  // `typeof FinalizationRegistry === 'undefined' ? { register() {}, … } : new FinalizationRegistry(…)`
+  const registry = /\(typeof FinalizationRegistry === 'undefined'\)\n\s*\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n\s*: (new FinalizationRegistry)/g;
+  glue = glue.replace(registry, "$1");
+  if (glue.includes("typeof FinalizationRegistry")) throw new Error(`minify-dist: ${file}: a FinalizationRegistry fallback trimGlue does not know`);
+  return glue;
 }
 
 /**

@@ -95,7 +95,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pkg = join(ROOT, "pkg");
   if (existsSync(pkg)) {
     reports.pkg = measure(pkg);
-    if (!json) print("pkg/ (npm package, wasm-opt -Oz)", reports.pkg);
+    if (!json) print("pkg/ (npm package, wasm-opt -Os)", reports.pkg);
   }
   if (json) console.log(JSON.stringify(reports, null, 2));
   if (process.argv.includes("--check")) {

@@ -16,8 +16,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::core::config::LocationOverride;
 use crate::core::value::Val;
-use crate::core::{Config, Dialer, Event, ViewModel};
+use crate::core::{Config, Dialer, Event, Millis, ViewModel};
 use crate::host::bindings::{check_host, kind_of, HostBindings, BINDING_TIMEOUT_MS};
+use crate::host::cell::Shared;
 use crate::host::driver::Driver;
 use crate::host::js::{now, to_js};
 use crate::host::location::Locator;
@@ -53,7 +54,7 @@ pub(crate) fn mounted_any() -> bool {
 /// Throws an `Error` naming what is wrong when one of them is structurally malformed.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerHandle, JsError> {
-    console_error_panic_hook::set_once();
+    crate::host::panic::report_panics();
     mount_in(element, host, config, false).map_err(|e| JsError::new(&e))
 }
 
@@ -65,7 +66,7 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
 /// position (the region is given). True when it ran.
 pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue, then: ViewModel) -> bool {
     mount_in(element, host, config, true).is_ok_and(|handle| {
-        if let Some(m) = handle.inner.borrow().as_ref() {
+        if let Some(m) = handle.inner.read().as_ref() {
             m.ui.show(then);
         }
         handle.unmount();
@@ -113,7 +114,7 @@ fn mount_in(
             (driver, Some(config))
         }
         None => {
-            let dialer = Dialer::new(config, new_tab_id(), now());
+            let dialer = new_dialer(config, new_tab_id(), now());
             (
                 Driver::new(dialer, host, element, &agent_id, rehearsal),
                 None,
@@ -132,8 +133,9 @@ fn mount_in(
         driver.handle(Event::ConfigChanged(Box::new(config)));
         driver.handle(Event::Reattached);
     } else {
-        let utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-        driver.handle(Event::Started { utc_offset_minutes });
+        driver.handle(Event::Started {
+            utc_offset_minutes: crate::host::bindings::utc_offset_minutes(),
+        });
     }
     // 6. Where the agent is (E10, E12, B3).
     let locator = Locator::new(
@@ -224,7 +226,7 @@ impl DialerHandle {
     /// emergency call live, the episode goes on headless until the call ends or the same
     /// agent is mounted again (E11).
     pub fn unmount(&self) {
-        let mounted = self.inner.borrow_mut().take();
+        let mounted = self.inner.write().take();
         if let Some(m) = mounted {
             m.release();
         }
@@ -234,7 +236,7 @@ impl DialerHandle {
 impl DialerHandle {
     /// The mounted widget, without keeping `inner` borrowed.
     fn mounted(&self, what: &str) -> Result<Rc<Mounted>, JsError> {
-        let mounted = self.inner.borrow().clone();
+        let mounted = self.inner.read().clone();
         mounted.ok_or_else(|| JsError::new(&format!("{what}: the dialer is unmounted")))
     }
 }
@@ -256,11 +258,11 @@ impl Mounted {
     /// Merges `partial` into the configuration (`setConfig`, or settings saved in the pane).
     /// No borrow is held while JavaScript runs (reading `partial` may call its getters).
     fn set_config(&self, partial: &JsValue) -> Result<(), String> {
-        let current = self.config.borrow().clone();
+        let current = self.config.read().clone();
         let (merged, config) = merged_config(current, partial)?;
         let location_override = config.location_override.clone();
         let agent_id = config.agent_id.clone();
-        *self.config.borrow_mut() = merged;
+        *self.config.write() = merged;
         self.pane.configure(&config);
         self.driver.handle(Event::ConfigChanged(Box::new(config)));
         self.driver.rekey(&agent_id);
@@ -275,7 +277,7 @@ impl Mounted {
         self.pane.release();
         self.locator.release();
         self.ui.destroy();
-        self.root.remove();
+        crate::ui::dom::remove(&self.root);
         self.driver.detach();
     }
 }
@@ -315,7 +317,7 @@ impl Ui {
             Some(settings),
             driver.later(),
         );
-        *ui.pane.borrow_mut() = Some(pane);
+        *ui.pane.write() = Some(pane);
         let me = Rc::downgrade(&ui);
         driver.set_on_change(move |view| {
             if let Some(ui) = me.upgrade() {
@@ -329,13 +331,13 @@ impl Ui {
         if self.gone.get() {
             return;
         }
-        *self.pending.borrow_mut() = Some(view);
+        *self.pending.write() = Some(view);
         // A render that fed an event back would re-enter here: the outer call applies it.
         let Ok(mut pane) = self.pane.try_borrow_mut() else {
             return;
         };
         loop {
-            let next = self.pending.borrow_mut().take();
+            let next = self.pending.write().take();
             let (Some(view), false) = (next, self.gone.get()) else {
                 break;
             };
@@ -353,6 +355,13 @@ impl Ui {
         let pane = self.pane.try_borrow_mut().ok().and_then(|mut p| p.take());
         drop(pane);
     }
+}
+
+/// A core for `config` in the tab `tab_id`, started at `now`: one copy of its building for
+/// the mount and the warm-up (src/warm.rs).
+#[inline(never)]
+pub(crate) fn new_dialer(config: Config, tab_id: String, now: Millis) -> Dialer {
+    Dialer::new(config, tab_id, now)
 }
 
 /// Step 1: the element and the host, structurally.
@@ -390,19 +399,13 @@ pub(crate) fn merged_config(current: Val, partial: &JsValue) -> Result<(Val, Con
     Ok((merged, config))
 }
 
-/// The widget's own root element inside `element`.
+/// The widget's own root element inside `element` (bindings.js `attachRoot`).
 pub(crate) fn attach_root(element: &web_sys::Element) -> Result<web_sys::Element, String> {
-    let document = element
-        .owner_document()
-        .ok_or("mount: element has no document")?;
-    let root = document
-        .create_element("div")
-        .map_err(|_| "mount: cannot create the root element")?;
-    root.set_class_name("agent-dialer");
-    element
-        .append_child(&root)
-        .map_err(|_| "mount: cannot attach to element")?;
-    Ok(root)
+    let root = crate::host::bindings::attach_root(element);
+    match root.as_string() {
+        Some(problem) => Err(problem),
+        None => Ok(root.unchecked_into()),
+    }
 }
 
 /// `config.emergency.boundariesUrl` or `geocoderUrl`, if given.

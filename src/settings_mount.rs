@@ -70,7 +70,7 @@ pub fn mount_settings(
     host: JsValue,
     config: JsValue,
 ) -> Result<SettingsHandle, JsError> {
-    console_error_panic_hook::set_once();
+    crate::host::panic::report_panics();
     let fail = |e: String| JsError::new(&format!("mountSettings: {e}"));
     let element: web_sys::Element = element
         .dyn_into()

@@ -16,9 +16,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{Dialer, Event};
+use crate::core::Event;
+use crate::host::bindings::detached_element;
 use crate::host::js::now;
-use crate::mount::{mounted_any, read_config, rehearse};
+use crate::mount::{mounted_any, new_dialer, read_config, rehearse};
 
 /// What the warm-up dials: an emergency number, so the emergency step (E1–E4) is compiled
 /// before the agent's first emergency call.
@@ -33,27 +34,22 @@ pub fn warm_up(config: JsValue, host: JsValue) -> bool {
     if mounted_any() || !host.is_object() {
         return false;
     }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let (Ok((_, core_config)), Ok(element)) = (read_config(&config), doc.create_element("div"))
-    else {
+    let (Ok((_, core_config)), Some(element)) = (read_config(&config), detached_element()) else {
         return false;
     };
     // The emergency step on a core of its own, its effects dropped: its view is what the
     // rehearsal's pane shows last.
     let t = now();
-    let mut dialer = Dialer::new(core_config, "warm-up", t);
-    for event in [
-        Event::Started {
-            utc_offset_minutes: 0,
-        },
-        Event::Dial {
-            dialed: DIALED.into(),
-        },
-    ] {
+    let mut dialer = new_dialer(core_config, "warm-up".into(), t);
+    let mut step = |event| {
         dialer.handle(event, t);
         while dialer.poll_effect().is_some() {}
-    }
+    };
+    step(Event::Started {
+        utc_offset_minutes: 0,
+    });
+    step(Event::Dial {
+        dialed: DIALED.into(),
+    });
     rehearse(element.into(), host, config, dialer.view(t))
 }

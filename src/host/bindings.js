@@ -192,3 +192,41 @@ export function listenWindow(type, listener) {
     try { globalThis.removeEventListener(type, forward); } catch {}
   };
 }
+
+/** A Rust panic, as std prints it (src/host/panic.rs). */
+export function reportPanic(file, line, column, message) {
+  console.error(`panicked at ${file}:${line}:${column}:\n${message}`);
+}
+
+/** The widget's root `<div class="agent-dialer">` appended to `element` (src/mount.rs), or why it cannot be. */
+export function attachRoot(element) {
+  let root;
+  try {
+    const doc = element.ownerDocument;
+    if (!doc) return "mount: element has no document";
+    root = doc.createElement("div");
+    root.className = "agent-dialer";
+  } catch {
+    return "mount: cannot create the root element";
+  }
+  try {
+    element.appendChild(root);
+    return root;
+  } catch {
+    return "mount: cannot attach to element";
+  }
+}
+
+/** The local time's offset from UTC now, in minutes (src/mount.rs). */
+export function utcOffsetMinutes() {
+  return -new Date().getTimezoneOffset();
+}
+
+/** A new `<div>` of the page's document, not in it (src/warm.rs), or null when there is none. */
+export function detachedElement() {
+  try {
+    return document.createElement("div");
+  } catch {
+    return null;
+  }
+}

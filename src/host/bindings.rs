@@ -43,6 +43,19 @@ extern "C" {
     #[wasm_bindgen(js_name = describe)]
     pub fn describe_js(error: &JsValue) -> String;
 
+    /// The widget's root `<div class="agent-dialer">` appended to `element`, or (a string) why
+    /// it cannot be (never throws).
+    #[wasm_bindgen(js_name = attachRoot)]
+    pub fn attach_root(element: &web_sys::Element) -> JsValue;
+
+    /// A new `<div>` of the page's document that is not in it (the warm-up's), when there is one.
+    #[wasm_bindgen(js_name = detachedElement)]
+    pub fn detached_element() -> Option<web_sys::Element>;
+
+    /// The local time's offset from UTC now, in minutes (`-getTimezoneOffset()`).
+    #[wasm_bindgen(js_name = utcOffsetMinutes)]
+    pub fn utc_offset_minutes() -> i32;
+
     /// Listens to a window event; returns the function that stops listening (never throws).
     #[wasm_bindgen(js_name = listenWindow)]
     pub fn listen_window(kind: &str, listener: &JsValue) -> js_sys::Function;

@@ -24,6 +24,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 
 use super::bindings::{dispatch_dialer_event, listen_window, HostBindings, Outcome};
+use super::cell::Shared;
 use super::js::{now, to_js};
 use super::read;
 use super::storage::EpisodeStore;
@@ -52,10 +53,15 @@ enum Mode {
     Released,
 }
 
+/// Every listener the shell hands JavaScript (host subscriptions, window and tab-channel
+/// listeners): one closure type, one set of wasm-bindgen shims. Only `beforeunload`'s answer is
+/// read (true: ask before closing).
+type Listener = Closure<dyn FnMut(JsValue) -> bool>;
+
 /// A host subscription: the function that stops it, and the listener it calls.
 struct Subscription {
     off: js_sys::Function,
-    _listener: Closure<dyn FnMut(JsValue)>,
+    _listener: Listener,
 }
 
 impl Drop for Subscription {
@@ -67,7 +73,7 @@ impl Drop for Subscription {
 /// A window listener (`beforeunload`, `pagehide`).
 struct PageListener {
     off: js_sys::Function,
-    _listener: Closure<dyn FnMut(JsValue) -> bool>,
+    _listener: Listener,
 }
 
 impl Drop for PageListener {
@@ -142,7 +148,7 @@ impl Driver {
     /// found by the hostile-host long run).
     pub fn adopt(agent_id: &str) -> Option<Rc<Driver>> {
         KEPT.with(|k| {
-            let mut kept = k.borrow_mut();
+            let mut kept = k.write();
             // A headless driver only with a live episode; one kept for a presence answer alone
             // ends by itself.
             let live = |d: &Rc<Driver>| {
@@ -151,7 +157,7 @@ impl Driver {
                     .is_ok_and(|d| d.state().emergency_active())
             };
             let i = kept.iter().position(|d| {
-                *d.agent.borrow() == agent_id
+                *d.agent.read() == agent_id
                     && (d.mode.get() == Mode::Closing
                         || (d.mode.get() == Mode::Headless && live(d)))
             })?;
@@ -161,13 +167,13 @@ impl Driver {
 
     /// True when this document keeps a headless driver (for tests and the hostile-host check).
     pub fn kept_count() -> usize {
-        KEPT.with(|k| k.borrow().len())
+        KEPT.with(|k| k.read().len())
     }
 
     fn keep(&self) {
         let Some(me) = self.me.upgrade() else { return };
         KEPT.with(|k| {
-            let mut kept = k.borrow_mut();
+            let mut kept = k.write();
             if !kept.iter().any(|d| Rc::ptr_eq(d, &me)) {
                 kept.push(me);
             }
@@ -177,7 +183,7 @@ impl Driver {
     fn let_go(&self) {
         let me = self.me.as_ptr();
         let gone = KEPT.with(|k| {
-            let mut kept = k.borrow_mut();
+            let mut kept = k.write();
             let i = kept.iter().position(|d| Rc::as_ptr(d) == me)?;
             Some(kept.remove(i))
         });
@@ -191,24 +197,22 @@ impl Driver {
                 driver.handle(Event::TabMessage(message));
             }
         });
-        *self.tabs.borrow_mut() = tabs.map(Rc::new);
+        *self.tabs.write() = tabs.map(Rc::new);
     }
 
     /// Close protection: `beforeunload` asks first while an emergency call is live, and a
     /// closing tab says goodbye on `pagehide` so the other tabs take over at once (B5).
     fn listen_page(&self) {
         let me = self.me.clone();
-        let ask = Closure::<dyn FnMut(JsValue) -> bool>::new(move |_| {
-            me.upgrade().is_some_and(|d| d.owes())
-        });
+        let ask = Listener::new(move |_| me.upgrade().is_some_and(|d| d.owes()));
         let me = self.me.clone();
-        let bye = Closure::<dyn FnMut(JsValue) -> bool>::new(move |_| {
+        let bye = Listener::new(move |_| {
             if let Some(d) = me.upgrade() {
                 d.say_goodbye();
             }
             false
         });
-        let mut page = self.page.borrow_mut();
+        let mut page = self.page.write();
         for (kind, listener) in [("beforeunload", ask), ("pagehide", bye)] {
             let off = listen_window(kind, listener.as_ref());
             page.push(PageListener {
@@ -219,8 +223,8 @@ impl Driver {
     }
 
     fn say_goodbye(&self) {
-        let goodbye = self.dialer.borrow().goodbye();
-        let tabs = self.tabs.borrow().clone();
+        let goodbye = self.dialer.read().goodbye();
+        let tabs = self.tabs.read().clone();
         if let Some(tabs) = tabs {
             tabs.post(&goodbye);
         }
@@ -253,7 +257,7 @@ impl Driver {
                 continue;
             }
             match host.subscribe(binding, listener.as_ref()) {
-                Ok(off) => self.subscriptions.borrow_mut().push(Subscription {
+                Ok(off) => self.subscriptions.write().push(Subscription {
                     off,
                     _listener: listener,
                 }),
@@ -268,9 +272,12 @@ impl Driver {
     /// A host listener that turns what the host delivers into an event for this driver.
     /// A plain function, not a closure type of its own: one listener instance for both
     /// subscriptions (bundle size, issue 16).
-    fn listener(&self, to_event: fn(JsValue) -> Event) -> Closure<dyn FnMut(JsValue)> {
+    fn listener(&self, to_event: fn(JsValue) -> Event) -> Listener {
         let send = self.later();
-        Closure::new(move |value: JsValue| send(to_event(value)))
+        Closure::new(move |value: JsValue| {
+            send(to_event(value));
+            false
+        })
     }
 
     /// `presence.get()`, so that E2 knows what to restore.
@@ -295,27 +302,27 @@ impl Driver {
 
     /// Sets what is called with the new view model after each handled batch of events.
     pub fn set_on_change(&self, f: impl Fn(ViewModel) + 'static) {
-        *self.on_change.borrow_mut() = Some(Rc::new(f));
+        *self.on_change.write() = Some(Rc::new(f));
     }
 
     /// The host bindings (a cheap copy: never borrowed while the host runs).
     pub fn host(&self) -> HostBindings {
-        self.host.borrow().clone()
+        self.host.read().clone()
     }
 
     /// The agent this driver keeps the episode and the tab channel for.
     pub fn agent(&self) -> String {
-        self.agent.borrow().clone()
+        self.agent.read().clone()
     }
 
     /// The current view model.
     pub fn view(&self) -> ViewModel {
-        self.dialer.borrow().view(now())
+        self.dialer.read().view(now())
     }
 
     /// `dialer.state()`.
     pub fn snapshot(&self) -> Snapshot {
-        self.dialer.borrow().snapshot(now())
+        self.dialer.read().snapshot(now())
     }
 
     /// True while the driver owes the episode something: an emergency call may be live, or
@@ -335,7 +342,7 @@ impl Driver {
             return;
         }
         let now = now();
-        self.dialer.borrow_mut().handle(event, now);
+        self.dialer.write().handle(event, now);
         if self.depth.get() > 0 {
             // Called back from inside an effect: only the emergency call goes now (a
             // `dial("911")` reaches `calling.dial` before it returns); everything else runs
@@ -364,7 +371,7 @@ impl Driver {
             }
             Mode::Closing | Mode::Headless => self.release(),
             Mode::Attached => {
-                let on_change = self.on_change.borrow().clone();
+                let on_change = self.on_change.read().clone();
                 if let Some(f) = on_change {
                     f(self.view());
                 }
@@ -377,7 +384,7 @@ impl Driver {
         if self.mode.get() == Mode::Released {
             return None;
         }
-        self.dialer.borrow_mut().poll_urgent_effect()
+        self.dialer.write().poll_urgent_effect()
     }
 
     /// The dialer's next effect; the borrow ends before the effect runs.
@@ -385,7 +392,7 @@ impl Driver {
         if self.mode.get() == Mode::Released {
             return None;
         }
-        self.dialer.borrow_mut().poll_effect()
+        self.dialer.write().poll_effect()
     }
 
     /// A callback that feeds events to this driver later (a binding's answer, a timer, the
@@ -403,7 +410,7 @@ impl Driver {
     /// headless in the keeper; else it is released once the effects under way have run (so an
     /// `unmount()` from a listener still runs E8/E9).
     pub fn detach(&self) {
-        self.on_change.borrow_mut().take();
+        self.on_change.write().take();
         match self.mode.get() {
             Mode::Released => {}
             _ if self.owes() => {
@@ -423,9 +430,9 @@ impl Driver {
     pub fn reattach(&self, host: HostBindings, element: web_sys::Element) {
         self.let_go();
         self.mode.set(Mode::Attached);
-        *self.element.borrow_mut() = element;
-        let same = *self.host.borrow().object() == *host.object();
-        *self.host.borrow_mut() = host;
+        *self.element.write() = element;
+        let same = *self.host.read().object() == *host.object();
+        *self.host.write() = host;
         if !same {
             self.subscribe();
         }
@@ -434,19 +441,18 @@ impl Driver {
     /// The agent changed (`setConfig` with another `agent.id`): the episode and the tab
     /// channel move to the new agent's keys. A saved episode of this widget moves along.
     pub fn rekey(&self, agent_id: &str) {
-        if *self.agent.borrow() == agent_id {
+        if *self.agent.read() == agent_id {
             return;
         }
         self.say_goodbye();
-        let old = self.tabs.borrow_mut().take();
+        let old = self.tabs.write().take();
         drop(old);
-        let moves = !self.dialer.borrow().state().episode.is_empty() || self.owes();
-        let old_store =
-            std::mem::replace(&mut *self.store.borrow_mut(), EpisodeStore::new(agent_id));
+        let moves = !self.dialer.read().state().episode.is_empty() || self.owes();
+        let old_store = std::mem::replace(&mut *self.store.write(), EpisodeStore::new(agent_id));
         if moves {
             old_store.clear();
         }
-        *self.agent.borrow_mut() = agent_id.to_string();
+        *self.agent.write() = agent_id.to_string();
         self.open_tabs(agent_id);
         self.handle(Event::AgentChanged);
     }
@@ -571,7 +577,7 @@ impl Driver {
                 let timeout = Timeout::new(delay, move || back(Event::TimerFired(id)));
                 // Replacing the entry cancels the previous timer (dropped after the borrow).
                 let old = {
-                    let mut timers = self.timers.borrow_mut();
+                    let mut timers = self.timers.write();
                     let old = take_timer(&mut timers, id);
                     timers.push((id, timeout));
                     old
@@ -579,14 +585,14 @@ impl Driver {
                 drop(old);
             }
             Effect::CancelTimer(id) => {
-                let old = take_timer(&mut self.timers.borrow_mut(), id);
+                let old = take_timer(&mut self.timers.write(), id);
                 drop(old);
             }
             Effect::Emit(event) => {
                 // The event goes out even if its detail cannot be built: its name is what a
                 // host listens for (the detail is then `null`).
                 let detail = to_js(&event).unwrap_or(JsValue::NULL);
-                let element = self.element.borrow().clone();
+                let element = self.element.read().clone();
                 dispatch_dialer_event(&element, event.name().as_str(), &detail);
             }
             // Optional binding: a host that routes audio itself has nothing to do.
@@ -603,7 +609,7 @@ impl Driver {
             Effect::Persist(_) if self.rehearsal => {}
             Effect::LoadEpisode if self.rehearsal => self.handle(Event::EpisodeLoaded(Ok(None))),
             Effect::Persist(episode) => {
-                let saved = self.store.borrow().clone().save(episode.as_ref());
+                let saved = self.store.read().clone().save(episode.as_ref());
                 if let Err(message) = saved {
                     self.handle(Event::BindingFailed {
                         binding: Binding::Storage,
@@ -612,11 +618,11 @@ impl Driver {
                 }
             }
             Effect::LoadEpisode => {
-                let loaded = self.store.borrow().clone().load();
+                let loaded = self.store.read().clone().load();
                 self.handle(Event::EpisodeLoaded(loaded))
             }
             Effect::PostToTabs(message) => {
-                let tabs = self.tabs.borrow().clone();
+                let tabs = self.tabs.read().clone();
                 if let Some(tabs) = tabs {
                     tabs.post(&message);
                 }
@@ -646,16 +652,16 @@ impl Driver {
             return;
         }
         self.let_go();
-        let timers = std::mem::take(&mut *self.timers.borrow_mut());
+        let timers = std::mem::take(&mut *self.timers.write());
         drop(timers);
-        let on_change = self.on_change.borrow_mut().take();
+        let on_change = self.on_change.write().take();
         drop(on_change);
         self.say_goodbye();
-        let tabs = self.tabs.borrow_mut().take();
+        let tabs = self.tabs.write().take();
         drop(tabs);
-        let subscriptions = std::mem::take(&mut *self.subscriptions.borrow_mut());
+        let subscriptions = std::mem::take(&mut *self.subscriptions.write());
         drop(subscriptions);
-        let page = std::mem::take(&mut *self.page.borrow_mut());
+        let page = std::mem::take(&mut *self.page.write());
         drop(page);
     }
 

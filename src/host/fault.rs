@@ -22,3 +22,10 @@ pub fn trap_on_event(target: &web_sys::EventTarget, event_type: &str) -> Result<
     listener.forget();
     Ok(())
 }
+
+/// Panics with `message` (then traps, `panic = "abort"`): the console shows the panic report
+/// (src/host/panic.rs) once a widget has mounted.
+#[wasm_bindgen(js_name = "__panic")]
+pub fn panic_with(message: &str) {
+    panic!("{message}")
+}

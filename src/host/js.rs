@@ -61,7 +61,8 @@ fn set(object: &js_sys::Object, key: &JsValue, value: &JsValue) -> Result<(), Se
         .map_err(|e| SerError(describe(&e)))
 }
 
-fn too_large(v: impl std::fmt::Display) -> SerError {
+#[inline(never)]
+fn too_large(v: &dyn std::fmt::Display) -> SerError {
     SerError(format!("{v} can't be represented as a JavaScript number"))
 }
 
@@ -127,14 +128,14 @@ impl ser::Serializer for JsSer {
         if v.unsigned_abs() <= MAX_SAFE_INTEGER {
             self.serialize_f64(v as f64)
         } else {
-            Err(too_large(v))
+            Err(too_large(&v))
         }
     }
     fn serialize_u64(self, v: u64) -> Result<JsValue, SerError> {
         if v <= MAX_SAFE_INTEGER {
             self.serialize_f64(v as f64)
         } else {
-            Err(too_large(v))
+            Err(too_large(&v))
         }
     }
     fn serialize_f64(self, v: f64) -> Result<JsValue, SerError> {

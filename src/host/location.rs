@@ -15,6 +15,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 use super::bindings::when_settled;
+use super::cell::Shared;
 use super::driver::Driver;
 use crate::core::config::LocationOverride;
 use crate::core::model::normalise_region;
@@ -107,13 +108,13 @@ thread_local! {
 
 /// True once the geocoder and its data have been loaded in this page.
 pub fn geocoder_loaded() -> bool {
-    DATA.with(|d| matches!(*d.borrow(), Data::Ready(_)))
+    DATA.with(|d| matches!(*d.read(), Data::Ready(_)))
 }
 
 /// Loads the geocoder and its data once per page; `done` runs with its lookup function (or
 /// the error). A failed load is retried by the next caller.
 fn with_geocoder(assets: &GeoAssets, done: Waiter) {
-    let ready = DATA.with(|d| match &*d.borrow() {
+    let ready = DATA.with(|d| match &*d.read() {
         Data::Ready(b) => Some(b.clone()),
         _ => None,
     });
@@ -122,7 +123,7 @@ fn with_geocoder(assets: &GeoAssets, done: Waiter) {
         return;
     }
     let start = DATA.with(|d| {
-        let mut d = d.borrow_mut();
+        let mut d = d.write();
         match &mut *d {
             Data::Loading(waiters) => {
                 waiters.push(done);
@@ -146,7 +147,7 @@ fn with_geocoder(assets: &GeoAssets, done: Waiter) {
                 .map_err(|_| "the location lookup module could not be started".to_string())
         });
         let waiters = DATA.with(|d| {
-            let mut d = d.borrow_mut();
+            let mut d = d.write();
             let next = match &result {
                 Ok(b) => Data::Ready(b.clone()),
                 Err(_) => Data::Idle,
@@ -276,10 +277,10 @@ impl Locator {
     pub fn apply(&self, location_override: Option<LocationOverride>) {
         let inner = &self.inner;
         let first = inner.released.replace(false);
-        if !first && *inner.overridden.borrow() == location_override {
+        if !first && *inner.overridden.read() == location_override {
             return;
         }
-        *inner.overridden.borrow_mut() = location_override.clone();
+        *inner.overridden.write() = location_override.clone();
         inner.bump();
         match location_override {
             Some(LocationOverride::Region { region }) => {
@@ -304,8 +305,8 @@ impl Locator {
                 inner.lookup(coords, true);
             }
             None => {
-                inner.send(inner.browser.borrow().location());
-                if inner.watch.borrow().is_none() {
+                inner.send(inner.browser.read().location());
+                if inner.watch.read().is_none() {
                     inner.start_watch();
                 }
             }
@@ -321,7 +322,7 @@ impl Locator {
 
     /// True while the browser's geolocation is being watched.
     pub fn watching(&self) -> bool {
-        self.inner.watch.borrow().is_some()
+        self.inner.watch.read().is_some()
     }
 }
 
@@ -335,7 +336,7 @@ impl Inner {
     /// Stops the browser watch; the watch (whose drop calls into JavaScript) is dropped after
     /// the borrow ended, so a host called back meanwhile finds nothing borrowed.
     fn stop_watch(&self) {
-        let watch = self.watch.borrow_mut().take();
+        let watch = self.watch.write().take();
         drop(watch);
     }
 
@@ -353,12 +354,12 @@ impl Inner {
     }
 
     fn following_browser(&self) -> bool {
-        !self.released.get() && self.overridden.borrow().is_none()
+        !self.released.get() && self.overridden.read().is_none()
     }
 
     fn update_browser(&self, f: impl FnOnce(&mut Browser)) {
         let location = {
-            let mut b = self.browser.borrow_mut();
+            let mut b = self.browser.write();
             f(&mut b);
             b.location()
         };
@@ -384,7 +385,7 @@ impl Inner {
             POSITION_TIMEOUT_MS,
             POSITION_MAXIMUM_AGE_MS,
         );
-        let old = self.watch.borrow_mut().replace(Watch {
+        let old = self.watch.write().replace(Watch {
             stop,
             _listener: listener,
         });
@@ -418,7 +419,7 @@ impl Inner {
             // An accuracy that cannot be read is taken as "anywhere" (E12: not known).
             accuracy_meters: if acc.is_finite() { acc.max(0.0) } else { 1e7 },
         };
-        let same = self.browser.borrow().coords == Some(coords);
+        let same = self.browser.read().coords == Some(coords);
         if same {
             return;
         }

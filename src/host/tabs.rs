@@ -16,7 +16,9 @@ pub fn new_tab_id() -> String {
 /// The open channel; dropping it removes the listener and closes the channel.
 pub struct TabChannel {
     channel: web_sys::BroadcastChannel,
-    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    /// The closure type of every host and window listener (driver.rs `Listener`): one set of
+    /// shims. It answers false (a `message` event cannot be cancelled anyway).
+    _onmessage: Closure<dyn FnMut(JsValue) -> bool>,
 }
 
 impl TabChannel {
@@ -24,13 +26,14 @@ impl TabChannel {
     /// `None` when the browser has no `BroadcastChannel` (the tab then works alone).
     pub fn open(agent_id: &str, receive: impl Fn(TabMessage) + 'static) -> Option<TabChannel> {
         let channel = web_sys::BroadcastChannel::new(&format!("agent-dialer:{agent_id}")).ok()?;
-        let onmessage =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                // Not a tab message (another version, another sender): ignored.
-                if let Some(message) = super::read::tab_message(&e.data()) {
-                    receive(message);
-                }
-            });
+        let onmessage = Closure::<dyn FnMut(JsValue) -> bool>::new(move |e: JsValue| {
+            // Not a tab message (another version, another sender): ignored.
+            let data = e.unchecked_into::<web_sys::MessageEvent>().data();
+            if let Some(message) = super::read::tab_message(&data) {
+                receive(message);
+            }
+            false
+        });
         channel.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         Some(TabChannel {
             channel,

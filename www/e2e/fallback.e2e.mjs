@@ -313,6 +313,20 @@ describe("the wasm traps while an emergency call is live: the fallback takes the
     await page.context().close();
   });
 
+  test("a panic is reported on the console with its location and message before the wasm traps", { timeout: 90_000 }, async () => {
+    const page = await demoOnTrapBuild();
+    const thrown = await page.evaluate(async () => {
+      const glue = await import("/agent-dialer.js");
+      try { glue.__panic("test panic: déjà vu"); } catch (e) { return e.name; }
+      return "nothing";
+    });
+    assert.equal(thrown, "RuntimeError", "panic = abort traps");
+    const reports = page.errors.filter((e) => /panicked at/.test(e));
+    assert.equal(reports.length, 1, reports.join("\n"));
+    assert.match(reports[0], /^console: panicked at src\/host\/fault\.rs:\d+:\d+:\ntest panic: déjà vu$/);
+    await page.context().close();
+  });
+
   test("a trap in another wasm module of the page (the host's own) leaves the widget alone", { timeout: 90_000 }, async () => {
     const page = await open();
     await page.goto(`${site.url}/`);
