@@ -372,7 +372,7 @@ impl fmt::Display for CheckReason {
 }
 
 /// One evaluated requirement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Check {
     /// Which requirement.
     pub id: CheckId,
@@ -384,6 +384,19 @@ pub struct Check {
     #[serde(skip)]
     pub reason: CheckReason,
 }
+
+/// Two checks are equal when they say the same: the same requirement, outcome and message —
+/// what `dialer:readiness` carries, so a report counts as changed exactly when the host would
+/// be told something new. The message states the reason with its data (the region, the
+/// regions supported, each bad contact with its position), so the reason is not compared
+/// again (a derived comparison of every reason's data was 685 B of the wasm).
+impl PartialEq for Check {
+    fn eq(&self, other: &Check) -> bool {
+        self.id == other.id && self.ok == other.ok && self.message == other.message
+    }
+}
+
+impl Eq for Check {}
 
 impl Check {
     /// The check for `id` with outcome and message taken from `reason`.
