@@ -10,6 +10,8 @@
 //! which states the problem and the remedy.
 
 use std::fmt;
+use std::ops::Deref;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -192,11 +194,32 @@ pub enum CheckReason {
     /// Some emergency contacts are not valid addresses (not ok).
     ContactsInvalid {
         /// The bad entries, with positions and reasons.
-        problems: Vec<RecipientProblem>,
+        problems: ContactProblems,
         /// How many valid addresses still get the email.
         valid: usize,
     },
 }
+
+/// The bad entries of the emergency contacts, in order: the configuration's own parsed list,
+/// shared, not copied into every report (and every copy of one the pane keeps).
+#[derive(Clone, Debug)]
+pub struct ContactProblems(Rc<Recipients>);
+
+impl Deref for ContactProblems {
+    type Target = [RecipientProblem];
+
+    fn deref(&self) -> &[RecipientProblem] {
+        &self.0.problems
+    }
+}
+
+impl PartialEq for ContactProblems {
+    fn eq(&self, other: &ContactProblems) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for ContactProblems {}
 
 impl CheckReason {
     /// Whether the requirement is met.
@@ -478,12 +501,12 @@ fn region_reason(location: &Location, supported_regions: &[String]) -> CheckReas
     }
 }
 
-fn contacts_reason(recipients: &Recipients) -> CheckReason {
+fn contacts_reason(recipients: &Rc<Recipients>) -> CheckReason {
     match (recipients.valid.len(), recipients.problems.is_empty()) {
         (0, true) => CheckReason::NoContacts,
         (count, true) => CheckReason::ContactsValid { count },
         (valid, false) => CheckReason::ContactsInvalid {
-            problems: recipients.problems.clone(),
+            problems: ContactProblems(Rc::clone(recipients)),
             valid,
         },
     }
@@ -495,7 +518,7 @@ pub fn evaluate(
     facts: Option<&ReadinessFacts>,
     location: &Location,
     supported_regions: &[String],
-    recipients: &Recipients,
+    recipients: &Rc<Recipients>,
 ) -> ReadinessReport {
     let host = |check: CheckId, known: &dyn Fn(&ReadinessFacts) -> CheckReason| match facts {
         Some(f) => known(f),
