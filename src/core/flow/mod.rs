@@ -454,7 +454,8 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
         Event::PeerEmergency(peer) => state.peer_emergency = peer,
         Event::SelectAudioDevices { input, output } => {
-            if state.audio_devices != (input.clone(), output.clone()) {
+            let (mic, speaker) = &state.audio_devices;
+            if *mic != input || *speaker != output {
                 state.audio_devices = (input.clone(), output.clone());
                 out.push(Effect::SetAudioDevices { input, output });
             }
