@@ -274,23 +274,23 @@ pub(super) fn callback_number(
 
 /// The callback window's timer fired: closed when due, else re-armed.
 pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
-    let Some(w) = state.episode.callback.clone() else {
+    let Some(at) = state.episode.callback.as_ref().map(|w| w.expires_at) else {
         return;
     };
-    if now >= w.expires_at {
-        state.episode.callback = None;
-        out.push(Effect::Emit(HostEvent::CallbackWindow {
-            number: w.number,
-            expires_at: iso8601(w.expires_at),
-            open: false,
-        }));
-        persist(state, out);
-    } else {
-        out.push(Effect::ArmTimer {
+    if now < at {
+        return out.push(Effect::ArmTimer {
             id: TimerId::CallbackExpiry,
-            at: w.expires_at,
+            at,
         });
     }
+    if let Some(w) = state.episode.callback.take() {
+        out.push(Effect::Emit(HostEvent::CallbackWindow {
+            number: w.number,
+            expires_at: iso8601(at),
+            open: false,
+        }));
+    }
+    persist(state, out);
 }
 
 /// B5: a saved episode is taken up after a reload (only at start-up, with no episode of our
@@ -317,15 +317,13 @@ pub(super) fn restored(
         // Only what this widget saved is consistent; storage may hold anything (found by the
         // `episode` fuzz target): a restore is under way only with a presence to restore.
         state.episode.restoring &= state.episode.saved_presence.is_some();
-        if let Some(w) = state.episode.callback.clone() {
-            if now < w.expires_at {
-                out.push(Effect::ArmTimer {
-                    id: TimerId::CallbackExpiry,
-                    at: w.expires_at,
-                });
-            } else {
-                state.episode.callback = None;
-            }
+        match state.episode.callback.as_ref().map(|w| w.expires_at) {
+            Some(at) if now < at => out.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at,
+            }),
+            Some(_) => state.episode.callback = None,
+            None => {}
         }
     }
     match call {

@@ -132,10 +132,12 @@ pub(super) fn email_sent(
         // A sent email keeps the template warning, if any.
         n.error = error.clone().or(n.error.take());
     }
+    // The error reported is the one kept: this one, else the template warning (a failed
+    // follow-up always updates it, so `n.error` is that, whatever the kind).
     out.push(Effect::Emit(HostEvent::Notification {
         status,
         recipients: n.recipients.clone(),
-        error: error.clone().or(n.error.clone()),
+        error: n.error.clone(),
     }));
     if let Some(message) = error {
         state.problem(Binding::SendEmail, message, out);
