@@ -67,12 +67,16 @@ pub(super) fn notify_contacts(
         EmailKind::Initial,
     );
     let error = (!errors.is_empty()).then(|| {
-        let list = errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("; ");
-        format!("the notification template has errors, so the built-in template was used: {list}")
+        let mut text = String::from(
+            "the notification template has errors, so the built-in template was used: ",
+        );
+        for (i, e) in errors.iter().enumerate() {
+            if i > 0 {
+                text.push_str("; ");
+            }
+            text.push_str(&e.to_string());
+        }
+        text
     });
     state.notification = Some(NotificationState {
         status: NotificationStatus::Sending,
