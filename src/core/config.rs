@@ -134,7 +134,7 @@ impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConfigError::Malformed(m) => write!(f, "config is malformed: {m}"),
-            ConfigError::MissingAgentId => write!(f, "config.agent.id must be a non-empty string"),
+            ConfigError::MissingAgentId => f.write_str("config.agent.id must be a non-empty string"),
             ConfigError::UnknownRegion { field, code } => {
                 write!(f, "config.{field}: unknown region code \"{code}\" (expected an ISO 3166-1 alpha-2 code such as \"US\")")
             }
@@ -142,13 +142,11 @@ impl fmt::Display for ConfigError {
                 f,
                 "config.emergency.outsideLinePrefix: \"{p}\" must be one to three digits, e.g. \"9\""
             ),
-            ConfigError::InvalidLocationOverride => write!(
-                f,
+            ConfigError::InvalidLocationOverride => f.write_str(
                 "config.emergency.locationOverride: latitude must be within ±90, longitude within ±180 and accuracyMeters ≥ 0"
             ),
             ConfigError::InvalidLocale(l) => write!(f, "config.locale: \"{l}\" is not a BCP 47 language tag"),
-            ConfigError::NoSupportedRegions => write!(
-                f,
+            ConfigError::NoSupportedRegions => f.write_str(
                 "config.emergency.supportedRegions must name at least one region (leave it out for the default [\"US\",\"CA\",\"PR\",\"GB\",\"DK\"])"
             ),
         }

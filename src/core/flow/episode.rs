@@ -184,7 +184,7 @@ pub(super) fn presence_set(
             if state.episode.restoring
                 && state.episode.saved_presence.as_deref() == Some(status.as_str())
             {
-                state.problems.retain(|p| p.binding != Binding::PresenceSet);
+                state.clear_problem(Binding::PresenceSet);
                 restore_done(state, out);
             }
         }

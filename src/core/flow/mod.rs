@@ -198,10 +198,18 @@ impl State {
             binding,
             message: message.clone(),
         }));
-        self.problems.retain(|p| p.binding != binding);
+        self.clear_problem(binding);
         self.problems.push(Problem { binding, message });
         if self.problems.len() > MAX_PROBLEMS {
             self.problems.remove(0);
+        }
+    }
+
+    /// Takes `binding`'s problem off the list (one `Vec::remove` for every caller, not a
+    /// `retain` instantiated per predicate).
+    pub(super) fn clear_problem(&mut self, binding: Binding) {
+        while let Some(i) = self.problems.iter().position(|p| p.binding == binding) {
+            self.problems.remove(i);
         }
     }
 
