@@ -520,35 +520,35 @@ pub fn evaluate(
     supported_regions: &[String],
     recipients: &Rc<Recipients>,
 ) -> ReadinessReport {
-    let host = |check: CheckId, known: &dyn Fn(&ReadinessFacts) -> CheckReason| match facts {
-        Some(f) => known(f),
-        None => CheckReason::HostDidNotReport { check },
-    };
     let checks: Vec<Check> = CheckId::ALL
         .iter()
         .map(|&id| {
-            let reason = match id {
-                CheckId::VoiceOutboundProfile => host(id, &|f| {
+            let reason = match (id, facts) {
+                (
+                    CheckId::VoiceOutboundProfile | CheckId::Mailbox | CheckId::EmergencyRouting,
+                    None,
+                ) => CheckReason::HostDidNotReport { check: id },
+                (CheckId::VoiceOutboundProfile, Some(f)) => {
                     if f.voice_outbound_profile {
                         CheckReason::VoiceOutboundProfileMapped
                     } else {
                         CheckReason::VoiceOutboundProfileMissing
                     }
-                }),
-                CheckId::Location => location_reason(location),
-                CheckId::SupportedRegion => region_reason(location, supported_regions),
-                CheckId::Mailbox => host(id, &|f| {
+                }
+                (CheckId::Mailbox, Some(f)) => {
                     if f.mailbox_enabled {
                         CheckReason::MailboxEnabled
                     } else {
                         CheckReason::MailboxDisabled
                     }
-                }),
-                CheckId::EmergencyRouting => host(id, &|f| match route(f) {
+                }
+                (CheckId::EmergencyRouting, Some(f)) => match route(f) {
                     RoutePath::NotRoutable => CheckReason::NotRoutable,
                     path => CheckReason::Routable { path },
-                }),
-                CheckId::EmergencyContacts => contacts_reason(recipients),
+                },
+                (CheckId::Location, _) => location_reason(location),
+                (CheckId::SupportedRegion, _) => region_reason(location, supported_regions),
+                (CheckId::EmergencyContacts, _) => contacts_reason(recipients),
             };
             Check::new(id, reason)
         })
