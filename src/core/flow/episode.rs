@@ -478,12 +478,20 @@ pub(crate) fn take_over_older(
 
 /// B5: saves the episode with its live emergency call; clears it when there is nothing to keep.
 pub(super) fn persist(state: &State, out: &mut Out) {
-    let mut episode = state.episode.clone();
-    episode.call = state.calls.emergency().map(|c| PersistedCall {
-        call_id: c.call_id.clone(),
-        number: c.number.clone(),
-        kind: c.kind,
-        started_at: c.started_at,
-    });
+    // Field by field: the episode's own `call` is replaced, so it is not cloned.
+    let e = &state.episode;
+    let episode = Episode {
+        saved_presence: e.saved_presence.clone(),
+        restoring: e.restoring,
+        presence_unknown: e.presence_unknown,
+        call: state.calls.emergency().map(|c| PersistedCall {
+            call_id: c.call_id.clone(),
+            number: c.number.clone(),
+            kind: c.kind,
+            started_at: c.started_at,
+        }),
+        callback: e.callback.clone(),
+        last_emergency: e.last_emergency.clone(),
+    };
     out.push(Effect::Persist((!episode.is_empty()).then_some(episode)));
 }
