@@ -230,13 +230,15 @@ impl TabElection {
     /// The wait for the owner is over (`now`): answer the callback, unless a live tab holds
     /// it, or a better tab (by the election's order) also received it and answers it.
     pub fn claim_due(&mut self, now: Millis) -> Vec<TabOutput> {
-        let Some(offer) = self.offer.clone() else {
+        let Some(until) = self.offer.as_ref().map(|o| o.until) else {
             return Vec::new();
         };
-        if now < offer.until {
-            return vec![TabOutput::WakeAt(offer.until)];
+        if now < until {
+            return vec![TabOutput::WakeAt(until)];
         }
-        self.offer = None;
+        let Some(offer) = self.offer.take() else {
+            return Vec::new();
+        };
         self.expire(now);
         let me = self.candidate();
         let someone_else = self.peers.iter().any(|(tab, p)| {
