@@ -142,8 +142,8 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
         return;
     }
     if state.episode.restoring {
-        let saved = state.episode.saved_presence.clone();
-        if saved.as_deref() == Some(status.as_str()) || (status != DND && changed) {
+        let restored = state.episode.saved_presence.as_deref() == Some(status.as_str());
+        if restored || (status != DND && changed) {
             // Restored, or the agent chose another presence meanwhile: either way, done.
             restore_done(state, out);
         }
@@ -298,7 +298,7 @@ pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
 /// a call nobody can vouch for comes back too, and the agent is asked (E11).
 pub(super) fn restored(
     state: &mut State,
-    episode: Episode,
+    mut episode: Episode,
     fate: CallFate,
     now: Millis,
     out: &mut Out,
@@ -306,14 +306,14 @@ pub(super) fn restored(
     if fate == CallFate::EndedThere {
         return take_up_window(state, episode.callback, now, out);
     }
-    let call = episode.call.clone();
+    // The saved call is taken out (neither `take_over_older` nor this tab's episode keeps it).
+    let call = episode.call.take();
     let own = state.calls.emergency_active() || !state.episode.is_empty();
     if own {
         // This tab has an episode of its own: it keeps it, with what the saved one adds.
         take_over_older(state, episode, false, now, out);
     } else {
         state.episode = episode;
-        state.episode.call = None;
         // Only what this widget saved is consistent; storage may hold anything (found by the
         // `episode` fuzz target): a restore is under way only with a presence to restore.
         state.episode.restoring &= state.episode.saved_presence.is_some();
