@@ -165,8 +165,12 @@ impl TabElection {
                 out.push(TabOutput::CallbackTaken(id));
             } else {
                 let until = now.saturating_add(CLAIM_WAIT);
-                let busy = self.peers.iter().filter(|(_, p)| p.emergency.is_some());
-                let busy = busy.map(|(tab, _)| tab.clone()).collect();
+                let mut busy = Vec::new();
+                for (tab, p) in self.peers.iter() {
+                    if p.emergency.is_some() {
+                        busy.push(tab.clone());
+                    }
+                }
                 self.offer = Some(Offer { id, until, busy });
                 out.push(TabOutput::WakeAt(until));
             }
