@@ -284,7 +284,7 @@ impl TabElection {
     /// True when a live peer holds the emergency call `call_id` (or any, for `None`).
     pub fn peer_holds(&mut self, call_id: Option<&str>, now: Millis) -> bool {
         self.expire(now);
-        self.peers.values().any(|p| {
+        self.peers.iter().any(|(_, p)| {
             p.emergency
                 .as_ref()
                 .is_some_and(|e| call_id.is_none() || e.call_id.as_deref() == call_id)
@@ -405,12 +405,9 @@ impl Peers {
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = (&String, &Peer)> {
-        self.0.iter().map(|(k, p)| (k, p))
-    }
-
-    fn values(&self) -> impl Iterator<Item = &Peer> {
-        self.0.iter().map(|(_, p)| p)
+    /// The entries as stored (a plain slice iterator: no adapter code of its own).
+    fn iter(&self) -> std::slice::Iter<'_, (String, Peer)> {
+        self.0.iter()
     }
 
     fn retain(&mut self, mut keep: impl FnMut(&Peer) -> bool) {
