@@ -317,11 +317,16 @@ impl TabElection {
     /// Tells the dialer when the peer's emergency call or this tab's role changed.
     fn decide(&mut self, now: Millis, out: &mut Vec<TabOutput>) {
         self.expire(now);
-        let holder = self
-            .peers
-            .iter()
-            .filter(|(_, p)| p.emergency.is_some())
-            .min_by_key(|(id, p)| (p.started_at, id.as_str()));
+        // The holder: the oldest tab in an emergency call (ties by id), found in one loop.
+        let mut holder: Option<&(String, Peer)> = None;
+        for entry @ (id, p) in self.peers.iter() {
+            let older = |(hid, h): &(String, Peer)| {
+                (p.started_at, id.as_str()) < (h.started_at, hid.as_str())
+            };
+            if p.emergency.is_some() && holder.is_none_or(older) {
+                holder = Some(entry);
+            }
+        }
         let (holder, peer) = match holder {
             Some((id, p)) => (Some(id.clone()), p.emergency.clone()),
             None => (None, None),
