@@ -151,10 +151,11 @@ impl Calls {
 
     /// The emergency call in the foreground or on hold, if any.
     pub fn emergency(&self) -> Option<&Call> {
+        let emergency = |c: &&Call| c.kind.is_emergency();
         self.call
-            .iter()
-            .chain(self.held.iter())
-            .find(|c| c.kind.is_emergency())
+            .as_ref()
+            .filter(emergency)
+            .or_else(|| self.held.as_ref().filter(emergency))
     }
 
     /// A fresh key for a new call.

@@ -219,17 +219,17 @@ impl State {
         if self.last_readiness.as_ref() == Some(&report) {
             return;
         }
+        let mut checks = Vec::with_capacity(report.checks.len());
+        for c in &report.checks {
+            checks.push(CheckDetail {
+                id: c.id.as_str(),
+                ok: c.ok,
+                message: c.message.clone(),
+            });
+        }
         out.push(Effect::Emit(HostEvent::Readiness {
             ready: report.ready,
-            checks: report
-                .checks
-                .iter()
-                .map(|c| CheckDetail {
-                    id: c.id.as_str(),
-                    ok: c.ok,
-                    message: c.message.clone(),
-                })
-                .collect(),
+            checks,
         }));
         self.last_readiness = Some(report);
     }
