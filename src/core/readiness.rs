@@ -374,7 +374,10 @@ impl fmt::Display for CheckReason {
                 write!(f, "All {count} emergency contacts are valid email addresses.")
             }
             CheckReason::ContactsInvalid { problems, valid } => {
-                let positions: Vec<String> = problems.iter().map(|p| p.position.to_string()).collect();
+                let mut positions = Vec::with_capacity(problems.len());
+                for p in problems.iter() {
+                    positions.push(p.position.to_string());
+                }
                 let (noun, verb) = if problems.len() == 1 { ("contact", "is") } else { ("contacts", "are") };
                 write!(f, "Emergency {noun} {} {verb} not valid: ", list(&positions, "and"))?;
                 for (i, p) in problems.iter().enumerate() {
