@@ -1,5 +1,7 @@
 //! Emergency-calling readiness (SPEC E10, B6), through the public API only.
 
+use std::rc::Rc;
+
 use agent_dialer::core::model::{Coords, Location, LocationStatus};
 use agent_dialer::core::notify::{parse_recipients, Recipients};
 use agent_dialer::core::readiness::{
@@ -60,7 +62,7 @@ fn report(
     location: &Location,
     recipients: &Recipients,
 ) -> ReadinessReport {
-    evaluate(f, location, &defaults(), recipients)
+    evaluate(f, location, &defaults(), &Rc::new(recipients.clone()))
 }
 
 fn check(r: &ReadinessReport, id: CheckId) -> &Check {
@@ -141,11 +143,7 @@ fn the_routing_check_names_the_path() {
             other => panic!("{other:?}"),
         }
     }
-    let r = report(
-        Some(&direct(false, false)),
-        &at("US"),
-        &Recipients::default(),
-    );
+    let r = report(Some(&direct(false, false)), &at("US"), &Rc::default());
     let m = &check(&r, CheckId::EmergencyRouting).message;
     assert!(
         m.contains("add a direct-routing rule") && m.contains("calling-plan number"),
@@ -327,7 +325,7 @@ fn location_states_each_have_their_own_remedy() {
             status: LocationStatus::Denied,
             ..Location::default()
         },
-        &Recipients::default(),
+        &Rc::default(),
     );
     assert!(check(&r, CheckId::Location)
         .message
@@ -379,7 +377,7 @@ fn region_cases() {
         Some(&facts()),
         &at("dk"),
         &["Dk".to_string()],
-        &Recipients::default(),
+        &Rc::default(),
     );
     let c = check(&r, CheckId::SupportedRegion);
     assert!(c.ok);
@@ -396,7 +394,7 @@ fn region_cases() {
         Some(&facts()),
         &at("GB"),
         &["US".to_string(), "CA".to_string()],
-        &Recipients::default(),
+        &Rc::default(),
     );
     let c = check(&r, CheckId::SupportedRegion);
     assert!(!c.ok);
@@ -423,7 +421,7 @@ fn region_cases() {
     );
 
     // No supported regions at all.
-    let r = evaluate(Some(&facts()), &at("US"), &[], &Recipients::default());
+    let r = evaluate(Some(&facts()), &at("US"), &[], &Rc::default());
     assert!(check(&r, CheckId::SupportedRegion)
         .message
         .contains("no region is configured as supported"));
@@ -507,7 +505,7 @@ fn voice_and_mailbox() {
             ..facts()
         }),
         &at("US"),
-        &Recipients::default(),
+        &Rc::default(),
     );
     let v = check(&r, CheckId::VoiceOutboundProfile);
     assert_eq!(v.reason, CheckReason::VoiceOutboundProfileMissing);

@@ -161,7 +161,7 @@ fn check_valid(c: &Config) {
         None => {}
     }
     assert_eq!(c.template_errors, notify::validate_template(&c.template));
-    assert_eq!(c.recipients, notify::parse_recipients(&c.recipients_raw));
+    assert_eq!(*c.recipients, notify::parse_recipients(&c.recipients_raw));
 }
 
 /// Every valid configuration still makes the emergency call (E1, E11, E12): with the location

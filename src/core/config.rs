@@ -6,6 +6,7 @@
 //! dialer away (a bad recipient, an unknown template placeholder) are kept and reported.
 
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -133,7 +134,7 @@ impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConfigError::Malformed(m) => write!(f, "config is malformed: {m}"),
-            ConfigError::MissingAgentId => write!(f, "config.agent.id must be a non-empty string"),
+            ConfigError::MissingAgentId => f.write_str("config.agent.id must be a non-empty string"),
             ConfigError::UnknownRegion { field, code } => {
                 write!(f, "config.{field}: unknown region code \"{code}\" (expected an ISO 3166-1 alpha-2 code such as \"US\")")
             }
@@ -141,13 +142,11 @@ impl fmt::Display for ConfigError {
                 f,
                 "config.emergency.outsideLinePrefix: \"{p}\" must be one to three digits, e.g. \"9\""
             ),
-            ConfigError::InvalidLocationOverride => write!(
-                f,
+            ConfigError::InvalidLocationOverride => f.write_str(
                 "config.emergency.locationOverride: latitude must be within ±90, longitude within ±180 and accuracyMeters ≥ 0"
             ),
             ConfigError::InvalidLocale(l) => write!(f, "config.locale: \"{l}\" is not a BCP 47 language tag"),
-            ConfigError::NoSupportedRegions => write!(
-                f,
+            ConfigError::NoSupportedRegions => f.write_str(
                 "config.emergency.supportedRegions must name at least one region (leave it out for the default [\"US\",\"CA\",\"PR\",\"GB\",\"DK\"])"
             ),
         }
@@ -165,8 +164,9 @@ pub struct Config {
     pub agent_name: String,
     /// BCP 47 locale, if configured.
     pub locale: Option<String>,
-    /// Parsed emergency contacts (valid ones and problems).
-    pub recipients: Recipients,
+    /// Parsed emergency contacts (valid ones and problems), shared with the readiness
+    /// reports that list the problems.
+    pub recipients: Rc<Recipients>,
     /// The raw recipients string, kept for the settings view.
     pub recipients_raw: String,
     /// The notification template.
@@ -214,13 +214,14 @@ fn check_region(code: &str, field: impl FnOnce() -> String) -> Result<String, Co
     }
 }
 
+/// `ll[-xxxxxxxx…]`: a first part of two or three ASCII letters, then parts of one to eight
+/// ASCII letters or digits, separated by `-` or `_` (read byte by byte: no `char` searcher).
 fn is_bcp47(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
+    let mut parts = tag.as_bytes().split(|&b| b == b'-' || b == b'_');
     let first_ok = parts
         .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.iter().all(u8::is_ascii_alphabetic));
+    first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.iter().all(u8::is_ascii_alphanumeric))
 }
 
 impl Config {
@@ -236,7 +237,7 @@ impl Config {
         }
         let e = raw.emergency.unwrap_or_default();
         let supported_regions = match e.supported_regions {
-            None => DEFAULT_SUPPORTED_REGIONS.map(String::from).to_vec(),
+            None => Vec::from(DEFAULT_SUPPORTED_REGIONS.map(String::from)),
             Some(list) if list.is_empty() => return Err(ConfigError::NoSupportedRegions),
             Some(mut list) => {
                 for (i, code) in list.iter_mut().enumerate() {
@@ -275,7 +276,7 @@ impl Config {
             agent_id: raw.agent.id,
             agent_name: raw.agent.name,
             locale: raw.locale,
-            recipients: notify::parse_recipients(&recipients_raw),
+            recipients: Rc::new(notify::parse_recipients(&recipients_raw)),
             recipients_raw,
             template,
             template_errors,

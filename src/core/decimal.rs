@@ -11,9 +11,9 @@ pub fn fixed(value: f64, places: u32) -> String {
     if value.is_nan() {
         return "NaN".into();
     }
-    let sign = if value.is_sign_negative() { "-" } else { "" };
+    let negative = value.is_sign_negative();
     if value.is_infinite() {
-        return format!("{sign}inf");
+        return if negative { "-inf" } else { "inf" }.into();
     }
     let places = places.min(9);
     let scale = 10u64.pow(places);
@@ -31,11 +31,35 @@ pub fn fixed(value: f64, places: u32) -> String {
         }
         (whole as u64, 0, zeros)
     };
-    let sign = if int == 0 && frac == 0 { "" } else { sign };
-    let zeros = "0".repeat(zeros);
-    match places {
-        0 => format!("{sign}{int}{zeros}"),
-        p => format!("{sign}{int}{zeros}.{frac:0width$}", width = p as usize),
+    // Written digit by digit (no `format!`: its argument handling and padding).
+    let mut out = String::new();
+    if negative && (int != 0 || frac != 0) {
+        out.push('-');
+    }
+    push_digits(&mut out, int, 1);
+    for _ in 0..zeros {
+        out.push('0');
+    }
+    if places > 0 {
+        out.push('.');
+        push_digits(&mut out, frac, places as usize);
+    }
+    out
+}
+
+/// Appends `n` in decimal, with leading zeros up to `width` digits.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut len = 0;
+    while n > 0 || len < width {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        len += 1;
+    }
+    for &d in digits.iter().take(len).rev() {
+        out.push(char::from(d));
     }
 }
 

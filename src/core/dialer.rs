@@ -204,7 +204,9 @@ impl Dialer {
                     episode.last_emergency.as_ref().map(|(id, _)| id.as_str()),
                     episode.callback.as_ref().map(|w| w.call_id.as_str()),
                 ];
-                for id in ids.into_iter().flatten() {
+                // A plain loop: `flatten()` over the array costs an adapter in the wasm.
+                for id in ids {
+                    let Some(id) = id else { continue };
                     self.state.calls.forget_id(id);
                 }
                 if let Some(ended) = ended_there {

@@ -10,6 +10,8 @@
 //! which states the problem and the remedy.
 
 use std::fmt;
+use std::ops::Deref;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -192,11 +194,32 @@ pub enum CheckReason {
     /// Some emergency contacts are not valid addresses (not ok).
     ContactsInvalid {
         /// The bad entries, with positions and reasons.
-        problems: Vec<RecipientProblem>,
+        problems: ContactProblems,
         /// How many valid addresses still get the email.
         valid: usize,
     },
 }
+
+/// The bad entries of the emergency contacts, in order: the configuration's own parsed list,
+/// shared, not copied into every report (and every copy of one the pane keeps).
+#[derive(Clone, Debug)]
+pub struct ContactProblems(Rc<Recipients>);
+
+impl Deref for ContactProblems {
+    type Target = [RecipientProblem];
+
+    fn deref(&self) -> &[RecipientProblem] {
+        &self.0.problems
+    }
+}
+
+impl PartialEq for ContactProblems {
+    fn eq(&self, other: &ContactProblems) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for ContactProblems {}
 
 impl CheckReason {
     /// Whether the requirement is met.
@@ -351,7 +374,10 @@ impl fmt::Display for CheckReason {
                 write!(f, "All {count} emergency contacts are valid email addresses.")
             }
             CheckReason::ContactsInvalid { problems, valid } => {
-                let positions: Vec<String> = problems.iter().map(|p| p.position.to_string()).collect();
+                let mut positions = Vec::with_capacity(problems.len());
+                for p in problems.iter() {
+                    positions.push(p.position.to_string());
+                }
                 let (noun, verb) = if problems.len() == 1 { ("contact", "is") } else { ("contacts", "are") };
                 write!(f, "Emergency {noun} {} {verb} not valid: ", list(&positions, "and"))?;
                 for (i, p) in problems.iter().enumerate() {
@@ -372,7 +398,7 @@ impl fmt::Display for CheckReason {
 }
 
 /// One evaluated requirement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Check {
     /// Which requirement.
     pub id: CheckId,
@@ -384,6 +410,19 @@ pub struct Check {
     #[serde(skip)]
     pub reason: CheckReason,
 }
+
+/// Two checks are equal when they say the same: the same requirement, outcome and message —
+/// what `dialer:readiness` carries, so a report counts as changed exactly when the host would
+/// be told something new. The message states the reason with its data (the region, the
+/// regions supported, each bad contact with its position), so the reason is not compared
+/// again (a derived comparison of every reason's data was 685 B of the wasm).
+impl PartialEq for Check {
+    fn eq(&self, other: &Check) -> bool {
+        self.id == other.id && self.ok == other.ok && self.message == other.message
+    }
+}
+
+impl Eq for Check {}
 
 impl Check {
     /// The check for `id` with outcome and message taken from `reason`.
@@ -465,12 +504,12 @@ fn region_reason(location: &Location, supported_regions: &[String]) -> CheckReas
     }
 }
 
-fn contacts_reason(recipients: &Recipients) -> CheckReason {
+fn contacts_reason(recipients: &Rc<Recipients>) -> CheckReason {
     match (recipients.valid.len(), recipients.problems.is_empty()) {
         (0, true) => CheckReason::NoContacts,
         (count, true) => CheckReason::ContactsValid { count },
         (valid, false) => CheckReason::ContactsInvalid {
-            problems: recipients.problems.clone(),
+            problems: ContactProblems(Rc::clone(recipients)),
             valid,
         },
     }
@@ -482,37 +521,37 @@ pub fn evaluate(
     facts: Option<&ReadinessFacts>,
     location: &Location,
     supported_regions: &[String],
-    recipients: &Recipients,
+    recipients: &Rc<Recipients>,
 ) -> ReadinessReport {
-    let host = |check: CheckId, known: &dyn Fn(&ReadinessFacts) -> CheckReason| match facts {
-        Some(f) => known(f),
-        None => CheckReason::HostDidNotReport { check },
-    };
     let checks: Vec<Check> = CheckId::ALL
         .iter()
         .map(|&id| {
-            let reason = match id {
-                CheckId::VoiceOutboundProfile => host(id, &|f| {
+            let reason = match (id, facts) {
+                (
+                    CheckId::VoiceOutboundProfile | CheckId::Mailbox | CheckId::EmergencyRouting,
+                    None,
+                ) => CheckReason::HostDidNotReport { check: id },
+                (CheckId::VoiceOutboundProfile, Some(f)) => {
                     if f.voice_outbound_profile {
                         CheckReason::VoiceOutboundProfileMapped
                     } else {
                         CheckReason::VoiceOutboundProfileMissing
                     }
-                }),
-                CheckId::Location => location_reason(location),
-                CheckId::SupportedRegion => region_reason(location, supported_regions),
-                CheckId::Mailbox => host(id, &|f| {
+                }
+                (CheckId::Mailbox, Some(f)) => {
                     if f.mailbox_enabled {
                         CheckReason::MailboxEnabled
                     } else {
                         CheckReason::MailboxDisabled
                     }
-                }),
-                CheckId::EmergencyRouting => host(id, &|f| match route(f) {
+                }
+                (CheckId::EmergencyRouting, Some(f)) => match route(f) {
                     RoutePath::NotRoutable => CheckReason::NotRoutable,
                     path => CheckReason::Routable { path },
-                }),
-                CheckId::EmergencyContacts => contacts_reason(recipients),
+                },
+                (CheckId::Location, _) => location_reason(location),
+                (CheckId::SupportedRegion, _) => region_reason(location, supported_regions),
+                (CheckId::EmergencyContacts, _) => contacts_reason(recipients),
             };
             Check::new(id, reason)
         })

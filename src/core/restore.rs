@@ -118,12 +118,13 @@ impl RestorePolicy {
             .episode
             .call
             .as_ref()
-            .and_then(|c| c.call_id.clone());
-        if peer_holds(call_id.as_deref()) {
+            .and_then(|c| c.call_id.as_deref());
+        let known = call_id.is_some();
+        if peer_holds(call_id) {
             self.pending = None; // Another tab holds the call and the episode.
             return Vec::new();
         }
-        if call_id.is_none() {
+        if !known {
             return self.restore(CallFate::Unknown);
         }
         pending.asked = true;
@@ -157,11 +158,11 @@ impl RestorePolicy {
             .episode
             .call
             .as_ref()
-            .and_then(|c| c.call_id.clone());
+            .and_then(|c| c.call_id.as_ref());
         match answer {
             ActiveCalls::NotProvided => self.restore(CallFate::Unknown),
             ActiveCalls::Listed(ids) => {
-                let alive = call_id.is_some_and(|id| ids.contains(&id));
+                let alive = call_id.is_some_and(|id| ids.contains(id));
                 self.restore(if alive {
                     CallFate::Alive
                 } else {

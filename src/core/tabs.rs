@@ -165,8 +165,12 @@ impl TabElection {
                 out.push(TabOutput::CallbackTaken(id));
             } else {
                 let until = now.saturating_add(CLAIM_WAIT);
-                let busy = self.peers.iter().filter(|(_, p)| p.emergency.is_some());
-                let busy = busy.map(|(tab, _)| tab.clone()).collect();
+                let mut busy = Vec::new();
+                for (tab, p) in self.peers.iter() {
+                    if p.emergency.is_some() {
+                        busy.push(tab.clone());
+                    }
+                }
                 self.offer = Some(Offer { id, until, busy });
                 out.push(TabOutput::WakeAt(until));
             }
@@ -230,13 +234,15 @@ impl TabElection {
     /// The wait for the owner is over (`now`): answer the callback, unless a live tab holds
     /// it, or a better tab (by the election's order) also received it and answers it.
     pub fn claim_due(&mut self, now: Millis) -> Vec<TabOutput> {
-        let Some(offer) = self.offer.clone() else {
+        let Some(until) = self.offer.as_ref().map(|o| o.until) else {
             return Vec::new();
         };
-        if now < offer.until {
-            return vec![TabOutput::WakeAt(offer.until)];
+        if now < until {
+            return vec![TabOutput::WakeAt(until)];
         }
-        self.offer = None;
+        let Some(offer) = self.offer.take() else {
+            return Vec::new();
+        };
         self.expire(now);
         let me = self.candidate();
         let someone_else = self.peers.iter().any(|(tab, p)| {
@@ -278,7 +284,7 @@ impl TabElection {
     /// True when a live peer holds the emergency call `call_id` (or any, for `None`).
     pub fn peer_holds(&mut self, call_id: Option<&str>, now: Millis) -> bool {
         self.expire(now);
-        self.peers.values().any(|p| {
+        self.peers.iter().any(|(_, p)| {
             p.emergency
                 .as_ref()
                 .is_some_and(|e| call_id.is_none() || e.call_id.as_deref() == call_id)
@@ -311,11 +317,16 @@ impl TabElection {
     /// Tells the dialer when the peer's emergency call or this tab's role changed.
     fn decide(&mut self, now: Millis, out: &mut Vec<TabOutput>) {
         self.expire(now);
-        let holder = self
-            .peers
-            .iter()
-            .filter(|(_, p)| p.emergency.is_some())
-            .min_by_key(|(id, p)| (p.started_at, id.as_str()));
+        // The holder: the oldest tab in an emergency call (ties by id), found in one loop.
+        let mut holder: Option<&(String, Peer)> = None;
+        for entry @ (id, p) in self.peers.iter() {
+            let older = |(hid, h): &(String, Peer)| {
+                (p.started_at, id.as_str()) < (h.started_at, hid.as_str())
+            };
+            if p.emergency.is_some() && holder.is_none_or(older) {
+                holder = Some(entry);
+            }
+        }
         let (holder, peer) = match holder {
             Some((id, p)) => (Some(id.clone()), p.emergency.clone()),
             None => (None, None),
@@ -399,12 +410,9 @@ impl Peers {
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = (&String, &Peer)> {
-        self.0.iter().map(|(k, p)| (k, p))
-    }
-
-    fn values(&self) -> impl Iterator<Item = &Peer> {
-        self.0.iter().map(|(_, p)| p)
+    /// The entries as stored (a plain slice iterator: no adapter code of its own).
+    fn iter(&self) -> std::slice::Iter<'_, (String, Peer)> {
+        self.0.iter()
     }
 
     fn retain(&mut self, mut keep: impl FnMut(&Peer) -> bool) {

@@ -107,9 +107,14 @@ fn same_number(a: &str, b: &str) -> bool {
     let key = |s: &str| {
         let t = strip_all(strip_all(s.trim(), "sip:"), "tel:");
         let t = t.split('@').next().unwrap_or("");
-        t.chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect::<String>()
+        // Digits and `+` are ASCII: read as bytes (no `char` decoding or collect).
+        let mut key = String::new();
+        for b in t.bytes() {
+            if b.is_ascii_digit() || b == b'+' {
+                key.push(char::from(b));
+            }
+        }
+        key
     };
     let (ka, kb) = (key(a), key(b));
     !ka.is_empty() && ka.trim_start_matches('+') == kb.trim_start_matches('+')

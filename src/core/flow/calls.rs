@@ -151,10 +151,11 @@ impl Calls {
 
     /// The emergency call in the foreground or on hold, if any.
     pub fn emergency(&self) -> Option<&Call> {
+        let emergency = |c: &&Call| c.kind.is_emergency();
         self.call
-            .iter()
-            .chain(self.held.iter())
-            .find(|c| c.kind.is_emergency())
+            .as_ref()
+            .filter(emergency)
+            .or_else(|| self.held.as_ref().filter(emergency))
     }
 
     /// A fresh key for a new call.
@@ -486,15 +487,17 @@ pub(super) fn hold_if_connected(call: &Call, out: &mut Out) {
 /// active throughout): a connected call is held (see [`hold_if_connected`]), anything else is
 /// ended. Only one call is held at a time: with a call already held, the other is ended.
 pub(super) fn displace(state: &mut State, mut other: Call, now: Millis, out: &mut Out) {
-    match (other.call_id.clone(), other.status) {
+    match (&other.call_id, other.status) {
         (Some(_), CallStatus::Connected) if state.calls.held.is_none() => {
             other.on_hold = true;
             state.calls.held = Some(other);
         }
         (Some(id), _) => {
             // Not held after all: undo a Hold pushed for it and end it instead.
-            out.retain(|e| !matches!(e, Effect::Hold { call_id, .. } if *call_id == id));
-            out.push(Effect::HangUp { call_id: id });
+            out.retain(|e| !matches!(e, Effect::Hold { call_id, .. } if call_id == id));
+            out.push(Effect::HangUp {
+                call_id: id.clone(),
+            });
             finish(state, other, EndReason::Local, now, out);
         }
         (None, _) => {

@@ -142,8 +142,8 @@ pub(super) fn presence_observed(state: &mut State, status: String, out: &mut Out
         return;
     }
     if state.episode.restoring {
-        let saved = state.episode.saved_presence.clone();
-        if saved.as_deref() == Some(status.as_str()) || (status != DND && changed) {
+        let restored = state.episode.saved_presence.as_deref() == Some(status.as_str());
+        if restored || (status != DND && changed) {
             // Restored, or the agent chose another presence meanwhile: either way, done.
             restore_done(state, out);
         }
@@ -184,7 +184,7 @@ pub(super) fn presence_set(
             if state.episode.restoring
                 && state.episode.saved_presence.as_deref() == Some(status.as_str())
             {
-                state.problems.retain(|p| p.binding != Binding::PresenceSet);
+                state.clear_problem(Binding::PresenceSet);
                 restore_done(state, out);
             }
         }
@@ -274,23 +274,23 @@ pub(super) fn callback_number(
 
 /// The callback window's timer fired: closed when due, else re-armed.
 pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
-    let Some(w) = state.episode.callback.clone() else {
+    let Some(at) = state.episode.callback.as_ref().map(|w| w.expires_at) else {
         return;
     };
-    if now >= w.expires_at {
-        state.episode.callback = None;
-        out.push(Effect::Emit(HostEvent::CallbackWindow {
-            number: w.number,
-            expires_at: iso8601(w.expires_at),
-            open: false,
-        }));
-        persist(state, out);
-    } else {
-        out.push(Effect::ArmTimer {
+    if now < at {
+        return out.push(Effect::ArmTimer {
             id: TimerId::CallbackExpiry,
-            at: w.expires_at,
+            at,
         });
     }
+    if let Some(w) = state.episode.callback.take() {
+        out.push(Effect::Emit(HostEvent::CallbackWindow {
+            number: w.number,
+            expires_at: iso8601(at),
+            open: false,
+        }));
+    }
+    persist(state, out);
 }
 
 /// B5: a saved episode is taken up after a reload (only at start-up, with no episode of our
@@ -298,7 +298,7 @@ pub(super) fn callback_expired(state: &mut State, now: Millis, out: &mut Out) {
 /// a call nobody can vouch for comes back too, and the agent is asked (E11).
 pub(super) fn restored(
     state: &mut State,
-    episode: Episode,
+    mut episode: Episode,
     fate: CallFate,
     now: Millis,
     out: &mut Out,
@@ -306,26 +306,24 @@ pub(super) fn restored(
     if fate == CallFate::EndedThere {
         return take_up_window(state, episode.callback, now, out);
     }
-    let call = episode.call.clone();
+    // The saved call is taken out (neither `take_over_older` nor this tab's episode keeps it).
+    let call = episode.call.take();
     let own = state.calls.emergency_active() || !state.episode.is_empty();
     if own {
         // This tab has an episode of its own: it keeps it, with what the saved one adds.
         take_over_older(state, episode, false, now, out);
     } else {
         state.episode = episode;
-        state.episode.call = None;
         // Only what this widget saved is consistent; storage may hold anything (found by the
         // `episode` fuzz target): a restore is under way only with a presence to restore.
         state.episode.restoring &= state.episode.saved_presence.is_some();
-        if let Some(w) = state.episode.callback.clone() {
-            if now < w.expires_at {
-                out.push(Effect::ArmTimer {
-                    id: TimerId::CallbackExpiry,
-                    at: w.expires_at,
-                });
-            } else {
-                state.episode.callback = None;
-            }
+        match state.episode.callback.as_ref().map(|w| w.expires_at) {
+            Some(at) if now < at => out.push(Effect::ArmTimer {
+                id: TimerId::CallbackExpiry,
+                at,
+            }),
+            Some(_) => state.episode.callback = None,
+            None => {}
         }
     }
     match call {
@@ -480,12 +478,20 @@ pub(crate) fn take_over_older(
 
 /// B5: saves the episode with its live emergency call; clears it when there is nothing to keep.
 pub(super) fn persist(state: &State, out: &mut Out) {
-    let mut episode = state.episode.clone();
-    episode.call = state.calls.emergency().map(|c| PersistedCall {
-        call_id: c.call_id.clone(),
-        number: c.number.clone(),
-        kind: c.kind,
-        started_at: c.started_at,
-    });
+    // Field by field: the episode's own `call` is replaced, so it is not cloned.
+    let e = &state.episode;
+    let episode = Episode {
+        saved_presence: e.saved_presence.clone(),
+        restoring: e.restoring,
+        presence_unknown: e.presence_unknown,
+        call: state.calls.emergency().map(|c| PersistedCall {
+            call_id: c.call_id.clone(),
+            number: c.number.clone(),
+            kind: c.kind,
+            started_at: c.started_at,
+        }),
+        callback: e.callback.clone(),
+        last_emergency: e.last_emergency.clone(),
+    };
     out.push(Effect::Persist((!episode.is_empty()).then_some(episode)));
 }

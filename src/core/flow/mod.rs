@@ -198,10 +198,18 @@ impl State {
             binding,
             message: message.clone(),
         }));
-        self.problems.retain(|p| p.binding != binding);
+        self.clear_problem(binding);
         self.problems.push(Problem { binding, message });
         if self.problems.len() > MAX_PROBLEMS {
             self.problems.remove(0);
+        }
+    }
+
+    /// Takes `binding`'s problem off the list (one `Vec::remove` for every caller, not a
+    /// `retain` instantiated per predicate).
+    pub(super) fn clear_problem(&mut self, binding: Binding) {
+        while let Some(i) = self.problems.iter().position(|p| p.binding == binding) {
+            self.problems.remove(i);
         }
     }
 
@@ -211,17 +219,17 @@ impl State {
         if self.last_readiness.as_ref() == Some(&report) {
             return;
         }
+        let mut checks = Vec::with_capacity(report.checks.len());
+        for c in &report.checks {
+            checks.push(CheckDetail {
+                id: c.id.as_str(),
+                ok: c.ok,
+                message: c.message.clone(),
+            });
+        }
         out.push(Effect::Emit(HostEvent::Readiness {
             ready: report.ready,
-            checks: report
-                .checks
-                .iter()
-                .map(|c| CheckDetail {
-                    id: c.id.as_str(),
-                    ok: c.ok,
-                    message: c.message.clone(),
-                })
-                .collect(),
+            checks,
         }));
         self.last_readiness = Some(report);
     }
@@ -454,7 +462,8 @@ pub(crate) fn step(state: &mut State, event: Event, now: Millis, out: &mut Out) 
         Event::TabRole { owns_callback } => state.owns_callback = owns_callback,
         Event::PeerEmergency(peer) => state.peer_emergency = peer,
         Event::SelectAudioDevices { input, output } => {
-            if state.audio_devices != (input.clone(), output.clone()) {
+            let (mic, speaker) = &state.audio_devices;
+            if *mic != input || *speaker != output {
                 state.audio_devices = (input.clone(), output.clone());
                 out.push(Effect::SetAudioDevices { input, output });
             }

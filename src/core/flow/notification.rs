@@ -67,12 +67,16 @@ pub(super) fn notify_contacts(
         EmailKind::Initial,
     );
     let error = (!errors.is_empty()).then(|| {
-        let list = errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("; ");
-        format!("the notification template has errors, so the built-in template was used: {list}")
+        let mut text = String::from(
+            "the notification template has errors, so the built-in template was used: ",
+        );
+        for (i, e) in errors.iter().enumerate() {
+            if i > 0 {
+                text.push_str("; ");
+            }
+            text.push_str(&e.to_string());
+        }
+        text
     });
     state.notification = Some(NotificationState {
         status: NotificationStatus::Sending,
@@ -132,10 +136,12 @@ pub(super) fn email_sent(
         // A sent email keeps the template warning, if any.
         n.error = error.clone().or(n.error.take());
     }
+    // The error reported is the one kept: this one, else the template warning (a failed
+    // follow-up always updates it, so `n.error` is that, whatever the kind).
     out.push(Effect::Emit(HostEvent::Notification {
         status,
         recipients: n.recipients.clone(),
-        error: error.clone().or(n.error.clone()),
+        error: n.error.clone(),
     }));
     if let Some(message) = error {
         state.problem(Binding::SendEmail, message, out);
