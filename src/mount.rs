@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::config::LocationOverride;
 use crate::core::value::Val;
 use crate::core::{Config, Dialer, Event, Millis, ViewModel};
-use crate::host::bindings::{check_host, kind_of, HostBindings, BINDING_TIMEOUT_MS};
+use crate::host::bindings::{check_host, kind_of, lay_out_once, HostBindings, BINDING_TIMEOUT_MS};
 use crate::host::cell::Shared;
 use crate::host::driver::Driver;
 use crate::host::js::{now, to_js};
@@ -58,14 +58,18 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
     mount_in(element, host, config, false).map_err(|e| JsError::new(&e))
 }
 
-/// A whole mount and unmount in `element` (never in the document) with `host` (the warm-up's
-/// inert host, www/pkg/guard.js) and `config`, the pane shown `then` (the warm-up's emergency
-/// view) before it goes, so that the browser compiles that code before the first real mount
+/// A whole mount and unmount in `element` (never shown) with `host` (the warm-up's
+/// inert host, www/pkg/guard.js) and `config`, laid out once in a hidden box that leaves the
+/// document in the same task (`bindings.js` `layOutOnce`: never painted), the pane then shown
+/// `then` (the warm-up's emergency view) before it goes, so that the browser compiles that
+/// code, and sets up its first layout of the widget, before the first real mount
 /// (src/warm.rs, issue 16). Unlike a mount it counts no instance, adopts no kept driver, opens
 /// no tab channel, adds no page listener, reads and writes no storage and never asks for the
 /// position (the region is given). True when it ran.
 pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue, then: ViewModel) -> bool {
-    mount_in(element, host, config, true).is_ok_and(|handle| {
+    mount_in(element.clone(), host, config, true).is_ok_and(|handle| {
+        // The dialer as a first mount shows it, laid out once (never painted).
+        lay_out_once(&element);
         if let Some(m) = handle.inner.read().as_ref() {
             m.ui.show(then);
         }

@@ -8,9 +8,10 @@
 //! `warmUp` runs that code once where nobody sees it: a core [`Dialer`] taken through a start
 //! and an emergency dial (its effects are dropped, never run: no binding is called, nothing
 //! is stored or posted), then a whole mount and unmount with the package's inert host
-//! (www/pkg/guard.js) in an element that is never in the document ([`crate::mount`]'s
-//! `rehearse`: the configuration reader, the driver, the host bindings and the pane), the
-//! pane shown the dial's emergency view before it goes.
+//! (www/pkg/guard.js) in an element that is never shown ([`crate::mount`]'s `rehearse`: the
+//! configuration reader, the driver, the host bindings and the pane; the pane laid out once in
+//! a hidden box that leaves the document in the same task, so that the browser's first layout
+//! of the widget is paid here too), the pane shown the dial's emergency view before it goes.
 //! It touches no host of the page, no storage, no tab channel and no position, and it is
 //! skipped once a widget has mounted (its code is warm by then).
 

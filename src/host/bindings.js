@@ -222,6 +222,29 @@ export function utcOffsetMinutes() {
   return -new Date().getTimezoneOffset();
 }
 
+/**
+ * The warm-up's pane laid out once, never painted (src/mount.rs `rehearse`, issue 16): the
+ * document's first layout of the widget pays a one-time set-up (style rules first matched, the
+ * widget's fonts and text shaping, form controls), several ms that the first mount's frame
+ * would pay otherwise. The element goes into a hidden box out of view (`aria-hidden`, inert;
+ * styled through the CSSOM, which a strict CSP allows), the layout is forced, and box and
+ * element leave the document again in the same task: no frame can show them. Nothing happens
+ * when the document has no body yet or the element is already in a document.
+ */
+export function layOutOnce(element) {
+  try {
+    const doc = element.ownerDocument;
+    if (!doc?.body || element.isConnected) return;
+    const box = doc.createElement("div");
+    box.setAttribute("aria-hidden", "true");
+    box.inert = true;
+    Object.assign(box.style, { position: "fixed", top: "0", left: "-10000px", width: "360px", visibility: "hidden", pointerEvents: "none" });
+    box.append(element);
+    doc.body.append(box);
+    try { box.getBoundingClientRect(); } finally { box.remove(); element.remove(); }
+  } catch {}
+}
+
 /** A new `<div>` of the page's document, not in it (src/warm.rs), or null when there is none. */
 export function detachedElement() {
   try {

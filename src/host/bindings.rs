@@ -48,6 +48,11 @@ extern "C" {
     #[wasm_bindgen(js_name = attachRoot)]
     pub fn attach_root(element: &web_sys::Element) -> JsValue;
 
+    /// The warm-up's pane laid out once in a hidden box and taken out again in the same task
+    /// (never painted; never throws): the document's first layout of the widget is paid then.
+    #[wasm_bindgen(js_name = layOutOnce)]
+    pub fn lay_out_once(element: &JsValue);
+
     /// A new `<div>` of the page's document that is not in it (the warm-up's), when there is one.
     #[wasm_bindgen(js_name = detachedElement)]
     pub fn detached_element() -> Option<web_sys::Element>;

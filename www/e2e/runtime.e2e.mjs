@@ -159,11 +159,12 @@ test("two tabs: both show the emergency, the callback is answered in exactly one
 // The warm-up the package's init() runs before it resolves (src/warm.rs, www/pkg/guard.js): a
 // whole mount and unmount with an inert host in a detached element, and the emergency-dial path
 // off-document, so that the first mount and Call click do not pay the browser's lazy
-// compilation (issue 16). It must be invisible: nothing in the document, no storage key read
-// or written, no dialer's tab channel, nothing posted, no page listener, no position, no call
-// to the page's host; once a widget mounted it does not run. (It primes the browser's storage
-// area and channel service for the first mount: reads localStorage.length, and opens and
-// closes one channel no dialer uses.)
+// compilation (issue 16). It must be invisible: nothing left in the document (its pane is laid
+// out once in a hidden box that leaves the document in the same task, so no frame shows it),
+// no storage key read or written, no dialer's tab channel, nothing posted, no page listener,
+// no position, no call to the page's host; once a widget mounted it does not run. (It primes
+// the browser's storage area and channel service for the first mount: reads
+// localStorage.length, and opens and closes one channel no dialer uses.)
 test("init's warm-up runs off-document and touches nothing; the widget then mounts and dials as before", async () => {
   const page = await newPage(browser, { url: `${server.url}/demo/mock-host.js` });
   const seen = await page.evaluate(async () => {
@@ -183,9 +184,20 @@ test("init's warm-up runs off-document and touches nothing; the widget then moun
         return name === "BroadcastChannel" ? new real(...args) : real.apply(this, args);
       };
     }
+    // Nodes the page's own elements were given (not those inside such a node, which the
+    // observer keeps reporting until it has run): name, whether still in the document when
+    // observed (after the task that added them), and how they were hidden.
     const added = [];
-    new MutationObserver((records) => { for (const r of records) added.push(...[...r.addedNodes].map((n) => n.nodeName)); })
-      .observe(document, { childList: true, subtree: true });
+    const pageNodes = [document, document.documentElement, document.head, document.body];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (!pageNodes.includes(r.target)) continue;
+        for (const n of r.addedNodes) {
+          added.push(`${n.nodeName} ${n.isConnected ? "connected" : "gone"} aria-hidden=${n.getAttribute?.("aria-hidden")} inert=${n.inert} `
+            + `${n.style?.visibility} ${n.style?.position} ${n.style?.left}`);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
     const events = [];
     for (const name of ["dialer:readiness", "dialer:error", "dialer:notification", "dialer:emergency-started"]) {
       document.addEventListener(name, () => events.push(name), true);
@@ -215,8 +227,10 @@ test("init's warm-up runs off-document and touches nothing; the widget then moun
       ids: [...el.querySelectorAll("[id]")].map((e) => e.id), again: raw.warmUp({ agent: { id: "x" } }) };
   });
   assert.equal(seen.warmed, 1, "the warm-up ran once, before init resolved");
-  assert.deepEqual(seen.before, { touched: ["BroadcastChannel agent-dialer-warm-up"], added: [], storage: 0, events: [] },
-    "the warm-up left no trace (its one channel is not a dialer's, and nothing was posted on it)");
+  assert.deepEqual(seen.before, { touched: ["BroadcastChannel agent-dialer-warm-up"],
+    added: ["DIV gone aria-hidden=true inert=true hidden fixed -10000px"], storage: 0, events: [] },
+    "the warm-up left no trace: its pane was laid out once in a hidden box that left the document in the same task "
+    + "(never painted), its one channel is not a dialer's, and nothing was posted on it");
   assert.equal(seen.presence, 1, "the page's host was first asked by the real mount");
   assert.equal(seen.dials, 1, "the emergency call was placed");
   assert.equal(seen.state.call?.emergency, true);

@@ -192,9 +192,11 @@ function inertHost() {
 /**
  * The last step of init, before it resolves: the wasm's `warmUp` (src/warm.rs) rehearses a
  * whole mount and unmount with an inert host (through this file's recording proxy, as a real
- * mount) in a detached element, and runs the emergency-dial path once off-document. Browsers
- * compile wasm and JavaScript functions on their first call; this pays for that here, so the
- * first `mount()` paints in the next frame and the agent's first Call click is not slowed
+ * mount) in a detached element (laid out once in a hidden box that leaves the document in the
+ * same task: never painted), and runs the emergency-dial path once off-document. Browsers
+ * compile wasm and JavaScript functions on their first call, and set up their first layout of
+ * the widget's styles and fonts; this pays for both here, so the first `mount()` paints in the
+ * next frame and the agent's first Call click is not slowed
  * (issue 16; BENCHMARKS.md). Touches no host of the page, storage key, dialer's channel or
  * position (it primes the browser's storage and channel set-up, primeBrowser below); the
  * wasm skips it once a widget has mounted. A trap in it is a trap like any other (the
