@@ -186,8 +186,9 @@ impl Devices {
         add_icon(doc, &toggle, Icon::Chevron);
         let panel = Slot::add(&el);
         let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
-        // After mount (a microtask): the stored choice, then the browser's devices (neither
-        // for the warm-up's pane, which is never shown).
+        // After mount: the stored choice (a microtask), then the browser's devices (a task
+        // of their own, locale.js `audioDevices`); neither for the warm-up's pane, which is
+        // never shown.
         if !ids.off_document() {
             let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
             let restore = tx.clone();

@@ -219,7 +219,7 @@ function warmUp(glue, rt) {
  * read: no key is read or written), and its first BroadcastChannel connects the document to
  * the browser's channel service ("agent-dialer-warm-up", outside the dialers'
  * "agent-dialer:<agent id>" names, is opened and closed at once; nothing is posted).
- * Together about 1–3 ms of the first mount otherwise (bench/latency.mjs). Either may throw
+ * Together about 1–3 ms of the first mount otherwise (bench/latency.mjs). Each may throw
  * (a sandboxed frame, storage disabled): the mount then reports it as it always does.
  */
 function primeBrowser() {
