@@ -16,6 +16,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { credentialsFor, launchMediaBrowser, nodeCtl, poll, reachable, startCluster, startStack, stopStack, waitFor } from "./stack.mjs";
 import { autoRespond, ackFor, cancelFor, connectRawSip, dummySdp } from "./raw-sip.mjs";
 
@@ -28,7 +29,25 @@ let psap;
 let customer;
 const clients = [];
 const metrics = {};
+/** Call-IDs of CANCELled test INVITEs whose final response has not come yet. */
+const unsettled = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `promise`, its failure named after the step that waited. */
+const step = (what, promise) => promise.catch((e) => Promise.reject(new Error(`${what}: ${e.message}`)));
+/** Runs a test's body; when it fails, prints the end of each node's log (CI keeps no files). */
+const withLogs = (body) => async () => {
+  try {
+    await body();
+  } catch (e) {
+    for (const { name } of nodes ?? []) {
+      try {
+        const log = readFileSync(`${env.TELEPHONY_STATE}/${name}.log`, "utf8").split("\n").slice(-60).join("\n");
+        console.error(`--- the last lines of node ${name}'s log ---\n${log}`);
+      } catch {}
+    }
+    throw e;
+  }
+};
 
 /** kamcmd on node `name` (its control socket in the stack's state directory). */
 function kamcmd(name, ...args) {
@@ -88,16 +107,19 @@ before(async () => {
 });
 
 after(async () => {
+  // (The last CANCELled INVITEs' finals are usually a few ms away.)
+  for (let i = 0; i < 40 && unsettled.size; i++) await sleep(50);
   for (const c of clients) c.close();
   await browser?.close().catch(() => {});
   stopStack(env);
+  metrics.cancelledWithoutFinalAtEnd = unsettled.size;
   if (Object.keys(metrics).length) console.log("cluster metrics", JSON.stringify(metrics));
 });
 
 describe("two Kamailio nodes: shared callback numbers and registrations, Path routing, restart", () => {
   let callbackNumber;
 
-  test("agent on A dials 911 (PSAP on B); the callback enters B and the widget on A answers it ahead of a customer call", async () => {
+  test("agent on A dials 911 (PSAP on B); the callback enters B and the widget on A answers it ahead of a customer call", withLogs(async () => {
     assert.equal(await agent.evaluate(() => window.agentWidget.adapter.status.server), nodes[0].url, "the widget registered at A");
     await agent.fill("[data-test=number]", "911");
     await agent.click("[data-test=call-button]");
@@ -141,9 +163,9 @@ describe("two Kamailio nodes: shared callback numbers and registrations, Path ro
     await waitEvent("ended", (e) => e.callId === cbId, "callback ended");
     await agent.evaluate((id) => window.agentWidget.adapter.hangUp(id), customerId);
     await agent.waitForSelector("[data-test=call-button]", { timeout: 10_000 });
-  });
+  }));
 
-  test("A restarts during the callback window: the widget re-registers through B, the callback through B reaches it, A has the table back", async () => {
+  test("A restarts during the callback window: the widget re-registers through B, the callback through B reaches it, A has the table back", withLogs(async () => {
     const t0 = Date.now();
     nodeCtl(env, "stop", "a");
     await poll(async () => {
@@ -174,14 +196,22 @@ describe("two Kamailio nodes: shared callback numbers and registrations, Path ro
     assert.match(info.headers["Record-Route"], /127\.0\.0\.2.*127\.0\.0\.3|127\.0\.0\.3.*127\.0\.0\.2/, "A -> B");
     await customer.evaluate(() => window.psap.hangUp());
     await waitEvent("ended", (e) => e.callId === cb2, "ended");
-  });
+  }));
 
-  // The final response to a test INVITE that was CANCELled (the cleanup after each check, not
-  // what is checked) may come only when the proxy's own timer ends a branch (tm fr_timer,
-  // 10 s in kamailio.cfg): wait longer than that. Once in ~10 full runs the final to one such
-  // INVITE did not come within 10 s after node B's restart (RELIABILITY.md).
+  // The final response to a test INVITE that was CANCELled (487) is the cleanup after each
+  // check, not what is checked: it may come only when the proxy's own timer ends a branch (tm
+  // fr_timer, 10 s in kamailio.cfg), and twice in ~20 full runs one did not come within 15 s
+  // right after node B's restart (RELIABILITY.md). So it is acknowledged when it comes, never
+  // waited for; the ones still missing at the end are counted in the metrics.
   const FINAL_MS = 15_000;
-  test("a number is never handed to two agents at once across nodes, even right after a restart; every callback reaches its agent", async () => {
+  const settle = (client, sent, final) => {
+    unsettled.add(sent.callId);
+    final.then((res) => {
+      unsettled.delete(sent.callId);
+      client.send(ackFor(sent, res));
+    }, () => {});
+  };
+  test("a number is never handed to two agents at once across nodes, even right after a restart; every callback reaches its agent", withLogs(async () => {
     const numbers = new Map([[callbackNumber, "agent"]]); // number -> owner
     const agents = new Map(); // user -> raw client registered as that user
     const login = async (user, node) => {
@@ -189,7 +219,7 @@ describe("two Kamailio nodes: shared callback numbers and registrations, Path ro
       clients.push(c);
       const creds = credentialsFor(env, user);
       const pass = { username: creds.username, password: creds.password };
-      const reg = await (await c.authed({ method: "REGISTER", ruri: "sip:127.0.0.1", from: `sip:${user}@127.0.0.1`, to: `sip:${user}@127.0.0.1`, headers: ["Expires: 120"] }, pass)).final;
+      const reg = await step(`${user}'s REGISTER at ${node.name}`, (await c.authed({ method: "REGISTER", ruri: "sip:127.0.0.1", from: `sip:${user}@127.0.0.1`, to: `sip:${user}@127.0.0.1`, headers: ["Expires: 120"] }, pass)).final);
       assert.equal(reg.status, 200, `${user} registered at ${node.name}`);
       autoRespond(c, user);
       agents.set(user, c);
@@ -201,11 +231,11 @@ describe("two Kamailio nodes: shared callback numbers and registrations, Path ro
     const sent911 = async (user, node) => {
       const { c, pass } = await login(user, node);
       const t = Date.now();
-      const { sent, final } = await c.authed({ method: "INVITE", ruri: "sip:911@127.0.0.1", from: `sip:${user}@127.0.0.1`, to: "sip:911@127.0.0.1", body: dummySdp(), contentType: "application/sdp", finalTimeoutMs: FINAL_MS }, pass);
-      const ringing = await c.next((m) => m.status === 180 && m.get("call-id") === sent.callId, 10_000);
+      const { sent, final } = await step(`${user}'s 911 through ${node.name}, the proxy's challenge`, c.authed({ method: "INVITE", ruri: "sip:911@127.0.0.1", from: `sip:${user}@127.0.0.1`, to: "sip:911@127.0.0.1", body: dummySdp(), contentType: "application/sdp", finalTimeoutMs: FINAL_MS }, pass));
+      const ringing = await step(`${user}'s 911 through ${node.name}, 180 Ringing`, c.next((m) => m.status === 180 && m.get("call-id") === sent.callId, 10_000));
       const assignMs = Date.now() - t;
       c.send(cancelFor(c, sent));
-      c.send(ackFor(sent, await final));
+      settle(c, sent, final);
       const n = ringing.get("x-callback-number");
       assert.match(n, /^\+1555010\d{4}$/, `${user} got a number`);
       assert.ok(!numbers.has(n), `${n} handed to ${user} while ${numbers.get(n)} holds it`);
@@ -236,14 +266,14 @@ describe("two Kamailio nodes: shared callback numbers and registrations, Path ro
     for (const [n, user] of numbers) {
       if (user === "agent") continue; // the widget: tested above
       const mark = agents.get(user).messages.length;
-      const { sent, final } = await caller.authed({ method: "INVITE", ruri: `sip:${n}@127.0.0.1`, from: "sip:tester@127.0.0.1", to: `sip:${n}@127.0.0.1`, body: dummySdp(), contentType: "application/sdp", finalTimeoutMs: FINAL_MS }, { username: cc.username, password: cc.password });
-      const got = await agents.get(user).next((m) => m.method === "INVITE" && m.get("call-id") === sent.callId, 5000, mark);
+      const { sent, final } = await step(`the call to ${n} (${user}), the proxy's challenge`, caller.authed({ method: "INVITE", ruri: `sip:${n}@127.0.0.1`, from: "sip:tester@127.0.0.1", to: `sip:${n}@127.0.0.1`, body: dummySdp(), contentType: "application/sdp", finalTimeoutMs: FINAL_MS }, { username: cc.username, password: cc.password }));
+      const got = await step(`the call to ${n} reaching ${user}`, agents.get(user).next((m) => m.method === "INVITE" && m.get("call-id") === sent.callId, 5000, mark));
       assert.equal(got.get("x-emergency-callback"), n, `${n} reached ${user}, marked`);
       caller.send(cancelFor(caller, sent));
-      caller.send(ackFor(sent, await final));
+      settle(caller, sent, final);
       reached += 1;
     }
     assert.equal(reached, numbers.size - 1);
     metrics.callbacksReached = `${reached}/${numbers.size - 1}`;
-  });
+  }));
 });
