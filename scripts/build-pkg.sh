@@ -33,6 +33,8 @@ wasm-opt "${WASM_OPT_ARGS[@]}" "$STAGE/agent_dialer_bg.wasm" -o "$STAGE/agent_di
 # do not compress; bundlers cannot rename them): scripts/minify-names.mjs, which also checks
 # that the renamed pair still links.
 node scripts/minify-names.mjs "$STAGE" agent_dialer
+# Strings from the wasm: empty and short ASCII ones without TextDecoder (issue 16).
+node scripts/glue-strings.mjs "$STAGE/agent_dialer.js"
 # The second wasm, with the administrators' emergency settings (cargo feature `admin`), for
 # agent-dialer/admin and the settings element/frame: agent_dialer_admin.js + _bg.wasm.
 node scripts/build-admin.mjs "$STAGE" --name agent_dialer_admin

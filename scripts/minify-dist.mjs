@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "no
 import { join, resolve } from "node:path";
 import { build, transformSync } from "esbuild";
 import { minify as terser } from "terser";
+import { fastStrings } from "./glue-strings.mjs";
 import { minifyNames, verify } from "./minify-names.mjs";
 
 /**
@@ -120,7 +121,8 @@ export function trimGlue(glue, file) {
   const registry = /\(typeof FinalizationRegistry === 'undefined'\)\n\s*\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n\s*: (new FinalizationRegistry)/g;
   glue = glue.replace(registry, "$1");
   if (glue.includes("typeof FinalizationRegistry")) throw new Error(`minify-dist: ${file}: a FinalizationRegistry fallback trimGlue does not know`);
-  return glue;
+  // Strings from the wasm: empty and short ASCII ones without TextDecoder (scripts/glue-strings.mjs).
+  return fastStrings(glue, file);
 }
 
 /**

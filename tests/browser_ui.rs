@@ -587,6 +587,38 @@ async fn audio_devices_lists_the_browsers_microphones_and_speakers() {
     storage.remove_item("agent-dialer.audio-output").unwrap();
 }
 
+#[wasm_bindgen_test]
+async fn a_device_plugged_in_after_mount_is_listed() {
+    let mics = |json: &str| js_sys::JSON::parse(json).unwrap();
+    fake_devices(mics(
+        r#"[{"kind": "audioinput", "deviceId": "mic-1", "label": "Desk mic"}]"#,
+    ));
+    let m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    // The browser's devices were read after mount, and `devicechange` is listened to since.
+    fake_devices(mics(
+        r#"[{"kind": "audioinput", "deviceId": "mic-1", "label": "Desk mic"},
+            {"kind": "audioinput", "deviceId": "mic-2", "label": "Headset"}]"#,
+    ));
+    let media: web_sys::EventTarget = web_sys::window()
+        .unwrap()
+        .navigator()
+        .media_devices()
+        .unwrap()
+        .into();
+    media
+        .dispatch_event(&web_sys::Event::new("devicechange").unwrap())
+        .unwrap();
+    settle().await;
+    m.click("devices-toggle");
+    settle().await;
+    real_devices();
+    assert_eq!(
+        options(&m, "microphone"),
+        ["System default", "Desk mic", "Headset"],
+        "the headset plugged in after mount is offered"
+    );
+}
+
 /// Takes up the shipped locale files, as the fetched ones are (`JSON.parse`d).
 fn install_locales() {
     for (lang, file) in LOCALE_FILES {

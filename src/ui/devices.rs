@@ -163,6 +163,8 @@ pub struct Devices {
     devices: Vec<Device>,
     /// How many device lists were read (the selects are rebuilt for a new one).
     listed: u32,
+    /// Until the first list arrives: where the `devicechange` listener will send.
+    watch: Option<Sender<Msg>>,
     _listeners: Vec<EventListener>,
 }
 
@@ -185,11 +187,12 @@ impl Devices {
         let text = add(doc, &toggle, "span", "", &[]).into();
         add_icon(doc, &toggle, Icon::Chevron);
         let panel = Slot::add(&el);
-        let mut listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
+        let listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
         // After mount: the stored choice (a microtask), then the browser's devices (a task
-        // of their own, locale.js `audioDevices`); neither for the warm-up's pane, which is
-        // never shown.
-        if !ids.off_document() {
+        // of their own, locale.js `audioDevices`), and with them the `devicechange` listener
+        // (`list`: its first registration costs ~0.4 ms, kept out of the first frame, issue
+        // 16); none of it for the warm-up's pane, which is never shown.
+        let watch = (!ids.off_document()).then(|| {
             let wanted = (stored(INPUT_KEY), stored(OUTPUT_KEY));
             let restore = tx.clone();
             settle(
@@ -197,13 +200,8 @@ impl Devices {
                 Box::new(move |_| restore.send(Msg::Restore(wanted))),
             );
             load(tx);
-            if let Some(media) = media_devices() {
-                let tx = tx.clone();
-                listeners.push(EventListener::new(&media, "devicechange", move |_| {
-                    load(&tx)
-                }));
-            }
-        }
+            tx.clone()
+        });
         Devices {
             el,
             toggle,
@@ -212,14 +210,24 @@ impl Devices {
             open: false,
             devices: Vec::new(),
             listed: 0,
+            watch,
             _listeners: listeners,
         }
     }
 
-    /// Takes up the browser's devices, as read.
+    /// Takes up the browser's devices, as read. With the first list, starts listening to
+    /// `devicechange` and reads the devices once more: a change between the first read and
+    /// the listener is not missed.
     pub fn list(&mut self, devices: Vec<Device>) {
         self.devices = devices;
         self.listed = self.listed.wrapping_add(1);
+        if let (Some(tx), Some(media)) = (self.watch.take(), media_devices()) {
+            load(&tx);
+            self._listeners
+                .push(EventListener::new(&media, "devicechange", move |_| {
+                    load(&tx)
+                }));
+        }
     }
 
     /// Shows the choice `selected` (microphone, speaker).

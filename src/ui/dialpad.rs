@@ -6,27 +6,11 @@ use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, add_text, add_text_el, bool_str, button, set_attr, set_text, Part, Sender, Slot,
+    add, add_icon, add_text, bool_str, button, set_attr, set_text, Part, Sender, Slot,
 };
 use super::i18n::{t, Key};
 use super::icons::Icon;
 use super::ids::Ids;
-
-/// The twelve keys with their letters.
-const KEYS: [(char, &str); 12] = [
-    ('1', ""),
-    ('2', "ABC"),
-    ('3', "DEF"),
-    ('4', "GHI"),
-    ('5', "JKL"),
-    ('6', "MNO"),
-    ('7', "PQRS"),
-    ('8', "TUV"),
-    ('9', "WXYZ"),
-    ('*', ""),
-    ('0', "+"),
-    ('#', ""),
-];
 
 /// The character a key adds to the number from anywhere in the pad (a digit, `*`, `#`, `+`),
 /// if it is one.
@@ -40,11 +24,13 @@ pub fn dial_char(key: &str) -> Option<char> {
 /// Twelve keys in a 3×4 grid; a press sends `msg(key)`.
 pub struct Keypad {
     el: Element,
-    _listeners: Vec<EventListener>,
+    _listener: EventListener,
 }
 
 impl Keypad {
-    /// The keypad, appended to `parent`; `prefix` names the keys' `data-test` (`key-5`).
+    /// The keypad, appended to `parent`; `prefix` names the keys' `data-test` (`key-5`). The
+    /// keys (digits and letters) are made by one call into locale.js, and one listener on the
+    /// group hears them all (issue 16: a twelfth of the DOM calls and listeners at mount).
     pub fn add(
         doc: &Document,
         parent: &Node,
@@ -53,26 +39,13 @@ impl Keypad {
         msg: fn(char) -> Msg,
     ) -> Keypad {
         let el = add(doc, parent, "div", "ad-keys", &[("role", "group")]);
-        let listeners = KEYS
-            .iter()
-            .map(|&(k, letters)| {
-                let b = button(doc, &el, "ad-key", &format!("{prefix}-{k}"));
-                add_text_el(
-                    doc,
-                    &b,
-                    "span",
-                    "ad-key-digit",
-                    &[],
-                    k.encode_utf8(&mut [0; 4]),
-                );
-                add_text(&b, " ");
-                add_text_el(doc, &b, "span", "ad-key-letters", &[], letters);
-                tx.on(&b, "click", move |_| Some(msg(k)))
-            })
-            .collect();
+        super::dom::add_keys(&el, prefix);
+        let listener = tx.on(&el, "click", move |e| {
+            Some(msg(dial_char(&super::dom::pressed_key(e)?)?))
+        });
         Keypad {
             el,
-            _listeners: listeners,
+            _listener: listener,
         }
     }
 

@@ -46,6 +46,8 @@ enum Op {
     SetIdAttr = 22,
     Capitalized = 23,
     Document = 24,
+    Keys = 25,
+    PressedKey = 26,
 }
 
 /// `op` on `node` (not generic: one call site for every operation).
@@ -212,6 +214,17 @@ pub fn set_value(e: &Element, value: &str) {
 /// Moves the focus to `e`.
 pub fn focus(e: &Element) {
     op(Op::Focus, e, None, "", "");
+}
+
+/// The twelve keys of a keypad (digit and letters; `data-test` `<prefix>-<key>`), appended to
+/// the group `e` in one call (locale.js).
+pub fn add_keys(e: &Element, prefix: &str) {
+    op(Op::Keys, e, None, prefix, "");
+}
+
+/// The key of the keypad button a click `e` landed in, if it did (locale.js).
+pub fn pressed_key(e: &web_sys::Event) -> Option<String> {
+    op(Op::PressedKey, e, None, "", "").as_string()
 }
 
 /// The key of a keydown `e` pressed without Ctrl, Meta or Alt.

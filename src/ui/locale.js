@@ -95,6 +95,10 @@ export function settle(value, done) {
   Promise.resolve(value).then((v) => done(true, v), (e) => done(false, e));
 }
 
+/** A keypad's keys and their letters, in the order shown (3 × 4). */
+const KEYS = [["1", ""], ["2", "ABC"], ["3", "DEF"], ["4", "GHI"], ["5", "JKL"], ["6", "MNO"],
+  ["7", "PQRS"], ["8", "TUV"], ["9", "WXYZ"], ["*", ""], ["0", "+"], ["#", ""]];
+
 /**
  * The pane's DOM operations through one import (src/ui/dom.rs; issue 16: every web-sys method
  * is an import, a glue function and a shim of its own). `op` says which; `node` is what it
@@ -176,6 +180,28 @@ export function dom(op, node, other, a, b, n) {
       }
       case 24: // the document of the element `node`
         return node.ownerDocument ?? document;
+      case 25: // the twelve keys of a keypad appended to the group `node`: `a` names their data-test (`a-5`)
+        for (const [k, letters] of KEYS) {
+          const doc = node.ownerDocument;
+          const b = doc.createElement("button");
+          b.className = "ad-key";
+          b.type = "button";
+          b.setAttribute("data-test", `${a}-${k}`);
+          b.setAttribute("data-key", k);
+          const digit = doc.createElement("span");
+          digit.className = "ad-key-digit";
+          digit.textContent = k;
+          const under = doc.createElement("span");
+          under.className = "ad-key-letters";
+          under.textContent = letters;
+          b.append(digit, " ", under);
+          node.append(b);
+        }
+        return null;
+      case 26: { // the key of the keypad button (in the listener's group) the click `node` landed in
+        const b = node.target?.closest?.("[data-key]");
+        return b && node.currentTarget?.contains?.(b) ? b.getAttribute("data-key") : null;
+      }
       case 21: // why `node` (a rejection) failed, in words
         return node instanceof Error ? String(node.message) : typeof node === "string" ? node : "unknown error";
       default: // the text (null when there is none)
