@@ -141,6 +141,17 @@ async fn settle() {
     gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
 }
 
+/// Waits until `ready` holds (2 s at most; then the caller's assertion says what is missing):
+/// the browser's devices are read once the page is idle after mount.
+async fn until(mut ready: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        gloo_timers::future::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 async fn render(view: ViewModel) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
@@ -552,9 +563,9 @@ async fn audio_devices_lists_the_browsers_microphones_and_speakers() {
     .unwrap();
     fake_devices(list);
     let m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
-    real_devices();
     m.click("devices-toggle");
-    settle().await;
+    until(|| options(&m, "speaker").len() == 2).await;
+    real_devices();
     assert_eq!(
         options(&m, "microphone"),
         ["System default", "Desk mic"],
@@ -594,6 +605,8 @@ async fn a_device_plugged_in_after_mount_is_listed() {
         r#"[{"kind": "audioinput", "deviceId": "mic-1", "label": "Desk mic"}]"#,
     ));
     let m = render(dialer(Some("en-US"), Some("US"), vec![]).view(now())).await;
+    m.click("devices-toggle");
+    until(|| options(&m, "microphone").len() == 2).await;
     // The browser's devices were read after mount, and `devicechange` is listened to since.
     fake_devices(mics(
         r#"[{"kind": "audioinput", "deviceId": "mic-1", "label": "Desk mic"},
@@ -608,9 +621,7 @@ async fn a_device_plugged_in_after_mount_is_listed() {
     media
         .dispatch_event(&web_sys::Event::new("devicechange").unwrap())
         .unwrap();
-    settle().await;
-    m.click("devices-toggle");
-    settle().await;
+    until(|| options(&m, "microphone").len() == 3).await;
     real_devices();
     assert_eq!(
         options(&m, "microphone"),

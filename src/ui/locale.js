@@ -65,13 +65,18 @@ export function languages() {
 /**
  * The browser's microphones and speakers, flat: [input ("1" or ""), id, label, …]. Ids the
  * browser hides without permission (empty) and its "default"/"communications" aliases of a
- * device are left out; [] when the devices cannot be read. Asked in a task of its own after
- * the mount that wants them: a document's first `enumerateDevices()` costs about 2 ms of
- * synchronous work, which would otherwise hold back the pane's first paint (issue 16).
+ * device are left out; [] when the devices cannot be read. Asked once the page is idle after
+ * the mount that wants them (at most 500 ms later; 50 ms where there is no
+ * `requestIdleCallback`): a document's first `enumerateDevices()` costs 0.3–4.5 ms of
+ * synchronous work, which would otherwise run between the pane's first frame and whatever
+ * the page does next (a task of its own ran right after that frame; issue 16). The list is
+ * needed only when the agent opens the audio devices.
  */
 export async function audioDevices() {
   try {
-    await new Promise((resolve) => setTimeout(resolve));
+    await new Promise((resolve) => (typeof requestIdleCallback === "function"
+      ? requestIdleCallback(() => resolve(), { timeout: 500 })
+      : setTimeout(resolve, 50)));
     const out = [];
     for (const d of await navigator.mediaDevices.enumerateDevices()) {
       const input = d.kind === "audioinput";
