@@ -132,16 +132,9 @@ fn mount_in(
         driver.subscribe();
     }
     driver.ask_presence();
-    // 5. Start: the first readiness report, the other tabs, a saved episode (B5).
-    if let Some(config) = adopted {
-        driver.handle(Event::ConfigChanged(Box::new(config)));
-        driver.handle(Event::Reattached);
-    } else {
-        driver.handle(Event::Started {
-            utc_offset_minutes: crate::host::bindings::utc_offset_minutes(),
-        });
-    }
-    // 6. Where the agent is (E10, E12, B3).
+    // 5. Where the agent is (E10, E12, B3): before the start, so that a location the
+    //    configuration sets is in the first readiness report (one `dialer:readiness` at mount,
+    //    not a "location not checked yet" the same call then takes back).
     let locator = Locator::new(
         &driver,
         emergency_url(&value, "geocoderUrl"),
@@ -155,6 +148,15 @@ fn mount_in(
     } else {
         location_override
     });
+    // 6. Start: the first readiness report, the other tabs, a saved episode (B5).
+    if let Some(config) = adopted {
+        driver.handle(Event::ConfigChanged(Box::new(config)));
+        driver.handle(Event::Reattached);
+    } else {
+        driver.handle(Event::Started {
+            utc_offset_minutes: crate::host::bindings::utc_offset_minutes(),
+        });
+    }
     let mounted = Rc::new(Mounted {
         driver,
         ui,

@@ -416,11 +416,24 @@ async fn lifecycle_events_carry_the_documented_detail() {
     let dialer = mount(el.clone().into(), host.clone(), config("events", &us())).unwrap();
     sleep(10).await;
     let readiness = eventsNamed(&events, "dialer:readiness");
-    assert!(readiness.length() >= 1, "readiness at start");
+    assert_eq!(
+        readiness.length(),
+        1,
+        "one report at mount: the configured location is in the first one, not taken back"
+    );
     let r = readiness.get(0);
     assert!(get(&r, "ready").as_bool().is_some());
     let checks = js_sys::Array::from(&get(&r, "checks"));
     assert!(checks.length() > 0);
+    let location = checks
+        .iter()
+        .find(|c| s(get(c, "id")).as_deref() == Some("location"))
+        .expect("a location check");
+    assert_eq!(
+        get(&location, "ok").as_bool(),
+        Some(true),
+        "the override counts"
+    );
     let check = checks.get(0);
     assert!(s(get(&check, "id")).is_some() && get(&check, "ok").as_bool().is_some());
     assert!(s(get(&check, "message")).is_some());
