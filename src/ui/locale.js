@@ -83,11 +83,15 @@ export function languages() {
  * the page does next (a task of its own ran right after that frame; issue 16). The list is
  * needed only when the agent opens the audio devices.
  */
-export async function audioDevices() {
+export function audioDevices() {
+  // Only the wait happens in the mount; the reading (compiled when first run) comes later.
+  return new Promise((resolve) => (typeof requestIdleCallback === "function"
+    ? requestIdleCallback(() => resolve(readDevices()), { timeout: 500 })
+    : setTimeout(() => resolve(readDevices()), 50)));
+}
+
+async function readDevices() {
   try {
-    await new Promise((resolve) => (typeof requestIdleCallback === "function"
-      ? requestIdleCallback(() => resolve(), { timeout: 500 })
-      : setTimeout(resolve, 50)));
     const out = [];
     for (const d of await navigator.mediaDevices.enumerateDevices()) {
       const input = d.kind === "audioinput";
