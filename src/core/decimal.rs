@@ -47,8 +47,9 @@ pub fn fixed(value: f64, places: u32) -> String {
     out
 }
 
-/// Appends `n` in decimal, with leading zeros up to `width` digits.
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
+/// Appends `n` in decimal, with leading zeros up to `width` digits (no `format!`: issue 16;
+/// also the pane's durations and counts, src/ui/i18n.rs).
+pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut len = 0;
     while n > 0 || len < width {

@@ -188,8 +188,8 @@ impl Devices {
         add_icon(doc, &toggle, Icon::Chevron);
         let panel = Slot::add(&el);
         let listeners = vec![tx.click(&toggle, || Msg::ToggleDevices)];
-        // After mount: the stored choice (a microtask), then the browser's devices (a task
-        // of their own, locale.js `audioDevices`), and with them the `devicechange` listener
+        // After mount: the stored choice (a microtask), then the browser's devices (once the
+        // page is idle, locale.js `audioDevices`), and with them the `devicechange` listener
         // (`list`: its first registration costs ~0.4 ms, kept out of the first frame, issue
         // 16); none of it for the warm-up's pane, which is never shown.
         let watch = (!ids.off_document()).then(|| {

@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 #[cfg(feature = "admin")]
 use yew::prelude::*;
 
-use crate::core::decimal::fixed;
+use crate::core::decimal::{fixed, push_digits};
 
 /// A supported UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -584,18 +584,6 @@ pub fn number(n: u64) -> String {
     let mut out = String::new();
     push_digits(&mut out, n, 1);
     out
-}
-
-/// `n` in decimal, at least `width` digits (no `format!`: issue 16).
-fn push_digits(out: &mut String, n: u64, width: usize) {
-    let mut digits = [0u8; 20];
-    let (mut n, mut len) = (n, 0);
-    while n > 0 || len < width {
-        digits[len] = b'0' + (n % 10) as u8;
-        n /= 10;
-        len += 1;
-    }
-    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// A decimal number with `places` decimals and the locale's separator.

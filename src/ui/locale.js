@@ -200,9 +200,9 @@ export function dom(op, node, other, a, b, n) {
       }
       case 24: // the document of the element `node`
         return node.ownerDocument ?? document;
-      case 25: // the twelve keys of a keypad appended to the group `node`: `a` names their data-test (`a-5`)
+      case 25: { // the twelve keys of a keypad appended to the group `node`: `a` names their data-test (`a-5`)
+        const doc = node.ownerDocument;
         for (const [k, letters] of KEYS) {
-          const doc = node.ownerDocument;
           const b = doc.createElement("button");
           b.className = "ad-key";
           b.type = "button";
@@ -218,6 +218,7 @@ export function dom(op, node, other, a, b, n) {
           node.append(b);
         }
         return null;
+      }
       case 26: { // the key of the keypad button (in the listener's group) the click `node` landed in
         const b = node.target?.closest?.("[data-key]");
         return b && node.currentTarget?.contains?.(b) ? b.getAttribute("data-key") : null;
