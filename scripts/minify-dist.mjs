@@ -78,7 +78,16 @@ async function bundle(file) {
   // terser after esbuild: its compressor and its frequency-ordered short names take a further
   // −116 B brotli off the agent's glue (issue 16); property names are never touched.
   const { code } = await terser(outputFiles[0].text, { module: true, compress: { passes: 3 } });
-  writeFileSync(file, code);
+  writeFileSync(file, /agent-dialer-geo\.js$/.test(file) ? code : withCompileHint(code));
+}
+
+/** The magic comment that makes V8 (Chrome 136+) compile every function of a file when it
+ *  loads rather than at its first call (minifiers drop it, so it goes on after them). The glue's
+ *  functions run at init() and mount(): lazily compiled, they cost a first mount() ~1 ms
+ *  (BENCHMARKS.md, issue 16). Not on the geocoder's glue, loaded only to look a position up. */
+export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
+export function withCompileHint(code) {
+  return code.startsWith(COMPILE_HINT) ? code : COMPILE_HINT + code;
 }
 
 /**

@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Compile hint for V8, eager compilation at load: see www/pkg/guard.js.)
 // The JavaScript side of the host boundary (src/host/bindings.rs). Small on purpose: it
 // calls one host binding and reports how it went exactly once through `done(code, value)`;
 // nothing a host does (a throw, a rejection, a promise that never settles, a `then` getter

@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Compile hint for V8, eager compilation at load: see www/pkg/guard.js.)
 // The JavaScript side of browser location (src/host/location.rs): the Permissions API state
 // with its `change` event, the Geolocation API's `watchPosition`, and loading the reverse
 // geocoder module with the country boundaries data. Every listener and watch it starts is

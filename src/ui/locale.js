@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Compile hint for V8, eager compilation at load: see www/pkg/guard.js.)
 // The JavaScript side of the UI's locale files (src/ui/i18n.rs): fetched from next to the
 // widget's JS glue, like the country boundaries (src/host/location.js). This file is emitted
 // by wasm-bindgen as <package>/snippets/<crate-hash>/src/ui/locale.js, so the package root is

@@ -8,7 +8,7 @@
 // `vite build` (www/sample-vite/dist/) — scripts/test.sh runs all three first.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launch, newPage, screenshot, ROOT } from "./harness.mjs";
 
@@ -376,5 +376,20 @@ describe("Vite app with the packed npm tarball", () => {
     await page.waitForFunction(() => window.sampleHost.currentPresence === "available");
     assert.deepEqual(page.errors, []);
     await page.context().close();
+  });
+});
+
+describe("V8's compile hint (issue 16)", () => {
+  // `//# allFunctionsCalledOnLoad` first: Chrome compiles the file's functions when it loads, not
+  // on the first mount() (BENCHMARKS.md). Minifiers drop comments, so the build puts it back.
+  const HINT = "//# allFunctionsCalledOnLoad\n";
+  const head = (...parts) => readFileSync(join(ROOT, ...parts), "utf8").slice(0, HINT.length);
+  test("heads every file a first mount runs, in dist/ and in the package, and not the geocoder", () => {
+    const snippets = (dir) => readdirSync(join(ROOT, dir, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(dir, "snippets", f));
+    const withHint = ["dist/agent-dialer.js", "dist/pkg/guard.js", "dist/pkg/index.js", "dist/pkg/element.js",
+      "pkg/agent_dialer.js", "pkg/guard.js", "pkg/index.js", "pkg/element.js", ...snippets("pkg")];
+    assert.ok(withHint.length >= 11, `the package's snippets were found: ${withHint}`);
+    for (const f of withHint) assert.equal(head(f), HINT, `${f} starts with the compile hint`);
+    for (const f of ["dist/agent-dialer-geo.js", "pkg/agent-dialer-geo.js", "pkg/fallback.js"]) assert.notEqual(head(f), HINT, `${f} is compiled lazily`);
   });
 });

@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Compile hint for V8, eager compilation at load: see www/pkg/guard.js.)
 // <agent-dialer>: the custom element (docs/HOST_CONTRACT.md "Mounting").
 //
 //   import "agent-dialer/element";

@@ -1,3 +1,7 @@
+//# allFunctionsCalledOnLoad
+// (The line above asks V8 — Chrome 136+ — to compile every function of this file when it loads,
+// not at its first call: a first mount() used to pay ~1 ms compiling the functions it calls.
+// Other engines ignore it. BENCHMARKS.md, issue 16.)
 // agent-dialer: the safety net every JavaScript entry point mounts through (issue 12).
 //
 // - initWasm(glue, input) loads the wasm and never rejects: when it cannot be fetched, compiled

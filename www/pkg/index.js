@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Compile hint for V8, eager compilation at load: see www/pkg/guard.js.)
 // agent-dialer: the ESM entry ("."). `init()` loads the .wasm (by default from next to this
 // file); `mount(element, host, config)` returns a DialerHandle (docs/HOST_CONTRACT.md, version 1);
 // `mountSettings` (the administrators' emergency settings) is in "agent-dialer/admin" (admin.js),
