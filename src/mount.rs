@@ -63,9 +63,10 @@ pub fn mount(element: JsValue, host: JsValue, config: JsValue) -> Result<DialerH
 /// document in the same task (`bindings.js` `layOutOnce`: never painted), the pane then shown
 /// `then` (the warm-up's emergency view) before it goes, so that the browser compiles that
 /// code, and sets up its first layout of the widget, before the first real mount
-/// (src/warm.rs, issue 16). Unlike a mount it counts no instance, adopts no kept driver, opens
-/// no tab channel, adds no page listener, reads and writes no storage and never asks for the
-/// position (the region is given). True when it ran.
+/// (src/warm.rs, issue 16). Unlike a mount it counts no instance, adopts no kept driver, joins
+/// no dialer's tab channel (only the warm-up's, which no dialer joins, closed at once: tabs.rs),
+/// adds no page listener, reads and writes no storage and never asks for the position (the
+/// region is given). True when it ran.
 pub(crate) fn rehearse(element: JsValue, host: JsValue, config: JsValue, then: ViewModel) -> bool {
     mount_in(element.clone(), host, config, true).is_ok_and(|handle| {
         // The dialer as a first mount shows it, laid out once (never painted).

@@ -12,8 +12,9 @@
 //! configuration reader, the driver, the host bindings and the pane; the pane laid out once in
 //! a hidden box that leaves the document in the same task, so that the browser's first layout
 //! of the widget is paid here too), the pane shown the dial's emergency view before it goes.
-//! It touches no host of the page, no storage, no tab channel and no position, and it is
-//! skipped once a widget has mounted (its code is warm by then).
+//! It touches no host of the page, no storage, no dialer's tab channel (its own is the
+//! warm-up's, which no dialer joins, closed at once: nothing it posts is sent; host/tabs.rs)
+//! and no position, and it is skipped once a widget has mounted (its code is warm by then).
 
 use wasm_bindgen::prelude::*;
 

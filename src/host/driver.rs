@@ -103,7 +103,8 @@ pub struct Driver {
     subscriptions: RefCell<Vec<Subscription>>,
     page: RefCell<Vec<PageListener>>,
     presence_in_flight: Cell<u32>,
-    /// The warm-up's rehearsal (mount::rehearse): no tab channel, no page listener, no storage.
+    /// The warm-up's rehearsal (mount::rehearse): the warm-up's tab channel (no dialer's), no
+    /// page listener, no storage.
     rehearsal: bool,
 }
 
@@ -134,8 +135,12 @@ impl Driver {
             presence_in_flight: Cell::new(0),
             rehearsal,
         });
-        if !rehearsal {
-            driver.open_tabs(agent_id);
+        if rehearsal {
+            // The rehearsal's channel is the warm-up's (tabs.rs), closed at once: its code and
+            // the browser's channel set-up are paid before the first mount; nothing is sent.
+            driver.open_tabs(None);
+        } else {
+            driver.open_tabs(Some(agent_id));
             driver.listen_page();
         }
         driver
@@ -190,7 +195,7 @@ impl Driver {
         drop(gone); // After the keeper's borrow ended.
     }
 
-    fn open_tabs(&self, agent_id: &str) {
+    fn open_tabs(&self, agent_id: Option<&str>) {
         let back = self.me.clone();
         let tabs = TabChannel::open(agent_id, move |message| {
             if let Some(driver) = back.upgrade() {
@@ -453,7 +458,7 @@ impl Driver {
             old_store.clear();
         }
         *self.agent.write() = agent_id.to_string();
-        self.open_tabs(agent_id);
+        self.open_tabs(Some(agent_id));
         self.handle(Event::AgentChanged);
     }
 

@@ -21,11 +21,26 @@ pub struct TabChannel {
     _onmessage: Closure<dyn FnMut(JsValue) -> bool>,
 }
 
+/// The warm-up's channel (src/warm.rs): outside the dialers' `agent-dialer:<agentId>` names,
+/// and closed as soon as it is open, so that what the rehearsal posts goes nowhere (a closed
+/// channel's `postMessage` throws, and `post` ignores it) and it receives nothing. What it
+/// is for: the code of a channel's set-up and posting, and the browser's channel service, are
+/// compiled and connected before the first mount (issue 16).
+const WARM_UP: &str = "agent-dialer-warm-up";
+
 impl TabChannel {
-    /// Joins the channel of `agent_id`; `receive` gets every readable message of another tab.
-    /// `None` when the browser has no `BroadcastChannel` (the tab then works alone).
-    pub fn open(agent_id: &str, receive: impl Fn(TabMessage) + 'static) -> Option<TabChannel> {
-        let channel = web_sys::BroadcastChannel::new(&format!("agent-dialer:{agent_id}")).ok()?;
+    /// Joins the channel of `agent_id`, or the warm-up's with `None`; `receive` gets every
+    /// readable message of another tab. `None` when the browser has no `BroadcastChannel` (the
+    /// tab then works alone).
+    pub fn open(
+        agent_id: Option<&str>,
+        receive: impl Fn(TabMessage) + 'static,
+    ) -> Option<TabChannel> {
+        let name = agent_id.map_or_else(|| WARM_UP.into(), |id| format!("agent-dialer:{id}"));
+        let channel = web_sys::BroadcastChannel::new(&name).ok()?;
+        if agent_id.is_none() {
+            channel.close();
+        }
         let onmessage = Closure::<dyn FnMut(JsValue) -> bool>::new(move |e: JsValue| {
             // Not a tab message (another version, another sender): ignored.
             let data = e.unchecked_into::<web_sys::MessageEvent>().data();

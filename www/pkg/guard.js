@@ -202,7 +202,8 @@ function inertHost() {
  * the widget's styles and fonts; this pays for both here, so the first `mount()` paints in the
  * next frame and the agent's first Call click is not slowed
  * (issue 16; BENCHMARKS.md). Touches no host of the page, storage key, dialer's channel or
- * position (it primes the browser's storage and channel set-up, primeBrowser below); the
+ * position (it primes the browser's storage set-up, primeBrowser below; its channel is the
+ * warm-up's own, which no dialer joins); the
  * wasm skips it once a widget has mounted. A trap in it is a trap like any other (the
  * fallback takes over). A performance measure, "agent-dialer:warm-up", shows it in profiles.
  */
@@ -220,16 +221,16 @@ function warmUp(glue, rt) {
  * first read of `navigator.languages` (the rehearsal names its locale; a host's configuration
  * usually does not) asks the browser for the agent's languages, the
  * document's first `localStorage` access loads the origin's storage area (its length is
- * read: no key is read or written), and its first BroadcastChannel connects the document to
- * the browser's channel service ("agent-dialer-warm-up", outside the dialers'
- * "agent-dialer:<agent id>" names, is opened and closed at once; nothing is posted).
+ * read: no key is read or written). (The document's first BroadcastChannel, which connects it
+ * to the browser's channel service, is the rehearsal's own: "agent-dialer-warm-up", outside
+ * the dialers' "agent-dialer:<agent id>" names, closed as soon as it is open, so that nothing
+ * is sent on it; src/host/tabs.rs.)
  * Together about 1–3 ms of the first mount otherwise (bench/latency.mjs). Each may throw
  * (a sandboxed frame, storage disabled): the mount then reports it as it always does.
  */
 function primeBrowser() {
   try { void globalThis.navigator?.languages; } catch {}
   try { void globalThis.localStorage?.length; } catch {}
-  try { new BroadcastChannel("agent-dialer-warm-up").close(); } catch {}
 }
 
 // ------------------------------------------------------------------ traps
