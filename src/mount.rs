@@ -126,7 +126,9 @@ fn mount_in(
             )
         }
     };
-    // 3. The UI: the driver's view model flows down as props, the agent's actions up as events.
+    // 3. The UI: the driver's view model flows down as props, the agent's actions up as events
+    //    (rendered now, so that the pane is in the document for what follows; it follows the
+    //    driver's changes from the end of step 6).
     let ui = Ui::render(&driver, root.clone(), instance, pane.link());
     // 4. The host's call events and presence, then its current presence.
     if adopted.is_none() {
@@ -158,6 +160,7 @@ fn mount_in(
             utc_offset_minutes: crate::host::bindings::utc_offset_minutes(),
         });
     }
+    ui.follow(&driver);
     let mounted = Rc::new(Mounted {
         driver,
         ui,
@@ -304,8 +307,8 @@ struct Ui {
 }
 
 impl Ui {
-    /// Renders the driver's view into `root` (in the document when this returns), and again
-    /// after every batch of events.
+    /// Renders the driver's view into `root` (in the document when this returns). It follows
+    /// the driver from [`Ui::follow`] on.
     fn render(
         driver: &Rc<Driver>,
         root: web_sys::Element,
@@ -325,13 +328,20 @@ impl Ui {
             driver.later(),
         );
         *ui.pane.write() = Some(pane);
-        let me = Rc::downgrade(&ui);
+        ui
+    }
+
+    /// Shows the driver's view now, and again after every batch of events. The mount calls it
+    /// once its own steps are done (subscriptions, presence, location, start): the pane is then
+    /// rendered twice in a mount, not once more for each of those steps (issue 16).
+    fn follow(self: &Rc<Self>, driver: &Driver) {
+        let me = Rc::downgrade(self);
         driver.set_on_change(move |view| {
             if let Some(ui) = me.upgrade() {
                 ui.show(view);
             }
         });
-        ui
+        self.show(driver.view());
     }
 
     fn show(&self, view: ViewModel) {
