@@ -6,7 +6,8 @@ use web_sys::{Document, Element, Node};
 
 use super::app::{Cx, Msg};
 use super::dom::{
-    add, add_icon, add_text, bool_str, button, set_attr, set_text, Part, Sender, Slot,
+    add, add_icon, add_keys, add_text, bool_str, button, pressed_key, set_attr, set_text, Part,
+    Sender, Slot,
 };
 use super::i18n::{t, Key};
 use super::icons::Icon;
@@ -39,9 +40,9 @@ impl Keypad {
         msg: fn(char) -> Msg,
     ) -> Keypad {
         let el = add(doc, parent, "div", "ad-keys", &[("role", "group")]);
-        super::dom::add_keys(&el, prefix);
+        add_keys(&el, prefix);
         let listener = tx.on(&el, "click", move |e| {
-            Some(msg(dial_char(&super::dom::pressed_key(e)?)?))
+            Some(msg(dial_char(&pressed_key(e)?)?))
         });
         Keypad {
             el,
